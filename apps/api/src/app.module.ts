@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { AccountsModule } from '@question-desk/accounts';
+import { DeskConfigModule } from '@question-desk/config';
+import { ClockModule } from '@question-desk/deadlines';
+import { MinistriesModule } from '@question-desk/ministries';
+import { DeskLoggingModule, RedisHealthIndicator } from '@question-desk/operations';
+import { QuestionSetsModule } from '@question-desk/question-sets';
+import { RedisModule } from '@question-desk/redis';
+import { DeskDatabaseModule } from '@question-desk/schema';
+import { AdminModule } from './admin/admin.module';
+import { AuthController } from './auth/auth.controller';
+import { HealthController } from './health/health.controller';
+import { AuthenticationGuard } from './http/authentication.guard';
+import { DomainErrorFilter } from './http/domain-error.filter';
+import { deskValidationPipe } from './http/validation';
+import { MinistriesController } from './ministries/ministries.controller';
+import { NotificationsApiModule } from './notifications/notifications-api.module';
+import { AnswerDocumentController } from './question-sets/answer-document.controller';
+import { QuestionSetsController } from './question-sets/question-sets.controller';
+import { SuggestionsController } from './question-sets/suggestions.controller';
+import { WorkflowController } from './question-sets/workflow.controller';
+import { UsersController } from './users/users.controller';
+
+@Module({
+  imports: [
+    DeskConfigModule,
+    DeskLoggingModule,
+    DeskDatabaseModule.forProcess('question-desk-api'),
+    RedisModule,
+    ClockModule,
+    TerminusModule.forRoot({ logger: false }),
+    AccountsModule,
+    MinistriesModule,
+    QuestionSetsModule,
+    NotificationsApiModule,
+    AdminModule,
+  ],
+  controllers: [AuthController, QuestionSetsController, WorkflowController, AnswerDocumentController, SuggestionsController, MinistriesController, UsersController, HealthController],
+  providers: [
+    RedisHealthIndicator,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_FILTER, useClass: DomainErrorFilter },
+    { provide: APP_PIPE, useFactory: deskValidationPipe },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,39 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DeskConfigService } from '@question-desk/config';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { useBodyParsers } from './http/body-parsers';
+
+export const API_PREFIX = 'api';
+
+/** The API, configured but not yet listening: `main.ts` starts it, the tests drive it. */
+export async function createApi(): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  configureApi(app);
+  return app;
+}
+
+/** Everything the API needs around its modules: logs, body parsers, prefix, OpenAPI. */
+export function configureApi(app: NestExpressApplication): void {
+  app.useLogger(app.get(Logger));
+  const config = app.get(DeskConfigService).values;
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  useBodyParsers(app, config.documentMaxBytes);
+  app.setGlobalPrefix(API_PREFIX);
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Question Desk')
+      .setDescription(
+        'Answer tracking for a ministry\'s parliamentary question desk (Kamervragen). Sign in with POST /api/auth/login and send the token as "Authorization: Bearer …". Dates are YYYY-MM-DD in the Europe/Amsterdam calendar.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+}

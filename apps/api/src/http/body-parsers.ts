@@ -1,0 +1,30 @@
+import { BadRequestException, HttpException, PayloadTooLargeException } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { type RequestHandler } from 'express';
+
+/** Turns a body parser's error into a message a person can act on. */
+function describeBodyError(error: { type?: string; limit?: number; message?: string }): HttpException {
+  switch (error.type) {
+    case 'entity.too.large':
+      return new PayloadTooLargeException(
+        `The body is too large (the limit is ${error.limit} bytes). Send one document at a time, as plain text.`,
+      );
+    case 'entity.parse.failed':
+      return new BadRequestException('The body is not valid JSON. Check quotes, commas and brackets.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new BadRequestException('The body has an encoding the desk cannot read. Send UTF-8.');
+    default:
+      return new BadRequestException(`The body could not be read: ${error.message}`);
+  }
+}
+
+function friendly(parser: RequestHandler): RequestHandler {
+  return (req, res, next) => parser(req, res, (error?: unknown) => next(error ? describeBodyError(error as object) : undefined));
+}
+
+/** JSON for the API, text/plain and text/markdown for documents; nothing else is parsed. */
+export function useBodyParsers(app: NestExpressApplication, documentMaxBytes: number): void {
+  app.use(friendly(express.json({ limit: '1mb' })));
+  app.use(friendly(express.text({ type: ['text/plain', 'text/markdown'], limit: documentMaxBytes, defaultCharset: 'utf-8' })));
+}

@@ -1,0 +1,38 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Viewer } from '@question-desk/accounts';
+import { NotificationsService } from '@question-desk/reminders';
+import { CurrentViewer } from '../http/current-viewer.decorator';
+import { ListNotificationsQuery, MarkedReadDto, NotificationDto } from './notification.dto';
+
+@ApiTags('Notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Your reminders, newest first' })
+  @ApiOkResponse({ type: NotificationDto, isArray: true })
+  @ApiBadRequestResponse({ description: 'unread or limit is not valid' })
+  list(@CurrentViewer() viewer: Viewer, @Query() query: ListNotificationsQuery): Promise<NotificationDto[]> {
+    return this.notifications.list(viewer, { unreadOnly: query.unread, limit: query.limit ?? 100 });
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark all your notifications read' })
+  @ApiOkResponse({ type: MarkedReadDto })
+  async readAll(@CurrentViewer() viewer: Viewer): Promise<MarkedReadDto> {
+    return { marked: await this.notifications.markAllRead(viewer) };
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark one of your notifications read (again: keeps the first time)' })
+  @ApiOkResponse({ type: NotificationDto })
+  @ApiNotFoundResponse({ description: 'You have no notification with this id' })
+  read(@CurrentViewer() viewer: Viewer, @Param('id', new ParseUUIDPipe()) id: string): Promise<NotificationDto> {
+    return this.notifications.markRead(viewer, id);
+  }
+}

@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CHAMBERS } from '@question-desk/deadlines';
+import { MINISTRY_CODES } from '@question-desk/ministries';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate } from '../http/is-calendar-date';
+
+const REFERENCE = /^\d{4}Z\d{5}$/;
+const REFERENCE_MESSAGE = 'must be a zaaknummer: four digits, Z, five digits (such as 2020Z25656)';
+
+export class IntakeMemberDto {
+  @ApiProperty({ example: 'Van Helvert' })
+  @IsString()
+  @IsNotEmpty({ message: 'each submitter needs a name' })
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'CDA', nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  party?: string | null;
+}
+
+export class IntakeQuestionDto {
+  @ApiProperty({ example: 1 })
+  @IsInt({ message: 'each question needs a whole number from 1' })
+  @Min(1, { message: 'question numbers start at 1' })
+  @Max(999)
+  number: number;
+
+  @ApiProperty({ example: 'Bent u bekend met het bericht …?' })
+  @IsString()
+  @IsNotEmpty({ message: 'each question needs its text' })
+  @MaxLength(20000)
+  text: string;
+}
+
+/** What a desk officer knows of a set that arrived on paper or by mail. */
+export class IntakeDto {
+  @ApiPropertyOptional({ example: '2020Z25656' })
+  @IsOptional()
+  @Matches(REFERENCE, { message: `reference ${REFERENCE_MESSAGE}` })
+  reference?: string;
+
+  @ApiPropertyOptional({ example: '2290' })
+  @IsOptional()
+  @Matches(/^\d{1,8}$/, { message: 'appendixNumber must be the number of the Aanhangsel Handelingen, digits only (such as 2290)' })
+  appendixNumber?: string;
+
+  @ApiPropertyOptional({ enum: CHAMBERS, default: 'TK' })
+  @IsOptional()
+  @IsIn(CHAMBERS, { message: 'chamber must be TK (Tweede Kamer) or EK (Eerste Kamer)' })
+  chamber?: 'TK' | 'EK';
+
+  @ApiProperty({ example: 'Chinese surveillanceapparatuur' })
+  @IsString()
+  @IsNotEmpty({ message: 'subject must not be empty' })
+  @MaxLength(1000)
+  subject: string;
+
+  @ApiProperty({ example: '2020-12-22', format: 'date', description: 'The "ingezonden" date' })
+  @IsCalendarDate()
+  submittedOn: string;
+
+  @ApiProperty({ type: IntakeMemberDto, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'submitters must name at least one member' })
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => IntakeMemberDto)
+  submitters: IntakeMemberDto[];
+
+  @ApiProperty({ example: ['Minister van Buitenlandse Zaken'], type: String, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'addressees must name at least one minister or state secretary' })
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(300, { each: true })
+  addressees: string[];
+
+  @ApiPropertyOptional({ enum: MINISTRY_CODES, description: 'Default: the ministry of the first addressee' })
+  @IsOptional()
+  @IsIn(MINISTRY_CODES, { message: `leadMinistry must be one of ${MINISTRY_CODES.join(', ')}` })
+  leadMinistry?: string;
+
+  @ApiPropertyOptional({ enum: MINISTRY_CODES, isArray: true, description: 'Default: the ministries of the other addressees' })
+  @IsOptional()
+  @IsArray()
+  @IsIn(MINISTRY_CODES, { each: true, message: `coSigningMinistries must be codes from: ${MINISTRY_CODES.join(', ')}` })
+  coSigningMinistries?: string[];
+
+  @ApiPropertyOptional({ description: 'The Toelichting' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  explanatoryNote?: string;
+
+  @ApiPropertyOptional({ example: ['2019Z15131'], type: String, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(REFERENCE, { each: true, message: `each relatedReferences entry ${REFERENCE_MESSAGE}` })
+  relatedReferences?: string[];
+
+  @ApiProperty({ type: IntakeQuestionDto, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'questions must hold at least one question' })
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => IntakeQuestionDto)
+  questions: IntakeQuestionDto[];
+}

@@ -1,0 +1,62 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { MINISTRY_CODES } from '@question-desk/ministries';
+import { SORT_KEYS, STATUSES, type QuestionSetStatus, type SortKey } from '@question-desk/question-sets';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '../http/is-calendar-date';
+import { booleanWord, PageQueryDto } from '../http/page-query.dto';
+
+const commaList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
+
+
+export class ListQuestionSetsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ description: `Comma list of statuses: ${STATUSES.join(', ')}`, example: 'received,assigned' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsIn(STATUSES, { each: true, message: `status must be a comma list of: ${STATUSES.join(', ')}` })
+  status?: QuestionSetStatus[];
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only sets that are (not) overdue today' })
+  @IsOptional()
+  @Transform(booleanWord)
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Full text over subject, questions and answers (Dutch stemming; "quotes", OR and -not work)', example: 'gezichtsherkenning' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ example: '2020Z25656' })
+  @IsOptional()
+  @Matches(/^\d{4}Z\d{5}$/i, { message: 'reference must be a zaaknummer such as 2020Z25656' })
+  reference?: string;
+
+  @ApiPropertyOptional({ enum: MINISTRY_CODES, description: 'Lead ministry code' })
+  @IsOptional()
+  @IsIn(MINISTRY_CODES, { message: `ministry must be one of ${MINISTRY_CODES.join(', ')}` })
+  ministry?: string;
+
+  @ApiPropertyOptional({ description: 'Part of a submitting member\'s name', example: 'Sjoerdsma' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  submitter?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Deadline strictly before this date' })
+  @IsOptional()
+  @IsCalendarDate()
+  deadlineBefore?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Deadline strictly after this date' })
+  @IsOptional()
+  @IsCalendarDate()
+  deadlineAfter?: string;
+
+  @ApiPropertyOptional({ enum: SORT_KEYS, default: 'deadline', description: 'With q and no sort: best match first' })
+  @IsOptional()
+  @IsIn(SORT_KEYS, { message: `sort must be one of ${SORT_KEYS.join(', ')}` })
+  sort?: SortKey;
+}

@@ -1,0 +1,137 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { Viewer } from '@question-desk/accounts';
+import { DocumentImportService, QuestionSetsService, type QuestionSetView } from '@question-desk/question-sets';
+import type { Response } from 'express';
+import { CurrentViewer } from '../http/current-viewer.decorator';
+import { Roles } from '../http/roles.decorator';
+import { IntakeDto } from './intake.dto';
+import { ListQuestionSetsQuery } from './list-question-sets.query';
+import { AuditEventDto, ImportResultDto, QuestionSetDto, QuestionSetPageDto } from './question-set.dto';
+
+const DOCUMENT_TYPES = ['text/plain', 'text/markdown'];
+
+const actorOf = (viewer: Viewer) => ({ id: viewer.id, name: viewer.name });
+
+@ApiTags('Question sets')
+@ApiBearerAuth()
+@Controller('question-sets')
+export class QuestionSetsController {
+  constructor(
+    private readonly questionSets: QuestionSetsService,
+    private readonly documents: DocumentImportService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Find question sets: filter, search, sort and page; a viewer with a ministry sees only its sets' })
+  @ApiOkResponse({ type: QuestionSetPageDto })
+  @ApiBadRequestResponse({ description: 'A filter that is not understood; the message names it' })
+  list(@CurrentViewer() viewer: Viewer, @Query() query: ListQuestionSetsQuery) {
+    return this.questionSets.list(viewer, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One question set with its questions, answers and deadlines' })
+  @ApiOkResponse({ type: QuestionSetDto })
+  @ApiNotFoundResponse({ description: 'Unknown, or not visible to you' })
+  get(@CurrentViewer() viewer: Viewer, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+    return this.questionSets.get(viewer, id);
+  }
+
+  @Get(':id/events')
+  @ApiOperation({ summary: 'The audit trail of a set, oldest first' })
+  @ApiOkResponse({ type: AuditEventDto, isArray: true })
+  @ApiNotFoundResponse({ description: 'Unknown, or not visible to you' })
+  events(@CurrentViewer() viewer: Viewer, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+    return this.questionSets.events(viewer, id);
+  }
+
+  @Post()
+  @Roles('desk')
+  @ApiOperation({ summary: 'Register a set by hand (manual intake)' })
+  @ApiCreatedResponse({ type: QuestionSetDto })
+  @ApiBadRequestResponse({ description: 'A field is missing or malformed; the message names it' })
+  @ApiConflictResponse({ description: 'A set with this reference is already registered' })
+  @ApiUnprocessableEntityResponse({ description: 'Breaks a rule of the desk, such as a submission date in the future' })
+  intake(@CurrentViewer() viewer: Viewer, @Body() body: IntakeDto): Promise<QuestionSetView> {
+    return this.questionSets.intake(
+      {
+        reference: body.reference?.toUpperCase() ?? null,
+        appendixNumber: body.appendixNumber ?? null,
+        chamber: body.chamber ?? 'TK',
+        subject: body.subject.trim(),
+        submittedOn: body.submittedOn,
+        submitters: body.submitters.map((m) => ({ name: m.name, party: m.party ?? null })),
+        addressees: body.addressees.map((a) => a.trim()),
+        leadMinistryCode: body.leadMinistry,
+        coSigningMinistryCodes: body.coSigningMinistries,
+        explanatoryNote: body.explanatoryNote?.trim() || null,
+        relatedReferences: body.relatedReferences?.map((r) => r.toUpperCase()) ?? [],
+        questions: body.questions.map((q) => ({ number: q.number, text: q.text.trim(), footnotes: [] })),
+      },
+      actorOf(viewer),
+    );
+  }
+
+  @Post('import')
+  @Roles('desk')
+  @ApiOperation({
+    summary: 'Import one document as sent or published: questions create a set (201); answers or a postponement notice complete the set they belong to (200)',
+    description: 'Importing the same document again changes nothing (200, same id).',
+  })
+  @ApiConsumes(...DOCUMENT_TYPES)
+  @ApiBody({ schema: { type: 'string', example: '2020Z25656\n\nVragen van het lid Van Helvert (CDA) aan de Minister van Buitenlandse Zaken over …' } })
+  @ApiCreatedResponse({ type: ImportResultDto, description: 'A new set was made' })
+  @ApiOkResponse({ type: ImportResultDto, description: 'An existing set was completed, or this document was imported before' })
+  @ApiBadRequestResponse({ description: 'The body is empty or not text' })
+  @ApiPayloadTooLargeResponse({ description: 'The document is larger than DOCUMENT_MAX_BYTES' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Not text/plain or text/markdown' })
+  @ApiUnprocessableEntityResponse({ description: 'Not readable as written questions, answers or a postponement notice; the message says what was missing' })
+  async import(
+    @CurrentViewer() viewer: Viewer,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const mediaType = contentType?.split(';')[0].trim().toLowerCase();
+    if (!mediaType || !DOCUMENT_TYPES.includes(mediaType) || typeof body !== 'string') {
+      throw new UnsupportedMediaTypeException(
+        `Send the document as text/plain or text/markdown in UTF-8 (got ${mediaType ?? 'no Content-Type'}). Convert PDF or Word files to text first.`,
+      );
+    }
+    if (body.includes('\u0000') || body.includes('\uFFFD')) {
+      throw new BadRequestException('The body is not UTF-8 text (it looks like a binary file, such as a PDF or Word document). Convert it to text first.');
+    }
+    if (body.trim().length === 0) throw new BadRequestException('The document is empty: send the text of the questions or answers.');
+    const result = await this.documents.importDocument(body, actorOf(viewer));
+    response.status(result.created ? HttpStatus.CREATED : HttpStatus.OK);
+    return result;
+  }
+}

@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Viewer } from '@question-desk/accounts';
+import { WorkflowService } from '@question-desk/question-sets';
+import { CurrentViewer } from '../http/current-viewer.decorator';
+import { Roles } from '../http/roles.decorator';
+import { QuestionSetDto } from './question-set.dto';
+import { AssignDto, PostponeDto, ReasonDto, RevisionDto, SaveDraftDto, TransferDto, TransitionDto, VersionedDto } from './workflow.dto';
+
+const SetId = () => Param('id', new ParseUUIDPipe({ version: '4' }));
+
+/** Each step answers the updated set, or 409 when `version` is stale or the status does not allow it. */
+@ApiTags('Workflow')
+@ApiBearerAuth()
+@ApiOkResponse({ type: QuestionSetDto, description: 'The updated set, with the actions you may take next' })
+@ApiNotFoundResponse({ description: 'Unknown, or not visible to you' })
+@ApiForbiddenResponse({ description: 'Your role or ministry may not take this step' })
+@ApiConflictResponse({ description: 'Stale version (reload; currentVersion says the current one), or the status does not allow this step (allowedActions)' })
+@ApiUnprocessableEntityResponse({ description: 'Breaks a rule of the desk; the message says which' })
+@Controller('question-sets/:id')
+export class WorkflowController {
+  constructor(private readonly workflow: WorkflowService) {}
+
+  @Post('assignment')
+  @HttpCode(200)
+  @Roles('desk')
+  @ApiOperation({ summary: 'Assign to a lead ministry and a drafter, with co-signing ministries and internal deadlines (desk)' })
+  assign(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: AssignDto) {
+    return this.workflow.assign(viewer, id, body);
+  }
+
+  @Post('assignment/accept')
+  @HttpCode(200)
+  @Roles('drafter')
+  @ApiOperation({ summary: 'Accept the assignment (the assigned drafter)' })
+  accept(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: VersionedDto) {
+    return this.workflow.accept(viewer, id, body.version);
+  }
+
+  @Post('assignment/reject')
+  @HttpCode(200)
+  @Roles('drafter')
+  @ApiOperation({ summary: 'Reject the assignment with a reason: back to the desk (the assigned drafter)' })
+  reject(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: ReasonDto) {
+    return this.workflow.reject(viewer, id, body.version, body.reason);
+  }
+
+  @Post('assignment/transfer')
+  @HttpCode(200)
+  @Roles('desk')
+  @ApiOperation({ summary: 'Transfer to another ministry with a reason; the old ministry loses access (desk)' })
+  transfer(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: TransferDto) {
+    return this.workflow.transfer(viewer, id, body);
+  }
+
+  @Put('answers')
+  @Roles('drafter')
+  @ApiOperation({ summary: 'Save the draft answers; one answer may cover several questions; every save is kept as a revision (drafter of the lead ministry)' })
+  saveDraft(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: SaveDraftDto) {
+    return this.workflow.saveDraft(
+      viewer,
+      id,
+      body.version,
+      body.answers.map((a) => ({ questionNumbers: a.questionNumbers, text: a.text.trim(), footnotes: [] })),
+    );
+  }
+
+  @Get('revisions')
+  @ApiOperation({ summary: 'Every saved draft, oldest first, with the questions whose answer changed' })
+  @ApiOkResponse({ type: RevisionDto, isArray: true })
+  revisions(@CurrentViewer() viewer: Viewer, @SetId() id: string) {
+    return this.workflow.revisions(viewer, id);
+  }
+
+  @Post('transitions')
+  @HttpCode(200)
+  @Roles('desk', 'drafter', 'coordinator')
+  @ApiOperation({
+    summary: 'Move the set on: submit-for-review (drafter), approve / request-changes (coordinator), co-sign (co-signing ministry), mark-answered / withdraw (desk)',
+  })
+  transition(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: TransitionDto) {
+    return this.workflow.transition(viewer, id, body);
+  }
+
+  @Post('postponements')
+  @HttpCode(200)
+  @Roles('desk', 'coordinator')
+  @ApiOperation({ summary: 'Register a postponement notice (uitstelbericht): a new deadline in force; the statutory deadline stays (desk or coordinator)' })
+  postpone(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: PostponeDto) {
+    return this.workflow.postpone(viewer, id, body);
+  }
+}

@@ -1,0 +1,73 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AccountsService, isRole } from '@question-desk/accounts';
+import { SYSTEM_ACTOR } from '@question-desk/audit';
+import { DeskConfigService } from '@question-desk/config';
+import { DocumentImportService, type ImportResult } from '@question-desk/question-sets';
+import type { DataSource } from 'typeorm';
+
+interface DemoAccount {
+  email: string;
+  name: string;
+  roles: string[];
+  ministry: string | null;
+}
+
+/** One line a desk officer can read: what a document did. */
+export function describeImport(file: string, result: ImportResult): string {
+  const set = result.questionSet;
+  const name = set.reference ?? (set.appendixNumber ? `appendix ${set.appendixNumber}` : set.id);
+  const verb = !result.changed ? 'already imported, unchanged' : result.created ? 'created' : 'completed';
+  const counts = `${set.questions?.length ?? 0} questions, ${set.answers?.length ?? 0} answers`;
+  const warnings = result.warnings.length ? `; ${result.warnings.length} warning(s): ${result.warnings.join(' | ')}` : '';
+  return `${file}: ${verb} ${name} — ${set.subject ?? '(no subject)'} (${result.kind}; ${counts}; status ${set.status}, deadline ${set.deadline ?? 'unknown'})${warnings}`;
+}
+
+/** The demo data: the sample documents and the demo accounts. Never in production. */
+@Injectable()
+export class DemoSeed {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountsService,
+    private readonly documents: DocumentImportService,
+    private readonly config: DeskConfigService,
+  ) {}
+
+  /** True when the desk holds no accounts and no question sets yet. */
+  async isEmpty(): Promise<boolean> {
+    const [{ users, sets }] = await this.dataSource.query(
+      'SELECT (SELECT count(*) FROM app_user)::int AS users, (SELECT count(*) FROM question_set)::int AS sets',
+    );
+    return users === 0 && sets === 0;
+  }
+
+  async hasDemoAccounts(): Promise<boolean> {
+    const [{ found }] = await this.dataSource.query(`SELECT count(*)::int AS found FROM app_user WHERE email = 'desk@example.org'`);
+    return found > 0;
+  }
+
+  async run(seedsDirectory: string, report: (line: string) => void): Promise<void> {
+    if (this.config.values.environment === 'production') {
+      throw new Error('The demo seed never runs in production (NODE_ENV=production).');
+    }
+    const accounts: DemoAccount[] = JSON.parse(await readFile(join(seedsDirectory, 'demo-accounts.json'), 'utf8'));
+    for (const account of accounts) {
+      await this.accounts.create({
+        email: account.email,
+        name: account.name,
+        password: this.config.values.demoPassword,
+        roles: account.roles.filter(isRole),
+        ministryCode: account.ministry,
+      });
+      report(`demo account ${account.email} (${account.roles.join(', ')}${account.ministry ? `, ${account.ministry}` : ''})`);
+    }
+    const files = (await readdir(seedsDirectory)).filter((f) => f.endsWith('.txt')).sort();
+    for (const [index, file] of files.entries()) {
+      const text = await readFile(join(seedsDirectory, file), 'utf8');
+      const result = await this.documents.importDocument(text, SYSTEM_ACTOR);
+      report(`[${index + 1}/${files.length}] ${describeImport(file, result)}`);
+    }
+  }
+}

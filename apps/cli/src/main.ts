@@ -1,0 +1,99 @@
+process.env.QD_PROCESS_NAME ??= 'question-desk-cli';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { SYSTEM_ACTOR } from '@question-desk/audit';
+import { exitOnConfigurationError, loadConfig } from '@question-desk/config';
+import { dataSourceOptions, databaseNameOf, ensureDatabase } from '@question-desk/database';
+import { DocumentNotReadable } from '@question-desk/documents';
+import { DocumentImportService } from '@question-desk/question-sets';
+import { DESK_SCHEMA } from '@question-desk/schema';
+import { DataSource } from 'typeorm';
+import { CliModule } from './cli.module';
+import { DemoSeed, describeImport } from './demo-seed';
+
+const USAGE = `Usage:
+  question-desk setup              create the database if needed, run migrations, load the demo data into an empty desk
+  question-desk migrate            create the database if needed and run migrations
+  question-desk import <files…>    import documents of questions, answers or postponements; one line per file`;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function migrate(): Promise<void> {
+  const { databaseUrl } = loadConfig();
+  if (await ensureDatabase(databaseUrl)) say(`Created database ${databaseNameOf(databaseUrl)}`);
+  const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl, DESK_SCHEMA, 'question-desk-migrate'), logging: ['error'] });
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    say(applied.length ? `Applied migrations: ${applied.map((m) => m.name).join(', ')}` : 'Database schema is up to date');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function withDesk<T>(work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+async function setup(): Promise<void> {
+  await migrate();
+  if (loadConfig().environment === 'production') return;
+  await withDesk(async (app) => {
+    const seed = app.get(DemoSeed);
+    if (!(await seed.isEmpty())) {
+      say('The desk already holds data: demo data not loaded');
+      return;
+    }
+    say('Loading the demo data');
+    await seed.run(resolve(process.env.SEEDS_DIR ?? 'seeds'), say);
+  });
+}
+
+async function importFiles(files: string[]): Promise<boolean> {
+  if (files.length === 0) throw new UsageError('import needs at least one file');
+  let allImported = true;
+  await withDesk(async (app) => {
+    const documents = app.get(DocumentImportService);
+    for (const file of files) {
+      try {
+        say(describeImport(file, await documents.importDocument(await readFile(file, 'utf8'), SYSTEM_ACTOR)));
+      } catch (error) {
+        allImported = false;
+        const reason = error instanceof DocumentNotReadable ? error.problems.join('; ') : (error as Error).message;
+        say(`${file}: not imported — ${reason}`);
+      }
+    }
+  });
+  return allImported;
+}
+
+class UsageError extends Error {}
+
+void exitOnConfigurationError(async () => {
+  const [command, ...rest] = process.argv.slice(2);
+  try {
+    if (command === 'setup') await setup();
+    else if (command === 'migrate') await migrate();
+    else if (command === 'import') process.exitCode = (await importFiles(rest)) ? 0 : 1;
+    else throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n${USAGE}\n`);
+      process.exitCode = 64;
+      return;
+    }
+    const code = (error as { code?: string }).code;
+    if (code === 'ECONNREFUSED') {
+      process.stderr.write(`Cannot reach PostgreSQL at DATABASE_URL (${(error as Error).message}). Start PostgreSQL or set DATABASE_URL.\n`);
+      process.exitCode = 69;
+      return;
+    }
+    throw error;
+  }
+});

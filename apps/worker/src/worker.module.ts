@@ -1,0 +1,37 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { DeskConfigModule, DeskConfigService } from '@question-desk/config';
+import { ClockModule } from '@question-desk/deadlines';
+import { DeskLoggingModule, OPERATIONS_QUEUE } from '@question-desk/operations';
+import { RedisModule, redisConnectionOptions } from '@question-desk/redis';
+import { REMINDERS_QUEUE, RemindersModule } from '@question-desk/reminders';
+import { DeskDatabaseModule } from '@question-desk/schema';
+import { OperationsProcessor } from './operations/heartbeat.processor';
+import { HeartbeatSchedule } from './operations/heartbeat.schedule';
+import { JobHandlersCheck } from './jobs/job-handlers.check';
+import { RemindersProcessor } from './reminders/reminders.processor';
+import { ReminderSweepSchedule } from './reminders/reminder-sweep.schedule';
+
+@Module({
+  imports: [
+    DeskConfigModule,
+    DeskLoggingModule,
+    DeskDatabaseModule.forProcess('question-desk-worker'),
+    RedisModule,
+    ClockModule,
+    BullModule.forRootAsync({
+      inject: [DeskConfigService],
+      useFactory: (config: DeskConfigService) => ({
+        connection: { ...redisConnectionOptions(config.values.redis.url), maxRetriesPerRequest: null },
+        prefix: `${config.values.redis.prefix}:bull`,
+      }),
+    }),
+    BullModule.registerQueue({ name: OPERATIONS_QUEUE }),
+    BullModule.registerQueue({ name: REMINDERS_QUEUE }),
+    RemindersModule,
+    DiscoveryModule,
+  ],
+  providers: [OperationsProcessor, HeartbeatSchedule, RemindersProcessor, ReminderSweepSchedule, JobHandlersCheck],
+})
+export class WorkerModule {}

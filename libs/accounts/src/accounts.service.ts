@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { PG_UNIQUE_VIOLATION, postgresErrorCode } from '@question-desk/database';
+import * as argon2 from 'argon2';
+import type { Repository } from 'typeorm';
+import { normaliseEmail } from './account-rules';
+import { EmailTaken, InvalidCredentials, InvalidToken } from './accounts.errors';
+import { LoginAttempts } from './login-attempts';
+import type { Role } from './roles';
+import { User } from './user.entity';
+import type { Viewer } from './viewer';
+
+export interface NewAccount {
+  email: string;
+  name: string;
+  password: string;
+  roles: Role[];
+  ministryCode: string | null;
+}
+
+export interface SignedIn {
+  accessToken: string;
+  user: Viewer;
+}
+
+interface TokenClaims {
+  sub: string;
+}
+
+// A hash to verify against when the account does not exist, so a wrong email takes as long as a
+// wrong password.
+const DUMMY_HASH = argon2.hash('not a password of anyone');
+
+export function viewerOf(user: User): Viewer {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    ministry: user.ministry ? { code: user.ministry.code, name: user.ministry.name } : null,
+  };
+}
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly tokens: JwtService,
+    private readonly attempts: LoginAttempts,
+  ) {}
+
+  /** Signs a person in; `address` is where the attempt came from (for counting failures). */
+  async login(email: string, password: string, address: string): Promise<SignedIn> {
+    const normalised = normaliseEmail(email);
+    await this.attempts.assertAllowed(normalised, address);
+    const user = await this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .leftJoinAndSelect('user.ministry', 'ministry')
+      .where('user.email = :email', { email: normalised })
+      .getOne();
+    const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password);
+    if (!user || !valid || !user.active) {
+      await this.attempts.recordFailure(normalised, address);
+      throw new InvalidCredentials();
+    }
+    await this.attempts.recordSuccess(normalised, address);
+    const claims: TokenClaims = { sub: user.id };
+    return { accessToken: await this.tokens.signAsync(claims), user: viewerOf(user) };
+  }
+
+  /** The person behind a bearer token; deactivated accounts stop working at once. */
+  async authenticate(token: string): Promise<Viewer> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.tokens.verifyAsync<TokenClaims>(token);
+    } catch (error) {
+      throw new InvalidToken(
+        (error as Error).name === 'TokenExpiredError' ? 'Your session has expired.' : 'The access token is not valid.',
+      );
+    }
+    const user = typeof claims.sub === 'string' ? await this.users.findOneBy({ id: claims.sub }) : null;
+    if (!user) throw new InvalidToken('The account of this token no longer exists.');
+    if (!user.active) throw new InvalidToken('This account has been deactivated.', 'Ask an administrator of the desk if you need access again.');
+    return viewerOf(user);
+  }
+
+  async create(account: NewAccount): Promise<Viewer> {
+    const passwordHash = await argon2.hash(account.password);
+    try {
+      const { id } = await this.users.save(
+        this.users.create({
+          email: normaliseEmail(account.email),
+          name: account.name.trim(),
+          passwordHash,
+          roles: [...new Set(account.roles)],
+          ministryCode: account.ministryCode,
+        }),
+      );
+      return viewerOf(await this.users.findOneByOrFail({ id }));
+    } catch (error) {
+      if (postgresErrorCode(error) === PG_UNIQUE_VIOLATION) throw new EmailTaken(account.email);
+      throw error;
+    }
+  }
+
+  async existsAny(): Promise<boolean> {
+    return (await this.users.count()) > 0;
+  }
+}

@@ -1,0 +1,16 @@
+export { AccountsModule } from './accounts.module';
+export { AccountsService, viewerOf } from './accounts.service';
+export type { NewAccount, SignedIn } from './accounts.service';
+export { EmailTaken, InvalidCredentials, InvalidToken, TooManyLoginAttempts } from './accounts.errors';
+export { AccountRuleViolation, StaleUserVersion, UserNotFound } from './accounts.errors';
+export { NO_MINISTRY, UsersService } from './users.service';
+export type { NewUser, UserChange, UserEventView, UserFilter, UserPage } from './users.service';
+export type { UserView } from './user.view';
+export { normaliseEmail, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_POLICY } from './account-rules';
+export { isRole, ROLES } from './roles';
+export type { Role } from './roles';
+export { hasRole } from './viewer';
+export type { Viewer } from './viewer';
+export { User } from './user.entity';
+export { CreateUsers1732300001000 } from './migrations/1732300001000-create-users';
+export { IndexAccountEvents1732300004500 } from './migrations/1732300004500-index-account-events';

@@ -1,0 +1,5 @@
+export { loadConfig, ConfigurationError } from './configuration';
+export type { DeskConfig, DeskEnvironment } from './configuration';
+export { DeskConfigModule } from './config.module';
+export { DeskConfigService } from './desk-config.service';
+export { exitOnConfigurationError } from './exit-on-configuration-error';

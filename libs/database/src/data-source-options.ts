@@ -1,0 +1,30 @@
+import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+
+export interface Schema {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+}
+
+/**
+ * How every process of the desk talks to PostgreSQL: snake_case names, checked-in migrations,
+ * never `synchronize`.
+ */
+export function dataSourceOptions(databaseUrl: string, schema: Schema, applicationName: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: schema.entities,
+    migrations: schema.migrations,
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    // Failed queries surface as errors where they are handled; the log would only repeat them.
+    logging: ['migration'],
+    applicationName,
+    extra: { max: 20 },
+  };
+}

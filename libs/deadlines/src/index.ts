@@ -1,0 +1,10 @@
+export { addDays, addWeeks, amsterdamDateOf, dayOfWeek, daysBetween, DESK_TIME_ZONE, isCalendarDate } from './calendar-date';
+export type { CalendarDate } from './calendar-date';
+export { CHAMBERS, chamberRules } from './chambers';
+export type { Chamber, ChamberRule, ChamberSettings } from './chambers';
+export { deadlineStanding, defaultPostponedDeadline, effectiveDeadline, statutoryDeadline } from './deadlines';
+export type { DeadlineFacts, DeadlineStanding, RegisteredPostponement } from './deadlines';
+export { Clock, FixedClock, SystemClock } from './clock';
+export { ClockModule } from './clock.module';
+export { DEFAULT_INTERNAL_DEADLINE_POLICY, internalDeadlines, shiftInternalDeadlines } from './internal-deadlines';
+export type { InternalDeadlinePolicy, InternalDeadlines } from './internal-deadlines';

@@ -1,0 +1,6 @@
+export { DeskLoggingModule } from './logging.module';
+export { OPERATIONS_QUEUE, WORKER_HEARTBEAT_KEY } from './queues';
+export { HEARTBEAT_JOB } from './heartbeat.job';
+export type { HeartbeatJobData } from './heartbeat.job';
+export { RedisHealthIndicator } from './redis.health';
+export { withTimeout } from './with-timeout';

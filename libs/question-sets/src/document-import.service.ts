@@ -1,0 +1,255 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditTrail, type Actor } from '@question-desk/audit';
+import { Clock, effectiveDeadline } from '@question-desk/deadlines';
+import { parseDocument, type ParsedDocument } from '@question-desk/documents';
+import { MinistriesService } from '@question-desk/ministries';
+import { proposedCoSigningMinistries, proposedLeadMinistry } from './ministry-proposal';
+import { DataSource, EntityManager } from 'typeorm';
+import { Postponement } from './postponement.entity';
+import { QuestionSetQueries } from './question-set.queries';
+import { QuestionSet } from './question-set.entity';
+import type { QuestionSetView } from './question-set.view';
+import { NoMatchingQuestionSet, RuleViolation } from './question-sets.errors';
+import { QuestionSetsService, type NewQuestionSet } from './question-sets.service';
+import { isOpen } from './statuses';
+
+export interface ImportResult {
+  questionSet: QuestionSetView;
+  /** True when the document made a new set; false when it completed one, or was imported before. */
+  created: boolean;
+  /** False when this very document was imported before: nothing changed. */
+  changed: boolean;
+  kind: ParsedDocument['kind'];
+  warnings: string[];
+}
+
+// One import at a time: matching a document to a set and writing it must not race another import
+// of the same or a related document.
+const IMPORT_LOCK = 7_301_001;
+
+// How alike two question texts must be (pg_trgm similarity) to count as the same question, and
+// what share of a document's questions must match one set for the document to belong to it.
+const SAME_QUESTION = 0.6;
+const SAME_SET_SHARE = 0.5;
+
+/** The same document, whatever line endings or byte-order mark it came with. */
+export function documentFingerprint(text: string): string {
+  const canonical = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim();
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** Reads documents of questions, answers and postponements into question sets. */
+@Injectable()
+export class DocumentImportService {
+  private readonly logger = new Logger(DocumentImportService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly questionSets: QuestionSetsService,
+    private readonly queries: QuestionSetQueries,
+    private readonly ministries: MinistriesService,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  async importDocument(text: string, actor: Actor): Promise<ImportResult> {
+    const fingerprint = documentFingerprint(text);
+    const parsed = parseDocument(text);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+      const [seen] = await manager.query('SELECT question_set_id AS id FROM source_document WHERE content_sha256 = $1', [
+        fingerprint,
+      ]);
+      if (seen) return { id: seen.id as string, created: false, changed: false };
+
+      const match = await this.findMatch(manager, parsed);
+      let id: string;
+      let created = false;
+      if (parsed.kind === 'postponement') {
+        if (!match) throw new NoMatchingQuestionSet('This postponement notice');
+        await this.postpone(manager, match, parsed, actor);
+        id = match.id;
+      } else if (match) {
+        await this.complete(manager, match, parsed, actor);
+        id = match.id;
+      } else {
+        if (parsed.questions.length === 0) throw new NoMatchingQuestionSet('These answers');
+        const set = await this.questionSets.createSet(manager, this.newSetFrom(parsed));
+        await this.audit.record(manager, {
+          questionSetId: set.id,
+          actor,
+          type: 'registered',
+          details: { via: 'import', document: parsed.kind, after: this.questionSets.snapshot(set) },
+        });
+        if (parsed.answers.length) await this.complete(manager, set, parsed, actor);
+        id = set.id;
+        created = true;
+      }
+      await manager.query(
+        `INSERT INTO source_document (question_set_id, kind, content, content_sha256, imported_by_id) VALUES ($1, $2, $3, $4, $5)`,
+        [id, parsed.kind, text, fingerprint, actor.id],
+      );
+      return { id, created, changed: true };
+    });
+    if (outcome.changed) {
+      this.logger.log({ questionSetId: outcome.id, kind: parsed.kind, created: outcome.created, warnings: parsed.warnings }, 'Document imported');
+    }
+    return {
+      questionSet: await this.questionSets.view(outcome.id),
+      created: outcome.created,
+      changed: outcome.changed,
+      kind: parsed.kind,
+      warnings: parsed.warnings,
+    };
+  }
+
+  /** The set a document belongs to: by reference, else appendix number, members and date, or question text. */
+  private async findMatch(manager: EntityManager, doc: ParsedDocument): Promise<QuestionSet | null> {
+    const sets = manager.getRepository(QuestionSet);
+    if (doc.reference) {
+      const byReference = await sets.findOneBy({ reference: doc.reference });
+      if (byReference) return byReference;
+    }
+    const compatible = (candidate: QuestionSet) =>
+      (!doc.reference || !candidate.reference || candidate.reference === doc.reference) &&
+      (!doc.submittedOn || !candidate.submittedOn || candidate.submittedOn === doc.submittedOn);
+
+    if (doc.appendixNumber) {
+      const byAppendix = (await sets.findBy({ appendixNumber: doc.appendixNumber, chamber: doc.chamber })).filter(compatible);
+      if (byAppendix.length === 1) return byAppendix[0];
+    }
+    if (doc.submittedOn && doc.submitters.length) {
+      const ids: { id: string }[] = await manager.query(
+        `SELECT s.question_set_id AS id FROM question_set_submitter s
+           JOIN member m ON m.id = s.member_id
+           JOIN question_set qs ON qs.id = s.question_set_id
+          WHERE qs.submitted_on = $1 AND qs.chamber = $2 AND lower(m.name) = ANY($3::text[])
+          GROUP BY s.question_set_id
+         HAVING count(*) = $4`,
+        [doc.submittedOn, doc.chamber, doc.submitters.map((m) => m.name.toLowerCase()), doc.submitters.length],
+      );
+      const candidates = (await Promise.all(ids.map(({ id }) => sets.findOneByOrFail({ id })))).filter(compatible);
+      if (candidates.length === 1) return candidates[0];
+      if (candidates.length > 1) return this.byQuestionText(manager, doc, candidates.map((c) => c.id));
+    }
+    return this.byQuestionText(manager, doc, null);
+  }
+
+  private async byQuestionText(manager: EntityManager, doc: ParsedDocument, among: string[] | null): Promise<QuestionSet | null> {
+    if (doc.questions.length === 0) return null;
+    const [best]: { id: string; hits: string }[] = await manager.query(
+      `SELECT q.question_set_id AS id, count(DISTINCT t.n) AS hits
+         FROM unnest($1::text[]) WITH ORDINALITY AS t(text, n)
+         JOIN question q ON q.text % t.text AND similarity(q.text, t.text) >= $2
+         JOIN question_set qs ON qs.id = q.question_set_id
+        WHERE ($3::uuid[] IS NULL OR q.question_set_id = ANY($3::uuid[]))
+          -- a set with another reference or submission date is another set, however alike its questions
+          AND ($4::text IS NULL OR qs.reference IS NULL OR qs.reference = $4)
+          AND ($5::date IS NULL OR qs.submitted_on IS NULL OR qs.submitted_on = $5)
+          AND qs.chamber = $6
+        GROUP BY q.question_set_id
+        ORDER BY hits DESC
+        LIMIT 1`,
+      [doc.questions.map((q) => q.text), SAME_QUESTION, among, doc.reference, doc.submittedOn, doc.chamber],
+    );
+    if (!best || Number(best.hits) < Math.ceil(doc.questions.length * SAME_SET_SHARE)) return null;
+    return manager.findOneByOrFail(QuestionSet, { id: best.id });
+  }
+
+  private newSetFrom(doc: ParsedDocument): NewQuestionSet {
+    const lead = this.leadMinistryOf(doc);
+    return {
+      reference: doc.reference,
+      appendixNumber: doc.appendixNumber,
+      chamber: doc.chamber,
+      subject: doc.subject,
+      submittedOn: doc.submittedOn,
+      submitters: doc.submitters,
+      addressees: doc.addressees,
+      leadMinistryCode: lead,
+      coSigningMinistryCodes: this.coSigningMinistriesOf(doc, lead),
+      explanatoryNote: doc.explanatoryNote,
+      relatedReferences: doc.relatedReferences,
+      questions: doc.questions,
+    };
+  }
+
+  /** The department of whoever answered, else of the first minister asked. */
+  private leadMinistryOf(doc: ParsedDocument): string | null {
+    return proposedLeadMinistry([doc.answer?.answeredByPost, ...doc.addressees]);
+  }
+
+  /** "mede namens" when the answer says so, else the other ministers the questions were put to. */
+  private coSigningMinistriesOf(doc: ParsedDocument, lead: string | null): string[] {
+    return proposedCoSigningMinistries(doc.answer ? doc.answer.coSigners : doc.addressees, lead);
+  }
+
+  /** Fills in what the set did not know yet, and records published answers. */
+  private async complete(manager: EntityManager, set: QuestionSet, doc: ParsedDocument, actor: Actor): Promise<void> {
+    const before = this.questionSets.snapshot(set);
+    const changes: Partial<QuestionSet> = {};
+    if (!set.reference && doc.reference) changes.reference = doc.reference;
+    if (!set.appendixNumber && doc.appendixNumber) changes.appendixNumber = doc.appendixNumber;
+    if (!set.subject && doc.subject) changes.subject = doc.subject;
+    if (!set.explanatoryNote && doc.explanatoryNote) changes.explanatoryNote = doc.explanatoryNote;
+    if (set.addressees.length === 0 && doc.addressees.length) changes.addressees = doc.addressees;
+    const related = [...new Set([...set.relatedReferences, ...doc.relatedReferences])];
+    if (related.length !== set.relatedReferences.length) changes.relatedReferences = related;
+    if (!set.submittedOn && doc.submittedOn) {
+      changes.submittedOn = doc.submittedOn;
+      changes.statutoryDeadline = this.questionSets.statutoryDeadlineOf(set.chamber, doc.submittedOn);
+      const postponements = await manager.find(Postponement, { where: { questionSetId: set.id }, order: { createdAt: 'ASC' } });
+      changes.deadline = effectiveDeadline(changes.statutoryDeadline, postponements);
+    }
+    const lead = set.leadMinistryCode ?? this.leadMinistryOf(doc);
+    if (!set.leadMinistryCode && lead) changes.leadMinistryCode = lead;
+
+    const hasSubmitters = (await manager.count('question_set_submitter', { where: { questionSetId: set.id } })) > 0;
+    if (!hasSubmitters && doc.submitters.length) await this.questionSets.setSubmitters(manager, set.id, doc.submitters);
+    const questionCount = await manager.count('question', { where: { questionSetId: set.id } });
+    if (questionCount === 0 && doc.questions.length) await this.questionSets.setQuestions(manager, set.id, doc.questions);
+
+    if (doc.answers.length) {
+      if (!doc.answer?.answeredOn) {
+        throw new RuleViolation(['The answers carry no "ontvangen" date, so the desk cannot tell when the set was answered.']);
+      }
+      await this.questionSets.setAnswers(manager, set.id, doc.answers);
+      Object.assign(changes, {
+        status: 'answered',
+        answeredOn: doc.answer.answeredOn,
+        answeredBy: doc.answer.answeredBy,
+        answeredByPost: doc.answer.answeredByPost,
+      });
+      if (doc.answer.answeredByPost) {
+        await this.ministries.officeHolder(manager, doc.answer.answeredByPost, doc.answer.answeredBy);
+      }
+      const coSigning = this.coSigningMinistriesOf(doc, lead);
+      if (coSigning.length) await this.questionSets.setCoSigningMinistries(manager, set.id, coSigning);
+    }
+    await manager.update(QuestionSet, set.id, changes);
+    await this.queries.refreshSearchVector(manager, set.id);
+    const after = this.questionSets.snapshot({ ...set, ...changes } as QuestionSet);
+    await this.audit.record(manager, {
+      questionSetId: set.id,
+      actor,
+      type: doc.answers.length ? 'answers-imported' : 'document-imported',
+      details: { document: doc.kind, before, after, answers: doc.answers.length || undefined },
+    });
+  }
+
+  private async postpone(manager: EntityManager, set: QuestionSet, doc: ParsedDocument, actor: Actor): Promise<void> {
+    const notice = doc.postponement!;
+    const sentOn = notice.sentOn ?? this.clock.today();
+    const before = this.questionSets.snapshot(set);
+    const reason = notice.reason ?? 'Mededeling uitstel';
+    const newDeadline = await this.questionSets.recordPostponement(manager, set, { sentOn, newDeadline: notice.newDeadline, reason }, actor.id);
+    await this.audit.record(manager, {
+      questionSetId: set.id,
+      actor,
+      type: 'postponed',
+      details: { via: 'import', before, after: { ...before, deadline: newDeadline }, sentOn, newDeadline, reason },
+    });
+  }
+}

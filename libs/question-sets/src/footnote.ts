@@ -1,0 +1,4 @@
+export interface Footnote {
+  marker: string;
+  text: string;
+}

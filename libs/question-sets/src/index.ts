@@ -1,0 +1,33 @@
+export { QuestionSetsModule } from './question-sets.module';
+export { QuestionSetsService } from './question-sets.service';
+export type { AuditEventView, Intake, NewAnswer, NewMember, NewPostponement, NewQuestion, NewQuestionSet } from './question-sets.service';
+export { DocumentImportService, documentFingerprint } from './document-import.service';
+export type { ImportResult } from './document-import.service';
+export { SORT_KEYS } from './question-set.queries';
+export type { Page, QuestionSetFilter, SortKey } from './question-set.queries';
+export type { QuestionSetView } from './question-set.view';
+export { CLOSED_STATUSES, isOpen, isStatus, STATUSES } from './statuses';
+export type { QuestionSetStatus } from './statuses';
+export {
+  ActionNotPermitted,
+  DuplicateReference,
+  NoMatchingQuestionSet,
+  QuestionNotFound,
+  QuestionSetNotFound,
+  RuleViolation,
+  StaleVersion,
+  TransitionNotAllowed,
+} from './question-sets.errors';
+export { WorkflowService } from './workflow.service';
+export type { Assign, Postpone, RevisionView, Transfer, TransitionRequest } from './workflow.service';
+export { ACTIONS, TRANSITION_ACTIONS, WORKFLOW } from './workflow';
+export type { TransitionAction, WorkflowAction } from './workflow';
+export { AnswerDocumentService } from './answer-document.service';
+export type { AnswerDocument } from './answer-document.service';
+export { SuggestionsService } from './suggestions.service';
+export type { Suggestion } from './suggestions.queries';
+export { QUESTION_SET_ENTITIES } from './entities';
+export { QuestionSet } from './question-set.entity';
+export { CreateQuestionSets1732300002000 } from './migrations/1732300002000-create-question-sets';
+export { AddWorkflow1732300004000 } from './migrations/1732300004000-add-workflow';
+export { AddTextSearchVectors1732300006500 } from './migrations/1732300006500-add-text-search-vectors';

@@ -1,0 +1,325 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Viewer } from '@question-desk/accounts';
+import { AuditTrail, type Actor } from '@question-desk/audit';
+import { DeskConfigService } from '@question-desk/config';
+import { PG_UNIQUE_VIOLATION, postgresConstraint, postgresErrorCode } from '@question-desk/database';
+import {
+  chamberRules,
+  Clock,
+  daysBetween,
+  defaultPostponedDeadline,
+  effectiveDeadline,
+  shiftInternalDeadlines,
+  statutoryDeadline,
+  type CalendarDate,
+  type Chamber,
+  type ChamberRule,
+} from '@question-desk/deadlines';
+import { isMinistryCode } from '@question-desk/ministries';
+import { DataSource, EntityManager } from 'typeorm';
+import { Answer } from './answer.entity';
+import type { Footnote } from './footnote';
+import { Member } from './member.entity';
+import { proposedCoSigningMinistries, proposedLeadMinistry } from './ministry-proposal';
+import { Postponement } from './postponement.entity';
+import { Question } from './question.entity';
+import { QuestionSetQueries, type Page, type QuestionSetFilter } from './question-set.queries';
+import { QuestionSetSubmitter } from './question-set-submitter.entity';
+import { QuestionSet } from './question-set.entity';
+import { toView, type QuestionSetView } from './question-set.view';
+import { DuplicateReference, QuestionSetNotFound, RuleViolation } from './question-sets.errors';
+import { isOpen } from './statuses';
+
+export interface NewMember {
+  name: string;
+  party: string | null;
+}
+
+export interface NewQuestion {
+  number: number;
+  text: string;
+  footnotes: Footnote[];
+}
+
+export interface NewAnswer {
+  questionNumbers: number[];
+  text: string;
+  footnotes: Footnote[];
+}
+
+/** What the desk knows of a set when it registers it, by hand or from a document. */
+export interface NewQuestionSet {
+  reference: string | null;
+  appendixNumber: string | null;
+  chamber: Chamber;
+  subject: string | null;
+  submittedOn: CalendarDate | null;
+  submitters: NewMember[];
+  addressees: string[];
+  leadMinistryCode: string | null;
+  coSigningMinistryCodes: string[];
+  explanatoryNote: string | null;
+  relatedReferences: string[];
+  questions: NewQuestion[];
+}
+
+/** Manual intake: without ministries given, they are proposed from the addressees. */
+export type Intake = Omit<NewQuestionSet, 'leadMinistryCode' | 'coSigningMinistryCodes'> & {
+  leadMinistryCode?: string;
+  coSigningMinistryCodes?: string[];
+};
+
+export interface NewPostponement {
+  sentOn: CalendarDate;
+  /** Absent: three more weeks (POSTPONEMENT_WEEKS) on the deadline in force, the House's practice. */
+  newDeadline?: CalendarDate | null;
+  reason: string;
+}
+
+export interface AuditEventView {
+  at: string;
+  actor: string;
+  type: string;
+  details: Record<string, unknown>;
+}
+
+/** The use cases of a question set's registration and reading. Each write is one transaction. */
+@Injectable()
+export class QuestionSetsService {
+  private readonly rules: Record<Chamber, ChamberRule>;
+  private readonly postponementWeeks: number;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: QuestionSetQueries,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    config: DeskConfigService,
+  ) {
+    this.rules = chamberRules(config.values.deadlines);
+    this.postponementWeeks = config.values.deadlines.postponementWeeks;
+  }
+
+  async list(viewer: Viewer, filter: QuestionSetFilter): Promise<Page<QuestionSetView>> {
+    const today = this.clock.today();
+    const page = await this.queries.list(viewer, filter, today);
+    return { ...page, items: page.items.map((set) => toView(set, today, false)) };
+  }
+
+  async get(viewer: Viewer, id: string): Promise<QuestionSetView> {
+    const set = await this.queries.findVisible(viewer, id);
+    if (!set) throw new QuestionSetNotFound(id);
+    return toView(set, this.clock.today(), true, viewer);
+  }
+
+  /**
+   * A set by id, whoever may see it: for the desk's own work (imports), and for answering a step
+   * the viewer has just been allowed to take (then with the actions they may take next).
+   */
+  async view(id: string, viewer?: Viewer): Promise<QuestionSetView> {
+    const [set] = await this.queries.load([id], true);
+    if (!set) throw new QuestionSetNotFound(id);
+    return toView(set, this.clock.today(), true, viewer);
+  }
+
+  async events(viewer: Viewer, id: string): Promise<AuditEventView[]> {
+    if (!(await this.queries.isVisible(viewer, id))) throw new QuestionSetNotFound(id);
+    const events = await this.audit.forQuestionSet(id);
+    return events.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, type: e.type, details: e.details }));
+  }
+
+  /** Manual intake by a desk officer. */
+  async intake(intake: Intake, actor: Actor): Promise<QuestionSetView> {
+    const lead = intake.leadMinistryCode ?? proposedLeadMinistry(intake.addressees);
+    const input: NewQuestionSet = {
+      ...intake,
+      leadMinistryCode: lead,
+      coSigningMinistryCodes: (intake.coSigningMinistryCodes ?? proposedCoSigningMinistries(intake.addressees, lead)).filter((code) => code !== lead),
+    };
+    const id = await this.dataSource.transaction(async (manager) => {
+      const set = await this.createSet(manager, input);
+      await this.audit.record(manager, {
+        questionSetId: set.id,
+        actor,
+        type: 'registered',
+        details: { via: 'intake', after: this.snapshot(set) },
+      });
+      return set.id;
+    });
+    return this.view(id);
+  }
+
+  statutoryDeadlineOf(chamber: Chamber, submittedOn: CalendarDate | null): CalendarDate | null {
+    return submittedOn ? statutoryDeadline(submittedOn, this.rules[chamber]) : null;
+  }
+
+  /** Checks and inserts a new set with its members, questions and co-signing ministries. */
+  async createSet(manager: EntityManager, input: NewQuestionSet): Promise<QuestionSet> {
+    this.assertRules(input);
+    const statutory = this.statutoryDeadlineOf(input.chamber, input.submittedOn);
+    if (input.reference) {
+      const existing = await manager.findOne(QuestionSet, { where: { reference: input.reference }, select: { id: true } });
+      if (existing) throw new DuplicateReference(input.reference, existing.id);
+    }
+    let set: QuestionSet;
+    try {
+      set = await manager.save(
+        manager.create(QuestionSet, {
+          reference: input.reference,
+          appendixNumber: input.appendixNumber,
+          chamber: input.chamber,
+          subject: input.subject,
+          submittedOn: input.submittedOn,
+          addressees: input.addressees,
+          leadMinistryCode: input.leadMinistryCode,
+          explanatoryNote: input.explanatoryNote,
+          relatedReferences: input.relatedReferences,
+          statutoryDeadline: statutory,
+          deadline: statutory,
+          status: 'received',
+        }),
+      );
+    } catch (error) {
+      // Registered by someone else between our check and our insert.
+      if (postgresErrorCode(error) === PG_UNIQUE_VIOLATION && postgresConstraint(error) === 'question_set_reference') {
+        throw new DuplicateReference(input.reference!, null);
+      }
+      throw error;
+    }
+    await this.setSubmitters(manager, set.id, input.submitters);
+    await this.setCoSigningMinistries(manager, set.id, input.coSigningMinistryCodes.filter((c) => c !== input.leadMinistryCode));
+    await this.setQuestions(manager, set.id, input.questions);
+    await this.queries.refreshSearchVector(manager, set.id);
+    return set;
+  }
+
+  private assertRules(input: NewQuestionSet): void {
+    const problems: string[] = [];
+    const today = this.clock.today();
+    if (input.submittedOn && daysBetween(today, input.submittedOn) > 0) {
+      problems.push(`submittedOn ${input.submittedOn} is in the future; use the "ingezonden" date on the document.`);
+    }
+    for (const code of [input.leadMinistryCode, ...input.coSigningMinistryCodes]) {
+      if (code !== null && !isMinistryCode(code)) problems.push(`There is no ministry with code "${code}"; see GET /api/ministries.`);
+    }
+    const numbers = input.questions.map((q) => q.number);
+    const doubled = numbers.filter((n, i) => numbers.indexOf(n) !== i);
+    if (doubled.length) problems.push(`Question number(s) ${[...new Set(doubled)].join(', ')} occur more than once.`);
+    if (problems.length) throw new RuleViolation(problems);
+  }
+
+  async setSubmitters(manager: EntityManager, questionSetId: string, members: NewMember[]): Promise<void> {
+    await manager.delete(QuestionSetSubmitter, { questionSetId });
+    const seen = new Set<string>();
+    for (const [position, member] of members.entries()) {
+      const { id } = await this.member(manager, member);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      await manager.insert(QuestionSetSubmitter, { questionSetId, memberId: id, position });
+    }
+  }
+
+  private async member(manager: EntityManager, member: NewMember): Promise<Member> {
+    const name = member.name.trim();
+    const party = member.party?.trim() || null;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Member)
+      .values({ name, party })
+      .orIgnore()
+      .execute();
+    return manager
+      .createQueryBuilder(Member, 'm')
+      .where('m.name = :name AND m.party IS NOT DISTINCT FROM :party', { name, party })
+      .getOneOrFail();
+  }
+
+  async setCoSigningMinistries(manager: EntityManager, questionSetId: string, codes: string[]): Promise<void> {
+    await manager.query('DELETE FROM question_set_co_signing_ministry WHERE question_set_id = $1', [questionSetId]);
+    const unique = [...new Set(codes)];
+    if (unique.length) {
+      await manager.query(
+        'INSERT INTO question_set_co_signing_ministry (question_set_id, ministry_code) SELECT $1, unnest($2::varchar[])',
+        [questionSetId, unique],
+      );
+    }
+  }
+
+  async setQuestions(manager: EntityManager, questionSetId: string, questions: NewQuestion[]): Promise<void> {
+    await manager.delete(Question, { questionSetId });
+    if (questions.length) {
+      await manager.insert(
+        Question,
+        questions.map((q) => ({ questionSetId, number: q.number, text: q.text, footnotes: q.footnotes })),
+      );
+    }
+  }
+
+  async setAnswers(manager: EntityManager, questionSetId: string, answers: NewAnswer[]): Promise<void> {
+    await manager.delete(Answer, { questionSetId });
+    if (answers.length) {
+      await manager.insert(
+        Answer,
+        answers.map((a, position) => ({
+          questionSetId,
+          position,
+          questionNumbers: [...a.questionNumbers].sort((x, y) => x - y),
+          text: a.text,
+          footnotes: a.footnotes,
+        })),
+      );
+    }
+  }
+
+  /**
+   * Records a postponement notice: the deadline in force moves, the lead ministry's internal
+   * deadlines move with it by as many days, the statutory deadline stays. Returns the new deadline.
+   * Callers check the set's version.
+   */
+  async recordPostponement(manager: EntityManager, set: QuestionSet, notice: NewPostponement, registeredById: string | null): Promise<CalendarDate> {
+    if (!isOpen(set.status)) {
+      throw new RuleViolation([`This question set is ${set.status}; a postponement can only be registered while it is open.`]);
+    }
+    if (set.submittedOn && daysBetween(set.submittedOn, notice.sentOn) < 0) {
+      throw new RuleViolation([`sentOn ${notice.sentOn} is before the questions were submitted (${set.submittedOn}).`]);
+    }
+    const newDeadline = notice.newDeadline ?? (set.deadline ? defaultPostponedDeadline(set.deadline, this.postponementWeeks) : null);
+    if (!newDeadline) {
+      throw new RuleViolation(['Give the new deadline (newDeadline): the set has no submission date to count three more weeks from.']);
+    }
+    if (set.deadline && daysBetween(set.deadline, newDeadline) <= 0) {
+      throw new RuleViolation([`newDeadline ${newDeadline} must be after the deadline now in force (${set.deadline}).`]);
+    }
+    await manager.insert(Postponement, { questionSetId: set.id, sentOn: notice.sentOn, newDeadline, reason: notice.reason, registeredById });
+    const all = await manager.find(Postponement, { where: { questionSetId: set.id }, order: { createdAt: 'ASC' } });
+    const internal = set.deadline
+      ? shiftInternalDeadlines({ draft: set.draftDeadline, review: set.reviewDeadline, coSigning: set.coSigningDeadline }, set.deadline, newDeadline)
+      : { draft: set.draftDeadline, review: set.reviewDeadline, coSigning: set.coSigningDeadline };
+    await manager.update(QuestionSet, set.id, {
+      deadline: effectiveDeadline(set.statutoryDeadline, all)!,
+      draftDeadline: internal.draft,
+      reviewDeadline: internal.review,
+      coSigningDeadline: internal.coSigning,
+    });
+    return newDeadline;
+  }
+
+  /** The fields an audit event keeps of a set, before and after a change. */
+  snapshot(set: QuestionSet): Record<string, unknown> {
+    return {
+      reference: set.reference,
+      appendixNumber: set.appendixNumber,
+      chamber: set.chamber,
+      subject: set.subject,
+      submittedOn: set.submittedOn,
+      leadMinistry: set.leadMinistryCode,
+      status: set.status,
+      statutoryDeadline: set.statutoryDeadline,
+      deadline: set.deadline,
+      answeredOn: set.answeredOn,
+      answeredBy: set.answeredBy,
+    };
+  }
+}

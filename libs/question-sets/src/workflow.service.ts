@@ -1,0 +1,411 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { User, type Viewer } from '@question-desk/accounts';
+import { AuditTrail } from '@question-desk/audit';
+import { DeskConfigService } from '@question-desk/config';
+import {
+  Clock,
+  daysBetween,
+  internalDeadlines,
+  type CalendarDate,
+} from '@question-desk/deadlines';
+import { isMinistryCode, ministryName, type MinistryCode } from '@question-desk/ministries';
+import { DataSource, EntityManager } from 'typeorm';
+import { AnswerRevision } from './answer-revision.entity';
+import { Assignment } from './assignment.entity';
+import { CoSignature } from './co-signature.entity';
+import { Question } from './question.entity';
+import { QuestionSetQueries } from './question-set.queries';
+import { QuestionSet } from './question-set.entity';
+import { workflowFacts, type QuestionSetView } from './question-set.view';
+import {
+  ActionNotPermitted,
+  QuestionSetNotFound,
+  RuleViolation,
+  StaleVersion,
+  TransitionNotAllowed,
+} from './question-sets.errors';
+import { QuestionSetsService, type NewAnswer } from './question-sets.service';
+import { check, coverage, nextStatus, transitionOf, type Refusal, type TransitionAction, type WorkflowAction } from './workflow';
+
+export interface Assign {
+  version: number;
+  leadMinistry?: string;
+  coSigningMinistries?: string[];
+  assigneeId: string;
+  /** The draft deadline, when the desk sets it rather than the policy. */
+  internalDeadline?: CalendarDate;
+}
+
+export interface Transfer {
+  version: number;
+  toMinistry: string;
+  reason: string;
+}
+
+export interface TransitionRequest {
+  version: number;
+  action: TransitionAction;
+  /** request-changes: what must change. */
+  comment?: string;
+  /** mark-answered: the date the answer was sent, and by whom (the office holder). */
+  answeredOn?: CalendarDate;
+  answeredBy?: string;
+  /** co-sign: the ministry signing (default: the signer's own). */
+  ministry?: string;
+  /** withdraw: why. */
+  reason?: string;
+}
+
+export interface Postpone {
+  version: number;
+  sentOn: CalendarDate;
+  newDeadline?: CalendarDate;
+  reason: string;
+}
+
+export interface RevisionView {
+  number: number;
+  savedAt: string;
+  savedBy: string;
+  answers: NewAnswer[];
+  /** Questions whose answer differs from the revision before. */
+  changedQuestionNumbers: number[];
+}
+
+interface Step {
+  manager: EntityManager;
+  set: QuestionSet;
+  /** Co-signing ministries, and those that have not signed yet. */
+  coSigners: string[];
+  unsigned: string[];
+}
+
+/** Carries a set from arrival to answer: assign, draft, review, co-sign, postpone, answer. */
+@Injectable()
+export class WorkflowService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queries: QuestionSetQueries,
+    private readonly questionSets: QuestionSetsService,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly config: DeskConfigService,
+  ) {}
+
+  async assign(viewer: Viewer, id: string, request: Assign): Promise<QuestionSetView> {
+    return this.act(viewer, id, request.version, 'assign', async ({ manager, set, coSigners }) => {
+      const lead = request.leadMinistry ?? set.leadMinistryCode;
+      const coSigning = [...new Set(request.coSigningMinistries ?? coSigners)].filter((code) => code !== lead);
+      const problems: string[] = [];
+      if (!lead) problems.push('Name the lead ministry (leadMinistry): the set has none yet.');
+      for (const code of [lead, ...coSigning]) {
+        if (code && !isMinistryCode(code)) problems.push(`There is no ministry with code "${code}"; see GET /api/ministries.`);
+      }
+      const assignee = await manager.findOne(User, { where: { id: request.assigneeId } });
+      if (!assignee || !assignee.active) {
+        problems.push(`There is no active user ${request.assigneeId} to assign; see GET /api/users.`);
+      } else if (!assignee.roles.includes('drafter')) {
+        problems.push(`${assignee.name} is not a drafter; assign the set to a drafter of ${lead}.`);
+      } else if (assignee.ministryCode !== lead) {
+        problems.push(`${assignee.name} is a drafter of ${assignee.ministryCode ?? 'no ministry'}, not of ${lead}; assign a drafter of the lead ministry.`);
+      }
+      if (request.internalDeadline) problems.push(...this.internalDeadlineProblems(set, request.internalDeadline));
+      if (problems.length) throw new RuleViolation(problems);
+
+      const internal = internalDeadlines(set.deadline, this.config.values.deadlines.internal, request.internalDeadline);
+      await manager.update(Assignment, { questionSetId: set.id, state: 'pending' }, { state: 'ended' });
+      await manager.insert(Assignment, {
+        questionSetId: set.id,
+        ministryCode: lead!,
+        assigneeId: assignee!.id,
+        internalDeadline: internal.draft,
+        assignedById: viewer.id,
+      });
+      await this.questionSets.setCoSigningMinistries(manager, set.id, coSigning);
+      await manager.update(QuestionSet, set.id, {
+        status: nextStatus('assign', this.counts(set, coSigners, coSigners)),
+        leadMinistryCode: lead,
+        assigneeId: assignee!.id,
+        draftDeadline: internal.draft,
+        reviewDeadline: internal.review,
+        coSigningDeadline: internal.coSigning,
+      });
+      return { assignee: { id: assignee!.id, name: assignee!.name }, coSigningMinistries: coSigning };
+    });
+  }
+
+  async accept(viewer: Viewer, id: string, version: number): Promise<QuestionSetView> {
+    return this.act(viewer, id, version, 'accept', async ({ manager, set }) => {
+      await manager.update(Assignment, { questionSetId: set.id, state: 'pending' }, { state: 'accepted' });
+      await manager.update(QuestionSet, set.id, { status: nextStatus('accept', this.counts(set, [], [])) });
+      return {};
+    });
+  }
+
+  async reject(viewer: Viewer, id: string, version: number, reason: string): Promise<QuestionSetView> {
+    return this.act(viewer, id, version, 'reject', async ({ manager, set }) => {
+      await manager.update(Assignment, { questionSetId: set.id, state: 'pending' }, { state: 'rejected', reason });
+      await manager.update(QuestionSet, set.id, { status: nextStatus('reject', this.counts(set, [], [])), assigneeId: null });
+      return { reason };
+    });
+  }
+
+  async transfer(viewer: Viewer, id: string, request: Transfer): Promise<QuestionSetView> {
+    return this.act(viewer, id, request.version, 'transfer', async ({ manager, set, coSigners }) => {
+      if (!isMinistryCode(request.toMinistry)) {
+        throw new RuleViolation([`There is no ministry with code "${request.toMinistry}"; see GET /api/ministries.`]);
+      }
+      if (request.toMinistry === set.leadMinistryCode) {
+        throw new RuleViolation([`${ministryName(request.toMinistry)} already leads this set; transfer it to another ministry.`]);
+      }
+      await manager.update(
+        Assignment,
+        { questionSetId: set.id, state: 'pending' },
+        { state: 'transferred', reason: request.reason },
+      );
+      await manager.update(
+        Assignment,
+        { questionSetId: set.id, state: 'accepted' },
+        { state: 'transferred', reason: request.reason },
+      );
+      await this.questionSets.setCoSigningMinistries(manager, set.id, coSigners.filter((code) => code !== request.toMinistry));
+      await manager.update(QuestionSet, set.id, {
+        status: nextStatus('transfer', this.counts(set, [], [])),
+        leadMinistryCode: request.toMinistry,
+        assigneeId: null,
+        draftDeadline: null,
+        reviewDeadline: null,
+        coSigningDeadline: null,
+      });
+      return { from: set.leadMinistryCode, to: request.toMinistry, reason: request.reason };
+    });
+  }
+
+  /** Saves the draft answers; every save is kept as a revision. */
+  async saveDraft(viewer: Viewer, id: string, version: number, answers: NewAnswer[]): Promise<QuestionSetView> {
+    return this.act(viewer, id, version, 'save-draft', async ({ manager, set }) => {
+      const numbers = await this.questionNumbers(manager, set.id);
+      const { unknown } = coverage(numbers, answers);
+      if (unknown.length) {
+        throw new RuleViolation([`This set has no question ${unknown.join(', ')}; its questions are ${numbers.join(', ')}.`]);
+      }
+      await this.questionSets.setAnswers(manager, set.id, answers);
+      const [{ next }] = await manager.query(
+        'SELECT coalesce(max(number), 0) + 1 AS next FROM answer_revision WHERE question_set_id = $1',
+        [set.id],
+      );
+      await manager.insert(AnswerRevision, {
+        questionSetId: set.id,
+        number: next,
+        answers: answers.map((a) => ({ ...a, questionNumbers: [...a.questionNumbers].sort((x, y) => x - y) })),
+        savedById: viewer.id,
+        savedByName: viewer.name,
+      });
+      await manager.update(QuestionSet, set.id, { version: () => 'version + 1' });
+      await this.queries.refreshSearchVector(manager, set.id);
+      return { revision: next, answers: answers.length };
+    });
+  }
+
+  async transition(viewer: Viewer, id: string, request: TransitionRequest): Promise<QuestionSetView> {
+    return this.act(viewer, id, request.version, request.action, async (step) => {
+      switch (request.action) {
+        case 'submit-for-review':
+          return this.submitForReview(step);
+        case 'request-changes':
+          return this.requestChanges(step, request.comment);
+        case 'approve':
+          return this.approve(step);
+        case 'co-sign':
+          return this.coSign(step, viewer, request.ministry);
+        case 'mark-answered':
+          return this.markAnswered(step, request.answeredOn, request.answeredBy);
+        case 'withdraw':
+          await step.manager.update(QuestionSet, step.set.id, { status: nextStatus('withdraw', this.counts(step.set, [], [])) });
+          return { reason: request.reason ?? null };
+      }
+    });
+  }
+
+  /** Registers an uitstelbericht: a new deadline in force; the statutory deadline stays. */
+  async postpone(viewer: Viewer, id: string, request: Postpone): Promise<QuestionSetView> {
+    return this.act(viewer, id, request.version, 'postpone', async ({ manager, set }) => {
+      if (daysBetween(this.clock.today(), request.sentOn) > 0) {
+        throw new RuleViolation([`sentOn ${request.sentOn} is in the future; register the notice when it has been sent.`]);
+      }
+      const newDeadline = await this.questionSets.recordPostponement(
+        manager,
+        set,
+        { sentOn: request.sentOn, newDeadline: request.newDeadline, reason: request.reason },
+        viewer.id,
+      );
+      return { sentOn: request.sentOn, newDeadline, reason: request.reason };
+    });
+  }
+
+  async revisions(viewer: Viewer, id: string): Promise<RevisionView[]> {
+    if (!(await this.queries.isVisible(viewer, id))) throw new QuestionSetNotFound(id);
+    const revisions = await this.dataSource.manager.find(AnswerRevision, { where: { questionSetId: id }, order: { number: 'ASC' } });
+    return revisions.map((revision, index) => ({
+      number: revision.number,
+      savedAt: revision.savedAt.toISOString(),
+      savedBy: revision.savedByName,
+      answers: revision.answers,
+      changedQuestionNumbers: changedQuestions(revisions[index - 1]?.answers ?? [], revision.answers),
+    }));
+  }
+
+  private async submitForReview({ manager, set }: Step) {
+    const numbers = await this.questionNumbers(manager, set.id);
+    const answers = await manager.query('SELECT question_numbers AS "questionNumbers" FROM answer WHERE question_set_id = $1', [set.id]);
+    const { uncovered, doublyCovered, unknown } = coverage(numbers, answers);
+    const problems = [
+      uncovered.length ? `Question ${uncovered.join(', ')} ${uncovered.length > 1 ? 'have' : 'has'} no answer yet.` : '',
+      doublyCovered.length ? `Question ${doublyCovered.join(', ')} ${doublyCovered.length > 1 ? 'are' : 'is'} answered more than once.` : '',
+      unknown.length ? `The draft answers question ${unknown.join(', ')}, which the set does not have.` : '',
+    ].filter(Boolean);
+    if (problems.length) throw new RuleViolation([...problems, 'Every question needs exactly one answer before review; save the draft again.']);
+    await manager.update(QuestionSet, set.id, { status: nextStatus('submit-for-review', this.counts(set, [], [])) });
+    return {};
+  }
+
+  private async requestChanges({ manager, set }: Step, comment: string | undefined) {
+    if (!comment?.trim()) throw new RuleViolation(['Say what must change (comment): the drafter reads it with the request.']);
+    await manager.delete(CoSignature, { questionSetId: set.id });
+    await manager.update(QuestionSet, set.id, { status: nextStatus('request-changes', this.counts(set, [], [])) });
+    return { comment: comment.trim() };
+  }
+
+  private async approve({ manager, set, coSigners }: Step) {
+    await manager.update(QuestionSet, set.id, { status: nextStatus('approve', this.counts(set, coSigners, coSigners)) });
+    return { coSigningMinistries: coSigners };
+  }
+
+  private async coSign({ manager, set, coSigners, unsigned }: Step, viewer: Viewer, named: string | undefined) {
+    const own = viewer.ministry?.code ?? null;
+    if (own && named && named !== own) {
+      throw new ActionNotPermitted(`You sign for ${own}; only someone of ${named} can sign for ${named}.`);
+    }
+    const ministry = named ?? own;
+    if (!ministry) throw new RuleViolation([`Name the ministry you sign for (ministry): still to sign are ${unsigned.join(', ')}.`]);
+    if (!coSigners.includes(ministry)) {
+      throw new RuleViolation([`${ministry} does not co-sign this set; the co-signing ministries are ${coSigners.join(', ')}.`]);
+    }
+    if (!unsigned.includes(ministry)) throw new RuleViolation([`${ministry} has already signed.`]);
+    await manager.insert(CoSignature, { questionSetId: set.id, ministryCode: ministry, signedById: viewer.id, signedByName: viewer.name });
+    const status = nextStatus('co-sign', { status: set.status, coSigners: coSigners.length, unsignedAfter: unsigned.length - 1 });
+    await manager.update(QuestionSet, set.id, { status });
+    return { ministry };
+  }
+
+  private async markAnswered({ manager, set }: Step, answeredOn: CalendarDate | undefined, answeredBy: string | undefined) {
+    if (!answeredOn) throw new RuleViolation(['Give the date the answer was sent (answeredOn, YYYY-MM-DD).']);
+    const problems: string[] = [];
+    if (set.submittedOn && daysBetween(set.submittedOn, answeredOn) < 0) {
+      problems.push(`answeredOn ${answeredOn} is before the questions were submitted (${set.submittedOn}).`);
+    }
+    if (daysBetween(this.clock.today(), answeredOn) > 0) problems.push(`answeredOn ${answeredOn} is in the future.`);
+    if (problems.length) throw new RuleViolation(problems);
+    await manager.update(QuestionSet, set.id, {
+      status: nextStatus('mark-answered', this.counts(set, [], [])),
+      answeredOn,
+      answeredBy: answeredBy?.trim() || null,
+    });
+    return { answeredOn, answeredBy: answeredBy ?? null };
+  }
+
+  /**
+   * The frame of every step: lock the set, check it is visible, the role, the version, the status
+   * and the scope, run the step, and record it in the trail, all in one transaction.
+   */
+  private async act(
+    viewer: Viewer,
+    id: string,
+    version: number,
+    action: WorkflowAction,
+    step: (step: Step) => Promise<Record<string, unknown>>,
+  ): Promise<QuestionSetView> {
+    await this.dataSource.transaction(async (manager) => {
+      const set = await manager.findOne(QuestionSet, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!set || !(await this.queries.isVisible(viewer, id, manager))) throw new QuestionSetNotFound(id);
+      const coSigners: string[] = (
+        await manager.query('SELECT ministry_code FROM question_set_co_signing_ministry WHERE question_set_id = $1 ORDER BY 1', [id])
+      ).map((r: { ministry_code: string }) => r.ministry_code);
+      const own = viewer.ministry?.code ?? null;
+
+      const signed: string[] = (await manager.find(CoSignature, { where: { questionSetId: id } })).map((s) => s.ministryCode);
+      set.coSigningMinistries = coSigners.map((code) => ({ code, name: ministryName(code as MinistryCode) }));
+      set.coSignatures = signed.map((ministryCode) => ({ ministryCode }) as CoSignature);
+      const facts = workflowFacts(set);
+      const refusal = check(action, { id: viewer.id, roles: viewer.roles, ministryCode: own }, facts);
+      if (refusal?.reason === 'role') throw new ActionNotPermitted(this.refusalMessage(action, refusal, viewer, set));
+      if (set.version !== version) throw new StaleVersion(set.version, version);
+      if (refusal?.reason === 'status') throw new TransitionNotAllowed(action, set.status, refusal.allowed);
+      if (refusal) throw new ActionNotPermitted(this.refusalMessage(action, refusal, viewer, set));
+
+      const before = this.questionSets.snapshot(set);
+      const details = await step({ manager, set, coSigners, unsigned: facts.unsignedCoSigners as string[] });
+      const after = await manager.findOneByOrFail(QuestionSet, { id });
+      await this.audit.record(manager, {
+        questionSetId: id,
+        actor: { id: viewer.id, name: viewer.name },
+        type: action,
+        details: { ...details, before, after: this.questionSets.snapshot(after) },
+      });
+    });
+    return this.questionSets.view(id, viewer);
+  }
+
+  private refusalMessage(action: WorkflowAction, refusal: Refusal, viewer: Viewer, set: QuestionSet): string {
+    const who = `${viewer.name} (${viewer.roles.join(', ')}${viewer.ministry ? `, ${viewer.ministry.code}` : ''})`;
+    switch (refusal.reason) {
+      case 'role':
+        return `Only ${refusal.roles.join(' or ')} may ${action.replace('-', ' ')} a question set; you are signed in as ${who}.`;
+      case 'scope':
+        switch (refusal.scope) {
+          case 'assignee':
+            return `Only the drafter this set is assigned to may ${action} it; you are ${who}.`;
+          case 'lead-ministry':
+            return `Only ${transitionOf(action).roles.join(' or ')} of the lead ministry (${set.leadMinistryCode ?? 'none yet'}) may ${action.replace('-', ' ')} this set; you are ${who}.`;
+          case 'co-signing-ministry':
+            return `Only a co-signing ministry that has not signed yet may co-sign (still to sign: ${workflowFacts(set).unsignedCoSigners.join(', ') || 'none'}); you are ${who}.`;
+          default:
+            return `You may not ${action} this set.`;
+        }
+      default:
+        return `You may not ${action} this set.`;
+    }
+  }
+
+  private internalDeadlineProblems(set: QuestionSet, internalDeadline: CalendarDate): string[] {
+    const problems: string[] = [];
+    if (set.submittedOn && daysBetween(set.submittedOn, internalDeadline) < 0) {
+      problems.push(`internalDeadline ${internalDeadline} is before the questions were submitted (${set.submittedOn}).`);
+    }
+    if (set.deadline && daysBetween(internalDeadline, set.deadline) < 0) {
+      problems.push(`internalDeadline ${internalDeadline} is after the deadline in force (${set.deadline}); give an earlier date or register a postponement.`);
+    }
+    return problems;
+  }
+
+  private counts(set: QuestionSet, coSigners: string[], unsigned: string[]) {
+    return { status: set.status, coSigners: coSigners.length, unsignedAfter: unsigned.length };
+  }
+
+  private async questionNumbers(manager: EntityManager, questionSetId: string): Promise<number[]> {
+    const questions = await manager.find(Question, { where: { questionSetId }, select: { number: true }, order: { number: 'ASC' } });
+    return questions.map((q) => q.number);
+  }
+}
+
+function changedQuestions(before: NewAnswer[], after: NewAnswer[]): number[] {
+  const textOf = (answers: NewAnswer[]) => {
+    const map = new Map<number, string>();
+    for (const a of answers) for (const n of a.questionNumbers) map.set(n, `${[...a.questionNumbers].sort().join(',')}|${a.text}`);
+    return map;
+  };
+  const old = textOf(before);
+  const now = textOf(after);
+  return [...new Set([...old.keys(), ...now.keys()])].filter((n) => old.get(n) !== now.get(n)).sort((a, b) => a - b);
+}

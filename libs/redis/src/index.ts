@@ -1,0 +1,2 @@
+export { createRedis, REDIS, RedisModule } from './redis.module';
+export { redisConnectionOptions } from './connection-options';

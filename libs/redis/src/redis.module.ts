@@ -1,0 +1,43 @@
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DeskConfigService } from '@question-desk/config';
+import Redis from 'ioredis';
+
+export const REDIS = Symbol('REDIS');
+
+/** The desk's own Redis connection (BullMQ keeps its own). It reconnects by itself after an outage. */
+export function createRedis(url: string, connectionName: string): Redis {
+  return new Redis(url, {
+    connectionName,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
+  });
+}
+
+@Injectable()
+class RedisLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS,
+      inject: [DeskConfigService],
+      useFactory: (config: DeskConfigService) => {
+        const redis = createRedis(config.values.redis.url, 'question-desk');
+        const logger = new Logger('Redis');
+        redis.on('error', (error) => logger.warn(`Redis is unreachable (${error.message}); retrying`));
+        return redis;
+      },
+    },
+    RedisLifecycle,
+  ],
+  exports: [REDIS],
+})
+export class RedisModule {}

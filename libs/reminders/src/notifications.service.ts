@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Viewer } from '@question-desk/accounts';
+import { Clock } from '@question-desk/deadlines';
+import type { DataSource } from 'typeorm';
+import type { ReminderKind } from './reminder-policy';
+import { NotificationNotFound } from './reminders.errors';
+
+/** A reminder as its recipient sees it in the app. */
+export interface NotificationView {
+  id: string;
+  questionSetId: string | null;
+  kind: ReminderKind;
+  message: string;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+const COLUMNS = `reminder_id AS id, question_set_id AS "questionSetId", kind, message, created_at AS "createdAt", read_at AS "readAt"`;
+
+/**
+ * The signed-in person's in-app notifications. Marking them read changes only the reader's own
+ * inbox, not the desk's records, so it is not written to the audit trail.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Newest first. */
+  list(viewer: Viewer, options: { unreadOnly?: boolean; limit: number }): Promise<NotificationView[]> {
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM notification
+        WHERE recipient_id = $1 ${options.unreadOnly ? 'AND read_at IS NULL' : ''}
+        ORDER BY created_at DESC, position DESC LIMIT $2`,
+      [viewer.id, options.limit],
+    );
+  }
+
+  /** Marks one read; reading it again keeps the first time. */
+  async markRead(viewer: Viewer, id: string): Promise<NotificationView> {
+    const [[row]]: [[NotificationView?]] = await this.dataSource.query(
+      `UPDATE notification SET read_at = coalesce(read_at, $3) WHERE reminder_id = $1 AND recipient_id = $2 RETURNING ${COLUMNS}`,
+      [id, viewer.id, this.clock.now()],
+    );
+    if (!row) throw new NotificationNotFound(id);
+    return row;
+  }
+
+  /** Marks every unread one read; returns how many. */
+  async markAllRead(viewer: Viewer): Promise<number> {
+    const [, count]: [unknown, number] = await this.dataSource.query(
+      'UPDATE notification SET read_at = $2 WHERE recipient_id = $1 AND read_at IS NULL',
+      [viewer.id, this.clock.now()],
+    );
+    return count;
+  }
+}

@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import './resolve-desk-libraries';
+import { createTestDatabase } from '@question-desk/database';
+import { DESK_SCHEMA } from '@question-desk/schema';
+
+/**
+ * One throwaway PostgreSQL database (migrations applied, as `npm start` applies them) and one Redis
+ * key prefix per test run; global-teardown.ts removes both.
+ */
+export default async function globalSetup(): Promise<void> {
+  const server = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  process.env.DATABASE_URL = await createTestDatabase(server, DESK_SCHEMA, 'e2e');
+  process.env.REDIS_PREFIX = `qd-test-${randomBytes(4).toString('hex')}`;
+  process.env.NODE_ENV = 'test';
+  process.env.LOG_LEVEL ??= 'silent';
+}
