@@ -1,3 +1,4 @@
+import { DeskQueues } from '../apps/api/src/admin/desk-queues';
 import { ensureDemoData, startDesk, type TestDesk } from './desk';
 
 describe('health and API description', () => {
@@ -65,5 +66,32 @@ describe('health and API description', () => {
       const token = await withoutRedis.tokenOf('desk@example.org');
       await withoutRedis.http().get('/api/question-sets').auth(token, { type: 'bearer' }).expect(200);
     });
+
+    it('answers the queue dashboard\'s data calls with 503 at once instead of hanging', async () => {
+      const started = Date.now();
+      const response = await withoutRedis.http().get('/admin/queues/api/queues').auth('admin@example.org', 'demo-password').expect(503);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(response.body.message).toMatch(/^The job queues cannot be read: Redis does not answer .*Check that Redis runs and REDIS_URL/);
+    });
+
+    it('shuts down cleanly when it is stopped in the middle of a reconnect attempt', async () => {
+      // The fault this guards against: BullMQ's pending start-up failed unhandled when the
+      // connection ended during a reconnect, which stops a Node process.
+      const desk = await startDesk();
+      const queues = desk.app.get(DeskQueues);
+      await new Promise((resolve) => setTimeout(resolve, 700)); // a first refusal has been seen
+      await waitFor(() => queues.status === 'connecting', 10_000);
+      await desk.close();
+      await new Promise((resolve) => setTimeout(resolve, 300)); // room for a late failure to surface
+      expect(queues.status).toBe('end');
+    });
   });
 });
+
+async function waitFor(condition: () => boolean, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`not reached within ${ms} ms`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

@@ -6,7 +6,7 @@ import { Clock, effectiveDeadline } from '@question-desk/deadlines';
 import { parseDocument, type ParsedDocument } from '@question-desk/documents';
 import { MinistriesService } from '@question-desk/ministries';
 import { proposedCoSigningMinistries, proposedLeadMinistry } from './ministry-proposal';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Postponement } from './postponement.entity';
 import { QuestionSetQueries } from './question-set.queries';
 import { QuestionSet } from './question-set.entity';
@@ -130,7 +130,8 @@ export class DocumentImportService {
          HAVING count(*) = $4`,
         [doc.submittedOn, doc.chamber, doc.submitters.map((m) => m.name.toLowerCase()), doc.submitters.length],
       );
-      const candidates = (await Promise.all(ids.map(({ id }) => sets.findOneByOrFail({ id })))).filter(compatible);
+      // One query: the transaction's connection runs one statement at a time.
+      const candidates = ids.length ? (await sets.findBy({ id: In(ids.map(({ id }) => id)) })).filter(compatible) : [];
       if (candidates.length === 1) return candidates[0];
       if (candidates.length > 1) return this.byQuestionText(manager, doc, candidates.map((c) => c.id));
     }

@@ -66,8 +66,9 @@ class NoCredentials extends Error {
   }
 }
 
-const REASON: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 429: 'Too Many Requests' };
+const REASON: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 429: 'Too Many Requests', 503: 'Service Unavailable' };
 
-function deny(res: Response, status: number, message: string): void {
+/** Answers the dashboard's request with the API's error shape. */
+export function deny(res: Response, status: number, message: string): void {
   res.status(status).json({ statusCode: status, error: REASON[status], message });
 }

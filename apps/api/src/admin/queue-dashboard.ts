@@ -3,11 +3,13 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { DashboardAccess } from './dashboard-access';
+import type { NextFunction, Request, Response } from 'express';
+import { DashboardAccess, deny } from './dashboard-access';
 import { DeskQueues } from './desk-queues';
 
 /** Outside /api: it is a page for people, not part of the API. */
 export const DASHBOARD_PATH = '/admin/queues';
+const REACHABLE_WITHIN_MS = 1000;
 
 /**
  * Bull Board at /admin/queues, for admins. Mounted on the HTTP server directly (after the API's
@@ -34,6 +36,16 @@ export class QueueDashboard implements OnModuleInit {
       serverAdapter: board as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
       options: { uiConfig: { boardTitle: 'Question Desk' } },
     });
-    http.getInstance().use(DASHBOARD_PATH, this.access.middleware, board.getRouter());
+    http.getInstance().use(DASHBOARD_PATH, this.access.middleware, this.queuesReachable, board.getRouter());
   }
+
+  /** The dashboard's data calls answer 503 at once while Redis is away, instead of waiting for it. */
+  private readonly queuesReachable = (req: Request, res: Response, next: NextFunction): void => {
+    if (!req.path.startsWith('/api/')) return next(); // the page itself; it shows the 503 of its data call
+    this.desk.reachable(REACHABLE_WITHIN_MS).then(
+      () => next(),
+      (error: Error) =>
+        deny(res, 503, `The job queues cannot be read: Redis does not answer (${error.message}). Check that Redis runs and REDIS_URL points at it; the dashboard works again once it answers.`),
+    );
+  };
 }

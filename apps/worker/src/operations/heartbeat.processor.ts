@@ -1,15 +1,15 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DeskConfigService } from '@question-desk/config';
 import { Clock } from '@question-desk/deadlines';
-import { HEARTBEAT_JOB, OPERATIONS_QUEUE, WORKER_HEARTBEAT_KEY } from '@question-desk/operations';
+import { HEARTBEAT_JOB, OPERATIONS_QUEUE, reportErrors, WORKER_HEARTBEAT_KEY } from '@question-desk/operations';
 import { REDIS } from '@question-desk/redis';
 import type { Job } from 'bullmq';
 import type Redis from 'ioredis';
 
 /** Writes the worker's heartbeat into Redis, where the API's health check reads it. */
 @Processor(OPERATIONS_QUEUE)
-export class OperationsProcessor extends WorkerHost {
+export class OperationsProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(OperationsProcessor.name);
   /** For the worker's start-up check of job handlers (apps/worker/src/jobs). */
   readonly jobNames = [HEARTBEAT_JOB];
@@ -20,6 +20,10 @@ export class OperationsProcessor extends WorkerHost {
     private readonly clock: Clock,
   ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    reportErrors(this.worker, this.logger, 'Operations worker');
   }
 
   async process(job: Job): Promise<'done'> {

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DeskConfigService } from '@question-desk/config';
-import { HEARTBEAT_JOB, OPERATIONS_QUEUE } from '@question-desk/operations';
+import { HEARTBEAT_JOB, OPERATIONS_QUEUE, reportErrors } from '@question-desk/operations';
 import type { Queue } from 'bullmq';
 
 /** Keeps one heartbeat scheduler in Redis, however many workers start. */
@@ -12,7 +12,9 @@ export class HeartbeatSchedule implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(OPERATIONS_QUEUE) private readonly queue: Queue,
     private readonly config: DeskConfigService,
-  ) {}
+  ) {
+    reportErrors(this.queue, this.logger, 'Operations queue');
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const every = this.config.values.heartbeatSeconds * 1000;

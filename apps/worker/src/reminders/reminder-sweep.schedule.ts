@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DeskConfigService } from '@question-desk/config';
 import { REMINDERS_QUEUE, sweepSchedule } from '@question-desk/reminders';
 import type { Queue } from 'bullmq';
+import { reportErrors } from '@question-desk/operations';
 
 /**
  * Keeps one sweep scheduler in Redis, however many workers start; the first sweep runs at once.
@@ -18,11 +19,11 @@ export class ReminderSweepSchedule implements OnApplicationBootstrap, OnApplicat
   constructor(
     @InjectQueue(REMINDERS_QUEUE) private readonly queue: Queue,
     private readonly config: DeskConfigService,
-  ) {}
+  ) {
+    reportErrors(this.queue, this.logger, 'Reminders queue');
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    // Without a listener, a connection error (Redis away, or closing before it was ready) would crash the worker.
-    this.queue.on('error', (error) => this.logger.warn(`Reminders queue: ${error.message}; it reconnects by itself`));
     const { id, repeat, template } = sweepSchedule(this.config.values.reminders);
     await this.queue.upsertJobScheduler(id, repeat, template);
     this.logger.log(`Reminder sweep every ${repeat.every! / 1000} s`);

@@ -14,6 +14,7 @@ import {
   type DeliveryOutcome,
 } from '@question-desk/reminders';
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
+import { reportErrors } from '@question-desk/operations';
 import { JobRouter } from '../jobs/job-router';
 
 /**
@@ -41,7 +42,7 @@ export class RemindersProcessor extends JobRouter implements OnApplicationBootst
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.values.reminders.concurrency;
-    this.worker.on('error', (error) => this.logger.warn(`Reminders worker: ${error.message}; it reconnects by itself`));
+    reportErrors(this.worker, this.logger, 'Reminders worker');
     this.worker.on('failed', (job, error) => {
       // Mail failures are logged by the delivery, with what to check.
       if (!(error instanceof MailFailure) && !(error instanceof UnrecoverableError)) this.logger.error(`Job ${job?.name} ${job?.id} failed: ${error.message}`);
