@@ -378,6 +378,20 @@ describe('user administration', () => {
       await signIn(input.email, input.password).expect(200);
     });
 
+    it('ends the sessions of an account whose password an administrator resets, and no others', async () => {
+      const { input, user } = await create({ roles: ['coordinator'] });
+      const before = await tokenFor(input.email, input.password);
+      await admin().patch(`/api/users/${user.id}`, { version: 1, name: 'Renamed Only' }).expect(200);
+      await desk.http().get('/api/question-sets').auth(before, { type: 'bearer' }).expect(200);
+
+      await admin().patch(`/api/users/${user.id}`, { version: 2, password: `reset password ${RUN}` }).expect(200);
+      const refused = await desk.http().get('/api/question-sets').auth(before, { type: 'bearer' }).expect(401);
+      expect(refused.body.message).toBe('The password of this account was changed, which ended this session. Sign in again with the new password.');
+      const after = await tokenFor(input.email, `reset password ${RUN}`);
+      await desk.http().get('/api/question-sets').auth(after, { type: 'bearer' }).expect(200);
+      await desk.http().get('/api/question-sets').auth(adminToken, { type: 'bearer' }).expect(200);
+    });
+
     it('lifts a sign-in block when an administrator sets a new password', async () => {
       const { input, user } = await create();
       for (let attempt = 1; attempt <= 5; attempt++) await signIn(input.email, `guess number ${attempt}`).expect(401);

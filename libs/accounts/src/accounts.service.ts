@@ -26,6 +26,8 @@ export interface SignedIn {
 
 interface TokenClaims {
   sub: string;
+  /** The account's session generation when the token was issued (absent: 0). */
+  gen?: number;
 }
 
 // A hash to verify against when the account does not exist, so a wrong email takes as long as a
@@ -66,11 +68,11 @@ export class AccountsService {
       throw new InvalidCredentials();
     }
     await this.attempts.recordSuccess(normalised, address);
-    const claims: TokenClaims = { sub: user.id };
+    const claims: TokenClaims = { sub: user.id, gen: user.sessionGeneration };
     return { accessToken: await this.tokens.signAsync(claims), user: viewerOf(user) };
   }
 
-  /** The person behind a bearer token; deactivated accounts stop working at once. */
+  /** The person behind a bearer token; deactivated accounts and tokens from before a password reset stop working at once. */
   async authenticate(token: string): Promise<Viewer> {
     let claims: TokenClaims;
     try {
@@ -83,6 +85,7 @@ export class AccountsService {
     const user = typeof claims.sub === 'string' ? await this.users.findOneBy({ id: claims.sub }) : null;
     if (!user) throw new InvalidToken('The account of this token no longer exists.');
     if (!user.active) throw new InvalidToken('This account has been deactivated.', 'Ask an administrator of the desk if you need access again.');
+    if ((claims.gen ?? 0) !== user.sessionGeneration) throw new InvalidToken('The password of this account was changed, which ended this session.', 'Sign in again with the new password.');
     return viewerOf(user);
   }
 

@@ -14,3 +14,4 @@ export type { Viewer } from './viewer';
 export { User } from './user.entity';
 export { CreateUsers1732300001000 } from './migrations/1732300001000-create-users';
 export { IndexAccountEvents1732300004500 } from './migrations/1732300004500-index-account-events';
+export { AddSessionGeneration1732300007000 } from './migrations/1732300007000-add-session-generation';

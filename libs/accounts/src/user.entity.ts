@@ -30,6 +30,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Goes up with every password reset; tokens issued before it stop working. */
+  @Column({ type: 'integer', default: 0 })
+  sessionGeneration: number;
+
   @VersionColumn()
   version: number;
 

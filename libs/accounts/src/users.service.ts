@@ -162,7 +162,7 @@ export class UsersService {
 
   /**
    * Changes an account the administrator loaded at `change.version`. A change that alters nothing
-   * writes nothing. A new password also lifts any sign-in block on the account.
+   * writes nothing. A new password also ends the account's sessions and lifts any sign-in block on it.
    */
   async update(id: string, change: UserChange, actor: Actor): Promise<UserView> {
     const passwordHash = await this.hashOf(change.password);
@@ -199,7 +199,7 @@ export class UsersService {
         roles: after.roles,
         ministryCode: after.ministry,
         active: after.active,
-        ...(passwordHash && { passwordHash }),
+        ...(passwordHash && { passwordHash, sessionGeneration: () => 'session_generation + 1' }),
       });
       const pick = (from: Snapshot) => Object.fromEntries(changed.map((field) => [field, from[field]]));
       await this.audit.record(manager, {

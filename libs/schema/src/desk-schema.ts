@@ -1,4 +1,4 @@
-import { CreateUsers1732300001000, IndexAccountEvents1732300004500, User } from '@question-desk/accounts';
+import { AddSessionGeneration1732300007000, CreateUsers1732300001000, IndexAccountEvents1732300004500, User } from '@question-desk/accounts';
 import { AuditEvent, CreateAuditTrail1732300003000 } from '@question-desk/audit';
 import type { Schema } from '@question-desk/database';
 import { CreateMinistries1732300000000, Ministry, OfficeHolder } from '@question-desk/ministries';
@@ -11,5 +11,5 @@ import { AddTextSearchVectors1732300006500, AddWorkflow1732300004000, CreateQues
  */
 export const DESK_SCHEMA: Schema = {
   entities: [Ministry, OfficeHolder, User, AuditEvent, ...QUESTION_SET_ENTITIES, Reminder, Notification],
-  migrations: [CreateMinistries1732300000000, CreateUsers1732300001000, CreateQuestionSets1732300002000, CreateAuditTrail1732300003000, AddWorkflow1732300004000, IndexAccountEvents1732300004500, CreateReminders1732300005500, AddTextSearchVectors1732300006500],
+  migrations: [CreateMinistries1732300000000, CreateUsers1732300001000, CreateQuestionSets1732300002000, CreateAuditTrail1732300003000, AddWorkflow1732300004000, IndexAccountEvents1732300004500, CreateReminders1732300005500, AddTextSearchVectors1732300006500, AddSessionGeneration1732300007000],
 };
