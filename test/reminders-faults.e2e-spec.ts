@@ -212,4 +212,32 @@ describe('reminders when Redis restarts', () => {
     expect([...smtp.arrivalsPerReminder().values()]).toEqual([1, 1]);
     expect((await ledger()).map((r) => r.status)).toEqual(['sent', 'sent']);
   }, 60_000);
+
+  it('a worker started while Redis is away starts all the same, says so, and schedules its work once Redis answers', async () => {
+    await worker?.close();
+    worker = undefined;
+    const stopped = new Promise((resolve) => redis!.once('exit', resolve));
+    redis!.kill('SIGKILL');
+    await stopped;
+
+    const logged: string[] = [];
+    const started = Date.now();
+    worker = await startWorker(desk.clock, { log: (m: unknown) => logged.push(String(m)), warn: (m: unknown) => logged.push(String(m)), error: (m: unknown) => logged.push(String(m)) });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(logged).toEqual(
+      expect.arrayContaining([
+        'Reminder sweep: Redis does not answer yet; it will be scheduled once it does. Check that Redis runs and REDIS_URL points at it.',
+        'Heartbeat: Redis does not answer yet; it will be scheduled once it does. Check that Redis runs and REDIS_URL points at it.',
+      ]),
+    );
+
+    const person = await aPerson(desk.app.get(AccountsService), ['desk'], null);
+    await aQuestionSet({ statutoryDeadline: '2025-06-04' });
+    await startRedis();
+    await smtp.until(() => smtp.to(person.email).length === 1, 30_000, 'the reminder once Redis answered');
+    await until(async () => logged.includes('Reminder sweep every 1 s') && logged.some((m) => m.startsWith('Heartbeat every ')), 'both schedules to be written');
+    const health = await desk.http().get('/api/health').expect(200);
+    await until(async () => (await desk.http().get('/api/health')).body.info?.worker?.heartbeat === 'alive', 'the worker to report alive', 30_000);
+    expect(health.body.info.redis.status).toBe('up');
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import type { DeskConfig } from '@question-desk/config';
-import type { JobsOptions, RepeatOptions } from 'bullmq';
+import type { JobsOptions } from 'bullmq';
 import { DELIVER_REMINDER_JOB, type DeliverReminderJobData } from './deliver-reminder.job';
 import { SWEEP_REMINDERS_JOB, type SweepRemindersJobData } from './sweep-reminders.job';
 
@@ -46,7 +46,7 @@ export function deliveryJob(ref: DeliveryRef, settings: ReminderSettings): { nam
 
 export function sweepSchedule(settings: ReminderSettings): {
   id: string;
-  repeat: Omit<RepeatOptions, 'key'>;
+  repeat: { every: number };
   template: { name: string; data: SweepRemindersJobData; opts: Omit<JobsOptions, 'jobId' | 'repeat' | 'delay'> };
 } {
   return {

@@ -1,0 +1,66 @@
+import type { Logger } from '@nestjs/common';
+import type { JobsOptions, Queue } from 'bullmq';
+
+/** A BullMQ job scheduler, as `Queue.upsertJobScheduler` takes it. */
+export interface Schedule {
+  id: string;
+  repeat: { every: number };
+  template: { name: string; data: object; opts?: Omit<JobsOptions, 'jobId' | 'repeat' | 'delay'> };
+}
+
+/** How long start-up waits for Redis to take the schedule before it carries on without it. */
+const START_WITHIN_MS = 2_000;
+
+/**
+ * Keeps one job scheduler in Redis, however many workers start. It is written at start (so a
+ * changed interval applies) and checked every interval, at most every minute: Redis restarted
+ * without its data loses it, and the worker puts it back. A worker started while Redis is away
+ * does not wait for it: it starts, says so, and writes the schedule once Redis answers.
+ */
+export class KeptSchedule {
+  private timer: NodeJS.Timeout | undefined;
+  private written = false;
+  private checking: Promise<void> | undefined;
+
+  constructor(
+    private readonly queue: Queue,
+    private readonly schedule: Schedule,
+    private readonly logger: Logger,
+    private readonly describe: string,
+  ) {}
+
+  async start(): Promise<void> {
+    const first = this.check();
+    this.timer = setInterval(() => void this.check(), Math.min(this.schedule.repeat.every, 60_000));
+    this.timer.unref();
+    let waited: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (waited = setTimeout(() => resolve('late'), START_WITHIN_MS)));
+    if ((await Promise.race([first, late])) === 'late') {
+      this.logger.warn(`${this.describe}: Redis does not answer yet; it will be scheduled once it does. Check that Redis runs and REDIS_URL points at it.`);
+    }
+    clearTimeout(waited);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** One check at a time: while Redis is away a check waits for it, and checks must not pile up. */
+  private check(): Promise<void> {
+    this.checking ??= this.writeIfMissing().finally(() => (this.checking = undefined));
+    return this.checking;
+  }
+
+  private async writeIfMissing(): Promise<void> {
+    const { id, repeat, template } = this.schedule;
+    try {
+      if (this.written && (await this.queue.getJobScheduler(id))) return;
+      await this.queue.upsertJobScheduler(id, repeat, template);
+      if (this.written) this.logger.warn(`${this.describe}: the scheduler was gone from Redis (restarted without its data?); it is back`);
+      else this.logger.log(`${this.describe} every ${repeat.every / 1000} s`);
+      this.written = true;
+    } catch (error) {
+      this.logger.warn(`${this.describe}: could not check the scheduler (${(error as Error).message}); trying again`);
+    }
+  }
+}
