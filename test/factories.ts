@@ -1,11 +1,29 @@
-import { randomInt } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-let counter = 0;
+const runFile = (name: string) => join(tmpdir(), `${process.env.REDIS_PREFIX ?? 'question-desk-test'}.${name}`);
 
-/** A zaaknummer no other test uses. */
+/** 1, 2, 3, … over the whole test run (its files run one after another, in one process). */
+function nextInRun(name: string): number {
+  const file = runFile(name);
+  const next = (existsSync(file) ? Number(readFileSync(file, 'utf8')) : 0) + 1;
+  writeFileSync(file, String(next));
+  return next;
+}
+
+/** Removes the run's counters (global-teardown.ts). */
+export function forgetRunCounters(): void {
+  rmSync(runFile('references'), { force: true });
+}
+
+/**
+ * A zaaknummer no other test of this run has used. Test files share the run's database but not
+ * their modules, so the count lives in a file named after the run (removed by global-teardown.ts);
+ * numbers start at 90001, away from the samples' and the tests' fixed references.
+ */
 export function aReference(year = 2021): string {
-  counter += 1;
-  return `${year}Z${String((randomInt(0, 900) * 100 + counter) % 100000).padStart(5, '0')}`;
+  return `${year}Z${String(90_000 + nextInRun('references')).padStart(5, '0')}`;
 }
 
 /** A manual intake as a desk officer would type it; override what the test is about. */
