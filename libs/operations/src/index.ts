@@ -4,4 +4,3 @@ export { HEARTBEAT_JOB } from './heartbeat.job';
 export type { HeartbeatJobData } from './heartbeat.job';
 export { RedisHealthIndicator } from './redis.health';
 export { withTimeout } from './with-timeout';
-export { reportErrors } from './report-errors';

@@ -1,2 +1,3 @@
 export { createRedis, REDIS, RedisModule } from './redis.module';
 export { redisConnectionOptions } from './connection-options';
+export { reportErrors } from './report-errors';

@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DeskConfigService } from '@question-desk/config';
 import Redis from 'ioredis';
+import { reportErrors } from './report-errors';
 
 export const REDIS = Symbol('REDIS');
 
@@ -31,8 +32,7 @@ class RedisLifecycle implements OnApplicationShutdown {
       inject: [DeskConfigService],
       useFactory: (config: DeskConfigService) => {
         const redis = createRedis(config.values.redis.url, 'question-desk');
-        const logger = new Logger('Redis');
-        redis.on('error', (error) => logger.warn(`Redis is unreachable (${error.message}); retrying`));
+        reportErrors(redis, new Logger('Redis'), 'Redis is unreachable');
         return redis;
       },
     },

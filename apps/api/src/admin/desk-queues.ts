@@ -1,7 +1,7 @@
 import { Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { DeskConfigService } from '@question-desk/config';
-import { OPERATIONS_QUEUE, reportErrors, withTimeout } from '@question-desk/operations';
-import { redisConnectionOptions } from '@question-desk/redis';
+import { OPERATIONS_QUEUE, withTimeout } from '@question-desk/operations';
+import { redisConnectionOptions, reportErrors } from '@question-desk/redis';
 import { REMINDERS_QUEUE } from '@question-desk/reminders';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';

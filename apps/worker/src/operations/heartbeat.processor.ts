@@ -2,8 +2,8 @@ import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DeskConfigService } from '@question-desk/config';
 import { Clock } from '@question-desk/deadlines';
-import { HEARTBEAT_JOB, OPERATIONS_QUEUE, reportErrors, WORKER_HEARTBEAT_KEY } from '@question-desk/operations';
-import { REDIS } from '@question-desk/redis';
+import { HEARTBEAT_JOB, OPERATIONS_QUEUE, WORKER_HEARTBEAT_KEY } from '@question-desk/operations';
+import { REDIS, reportErrors } from '@question-desk/redis';
 import type { Job } from 'bullmq';
 import type Redis from 'ioredis';
 

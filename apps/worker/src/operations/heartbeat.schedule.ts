@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DeskConfigService } from '@question-desk/config';
-import { HEARTBEAT_JOB, OPERATIONS_QUEUE, reportErrors } from '@question-desk/operations';
+import { HEARTBEAT_JOB, OPERATIONS_QUEUE } from '@question-desk/operations';
+import { reportErrors } from '@question-desk/redis';
 import type { Queue } from 'bullmq';
 import { KeptSchedule } from '../jobs/kept-schedule';
 

@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DeskConfigService } from '@question-desk/config';
-import { reportErrors } from '@question-desk/operations';
 import { REMINDERS_QUEUE, sweepSchedule } from '@question-desk/reminders';
+import { reportErrors } from '@question-desk/redis';
 import type { Queue } from 'bullmq';
 import { KeptSchedule } from '../jobs/kept-schedule';
 

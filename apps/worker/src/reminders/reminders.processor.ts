@@ -1,6 +1,7 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DeskConfigService } from '@question-desk/config';
+import { reportErrors } from '@question-desk/redis';
 import {
   DELIVER_REMINDER_JOB,
   deliveryJob,
@@ -14,7 +15,6 @@ import {
   type DeliveryOutcome,
 } from '@question-desk/reminders';
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
-import { reportErrors } from '@question-desk/operations';
 import { JobRouter } from '../jobs/job-router';
 
 /**
