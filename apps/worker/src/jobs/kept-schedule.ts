@@ -20,6 +20,7 @@ const START_WITHIN_MS = 2_000;
 export class KeptSchedule {
   private timer: NodeJS.Timeout | undefined;
   private written = false;
+  private stopped = false;
   private checking: Promise<void> | undefined;
 
   constructor(
@@ -42,6 +43,7 @@ export class KeptSchedule {
   }
 
   stop(): void {
+    this.stopped = true;
     clearInterval(this.timer);
   }
 
@@ -60,6 +62,7 @@ export class KeptSchedule {
       else this.logger.log(`${this.describe} every ${repeat.every / 1000} s`);
       this.written = true;
     } catch (error) {
+      if (this.stopped) return; // the queue closed under a check that waited for Redis
       this.logger.warn(`${this.describe}: could not check the scheduler (${(error as Error).message}); trying again`);
     }
   }
