@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { createTestDatabase, dropTestDatabase } from '@question-desk/database';
@@ -41,7 +42,8 @@ export function expectStatus(what: string, reply: Reply, expected = 200): Reply 
 
 /**
  * A throwaway database with the demo data and `sets` generated sets, `prepare`d further, and the
- * real API listening on a free loopback port; everything is removed afterwards.
+ * real API listening on a free loopback port in a process of its own, as it is deployed (so the
+ * bench's clients do not share its thread); everything is removed afterwards.
  */
 export async function withBenchDesk(sets: number, prepare: (url: string) => Promise<void>, work: (desk: BenchDesk) => Promise<void>): Promise<void> {
   process.env.LOG_LEVEL = 'silent';
@@ -56,18 +58,48 @@ export async function withBenchDesk(sets: number, prepare: (url: string) => Prom
     await context.close();
     await generateSets(url, sets);
     await prepare(url);
-    const { createApi } = await import('../apps/api/src/bootstrap');
-    const app = await createApi();
-    await app.listen(0, '127.0.0.1');
-    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`;
+    const api = await startApi(url);
     try {
-      await work({ url, client: (email) => signIn(base, email) });
+      await work({ url, client: (email) => signIn(api.base, email) });
     } finally {
-      await app.close();
+      await api.stop();
     }
   } finally {
     if (process.env.KEEP_BENCH_DATABASE !== 'true') await dropTestDatabase(url);
   }
+}
+
+/** `apps/api/src/main.ts` in a child process, once it answers. */
+async function startApi(databaseUrl: string): Promise<{ base: string; stop: () => Promise<void> }> {
+  const port = await aFreePort();
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
+    cwd: join(__dirname, '..'),
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', TOKEN_SECRET: randomBytes(32).toString('hex') },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const base = `http://127.0.0.1:${port}/api`;
+  for (const started = Date.now(); ; ) {
+    if (child.exitCode !== null) throw new Error(`The API stopped at start (exit code ${child.exitCode})`);
+    if (await fetch(`${base}/ministries`).then(() => true, () => false)) break;
+    if (Date.now() - started > 60_000) throw new Error('The API did not answer within 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    base,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function aFreePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 async function signIn(base: string, email: string): Promise<DeskClient> {

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -14,11 +15,17 @@ import { UsersService } from './users.service';
     AuditModule,
     JwtModule.registerAsync({
       inject: [DeskConfigService],
-      useFactory: (config: DeskConfigService) => ({
-        secret: config.values.token.secret,
-        signOptions: { expiresIn: config.values.token.ttl as `${number}h`, issuer: 'question-desk' },
-        verifyOptions: { issuer: 'question-desk', algorithms: ['HS256'] },
-      }),
+      useFactory: (config: DeskConfigService) => {
+        // A KeyObject made once: given the secret as a string, jsonwebtoken 9 first tries to read
+        // it as a public key on every verify (it fails, expensively): 7 % of the API's CPU samples
+        // in bench:workflow with 50 clients (auth0/node-jsonwebtoken#1046).
+        const key = createSecretKey(Buffer.from(config.values.token.secret));
+        return {
+          secretOrKeyProvider: () => key,
+          signOptions: { expiresIn: config.values.token.ttl as `${number}h`, issuer: 'question-desk' },
+          verifyOptions: { issuer: 'question-desk', algorithms: ['HS256'] },
+        };
+      },
     }),
   ],
   providers: [AccountsService, LoginAttempts, UsersService],
