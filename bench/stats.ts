@@ -35,6 +35,7 @@ export async function timeEach(times: number, work: (i: number) => Promise<unkno
 }
 
 export function row(label: string, s: Summary, baseline?: Summary): string {
-  const ratio = baseline ? `  ×${(s.p50 / baseline.p50).toFixed(1)} p50 vs baseline` : '';
+  const factor = baseline ? s.p50 / baseline.p50 : NaN;
+  const ratio = baseline ? `  ×${factor >= 1 ? factor.toFixed(1) : factor.toPrecision(2)} p50 vs baseline` : '';
   return `${label.padEnd(48)} n=${String(s.n).padStart(5)}  p50=${s.p50.toFixed(2).padStart(8)} ms  p99=${s.p99.toFixed(2).padStart(8)} ms${ratio}`;
 }
