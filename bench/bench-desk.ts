@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { createTestDatabase, dropTestDatabase } from '@question-desk/database';
 import { DESK_SCHEMA } from '@question-desk/schema';
+import { aFreePort } from '../test/free-port';
 import { generateSets } from './generate-sets';
 
 /** `--name value` from the command line, else the fallback. */
@@ -92,14 +92,6 @@ async function startApi(databaseUrl: string): Promise<{ base: string; stop: () =
       await exited;
     },
   };
-}
-
-async function aFreePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function signIn(base: string, email: string): Promise<DeskClient> {

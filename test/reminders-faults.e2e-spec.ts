@@ -1,18 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import type { TestingModule } from '@nestjs/testing';
 import { AccountsService } from '@question-desk/accounts';
 import Redis from 'ioredis';
 import { startDesk, type TestDesk } from './desk';
+import { aFreePort } from './free-port';
 import { aPerson, aQuestionSet, ledger, noonOn, ownDesk, settled, sql, startWorker, sweepNow, TestMailServer } from './reminders-harness';
-
-async function aFreePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function until(condition: () => Promise<boolean>, what: string, ms = 20_000): Promise<void> {
   const deadline = Date.now() + ms;
