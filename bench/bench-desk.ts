@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { createTestDatabase, dropTestDatabase } from '@question-desk/database';
+import { forgetRedisPrefix } from '@question-desk/redis';
 import { DESK_SCHEMA } from '@question-desk/schema';
 import { aFreePort } from '../test/free-port';
 import { generateSets } from './generate-sets';
@@ -66,6 +67,7 @@ export async function withBenchDesk(sets: number, prepare: (url: string) => Prom
     }
   } finally {
     if (process.env.KEEP_BENCH_DATABASE !== 'true') await dropTestDatabase(url);
+    await forgetRedisPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', process.env.REDIS_PREFIX);
   }
 }
 

@@ -23,9 +23,9 @@ import { DeskConfigModule, DeskConfigService } from '@question-desk/config';
 import { createTestDatabase, dropTestDatabase } from '@question-desk/database';
 import { Clock, ClockModule, FixedClock } from '@question-desk/deadlines';
 import { deliveryJob, REMINDER_POLICY, ReminderDelivery, reminderMessage, REMINDERS_QUEUE, RemindersModule, ReminderSweep, type ReminderPolicy } from '@question-desk/reminders';
+import { forgetRedisPrefix } from '@question-desk/redis';
 import { DESK_SCHEMA, DeskDatabaseModule } from '@question-desk/schema';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { option } from './bench-desk';
@@ -307,10 +307,7 @@ async function main(): Promise<void> {
     await sink.close();
     await dropTestDatabase(url).catch(() => undefined);
     await dropTestDatabase(baselineUrl).catch(() => undefined);
-    const redis = new Redis();
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await forgetRedisPrefix('redis://127.0.0.1:6379', prefix);
   }
 }
 
