@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const runFile = (name: string) => join(tmpdir(), `${process.env.REDIS_PREFIX ?? 'question-desk-test'}.${name}`);
+const runFile = (name: string) => join(tmpdir(), `${process.env.QD_TEST_RUN ?? 'qd-test'}.${name}`);
 
 /** 1, 2, 3, … over the whole test run (its files run one after another, in one process). */
 function nextInRun(name: string): number {
@@ -19,8 +19,9 @@ export function forgetRunCounters(): void {
 
 /**
  * A zaaknummer no other test of this run has used. Test files share the run's database but not
- * their modules, so the count lives in a file named after the run (removed by global-teardown.ts);
- * numbers start at 90001, away from the samples' and the tests' fixed references.
+ * their modules, so the count lives in a file named after the run (QD_TEST_RUN, set by
+ * global-setup.ts, removed by global-teardown.ts). Numbers start at 90001, away from the samples'
+ * and the tests' fixed references.
  */
 export function aReference(year = 2021): string {
   return `${year}Z${String(90_000 + nextInRun('references')).padStart(5, '0')}`;

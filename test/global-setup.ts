@@ -10,7 +10,8 @@ import { DESK_SCHEMA } from '@question-desk/schema';
 export default async function globalSetup(): Promise<void> {
   const server = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   process.env.DATABASE_URL = await createTestDatabase(server, DESK_SCHEMA, 'e2e');
-  process.env.REDIS_PREFIX = `qd-test-${randomBytes(4).toString('hex')}`;
+  process.env.QD_TEST_RUN = `qd-test-${randomBytes(4).toString('hex')}`;
+  process.env.REDIS_PREFIX = process.env.QD_TEST_RUN;
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL ??= 'silent';
 }

@@ -5,11 +5,10 @@ import { Test } from '@nestjs/testing';
 import { AccountsService, type Role } from '@question-desk/accounts';
 import { createTestDatabase, dropTestDatabase } from '@question-desk/database';
 import { Clock, type FixedClock } from '@question-desk/deadlines';
-import { redisConnectionOptions } from '@question-desk/redis';
+import { forgetRedisPrefix, redisConnectionOptions } from '@question-desk/redis';
 import { REMINDERS_QUEUE, SWEEP_REMINDERS_JOB } from '@question-desk/reminders';
 import { DESK_SCHEMA } from '@question-desk/schema';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { WorkerModule } from '../apps/worker/src/worker.module';
@@ -168,6 +167,7 @@ export async function ownDesk(label: string, settings: Record<string, string> = 
   const saved = { ...process.env };
   const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const databaseUrl = await createTestDatabase(server, DESK_SCHEMA, `rem_${label}`);
+  // Starts with the run's prefix, so global-teardown.ts removes it too when a run is cut short.
   const prefix = `${process.env.REDIS_PREFIX ?? 'qd-test'}-${label}`;
   Object.assign(process.env, { DATABASE_URL: databaseUrl, REDIS_PREFIX: prefix, ...settings });
   return {
@@ -177,23 +177,9 @@ export async function ownDesk(label: string, settings: Record<string, string> = 
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
       Object.assign(process.env, saved);
       if (process.env.KEEP_TEST_DATABASE !== 'true') await dropTestDatabase(databaseUrl);
-      await deleteRedisKeys(prefix);
+      await forgetRedisPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix);
     },
   };
-}
-
-export async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** SQL against the test's database. */
