@@ -14,7 +14,11 @@ export class HeartbeatSchedule implements OnApplicationBootstrap, OnApplicationS
 
   constructor(@InjectQueue(OPERATIONS_QUEUE) queue: Queue, config: DeskConfigService) {
     reportErrors(queue, this.logger, 'Operations queue');
-    const schedule = { id: 'heartbeat', repeat: { every: config.values.heartbeatSeconds * 1000 }, template: { name: HEARTBEAT_JOB, data: {}, opts: { removeOnComplete: 10, removeOnFail: 50 } } };
+    const schedule = {
+      id: 'heartbeat',
+      repeat: { every: config.values.heartbeatSeconds * 1000 },
+      template: { name: HEARTBEAT_JOB, data: {}, opts: { removeOnComplete: 10, removeOnFail: 50 } },
+    };
     this.kept = new KeptSchedule(queue, schedule, this.logger, 'Heartbeat');
   }
 
