@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestingModule } from '@nestjs/testing';
 import { AccountsService } from '@question-desk/accounts';
-import { addDays, amsterdamDateOf, FixedClock } from '@question-desk/deadlines';
+import { addDays, amsterdamDateOf } from '@question-desk/deadlines';
 import { ReminderSweep } from '@question-desk/reminders';
 import { startDesk, type TestDesk } from './desk';
 import { aPerson, aQuestionSet, ledger, noonOn, ownDesk, settled, sql, startWorker, sweepNow, TestMailServer } from './reminders-harness';
@@ -44,7 +44,7 @@ describe('exactly once', () => {
       await aPerson(accounts, ['desk'], null);
       await aPerson(accounts, ['coordinator'], null);
       for (let i = 0; i < 50; i++) await aQuestionSet({ statutoryDeadline: addDays('2025-05-01', i % 20) });
-      const clock = desk.clock as FixedClock;
+      const clock = desk.clock;
       workers.push(await startWorker(clock), await startWorker(clock));
 
       // Both workers' schedulers are one scheduler; sweeps also run by hand in both, at once.
@@ -87,8 +87,8 @@ describe('exactly once', () => {
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-      child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+      child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
       children.push(child);
       return child;
     }

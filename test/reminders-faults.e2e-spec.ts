@@ -104,7 +104,7 @@ describe('reminders when mail fails', () => {
     expect(inApp.body.map((n: { message: string }) => n.message)).toEqual(['Overzicht: 1 vragenset over de termijn']);
 
     // The dashboard's own API shows the failed job too.
-    const board = await desk.app.getHttpAdapter().getInstance();
+    const board = desk.app.getHttpAdapter().getInstance();
     const queues = await (await import('supertest')).default(board).get('/admin/queues/api/queues').auth(adminToken, { type: 'bearer' }).expect(200);
     const reminders = queues.body.queues.find((q: { name: string }) => q.name === 'reminders');
     expect(reminders.counts.failed).toBeGreaterThanOrEqual(1);

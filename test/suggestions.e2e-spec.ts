@@ -106,7 +106,7 @@ describe('earlier answers to similar questions', () => {
     expect(otherAnswers.length).toBeGreaterThan(0);
     expect(body[1].score - Math.max(...otherAnswers.map((s) => s.score))).toBeGreaterThan(0.05);
     // Each answer once, however many of its questions match; never the set itself; windturbines share no word.
-    expect(new Set(body.map((s) => `${s.questionSetId} ${s.answer.questionNumbers}`)).size).toBe(body.length);
+    expect(new Set(body.map((s) => `${s.questionSetId} ${s.answer.questionNumbers.join(',')}`)).size).toBe(body.length);
     expect(body.some((s) => s.questionSetId === appendix2290.id)).toBe(false);
     expect(body.some((s) => /windturbines|windpark/.test(s.question.text))).toBe(false);
   });

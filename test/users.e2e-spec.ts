@@ -20,7 +20,7 @@ function aUser(overrides: Record<string, unknown> = {}): { email: string; name: 
     roles: ['desk'],
     ministry: null,
     ...overrides,
-  } as ReturnType<typeof aUser>;
+  };
 }
 
 describe('user administration', () => {

@@ -37,14 +37,14 @@ export class DemoSeed {
 
   /** True when the desk holds no accounts and no question sets yet. */
   async isEmpty(): Promise<boolean> {
-    const [{ users, sets }] = await this.dataSource.query(
+    const [{ users, sets }]: { users: number; sets: number }[] = await this.dataSource.query(
       'SELECT (SELECT count(*) FROM app_user)::int AS users, (SELECT count(*) FROM question_set)::int AS sets',
     );
     return users === 0 && sets === 0;
   }
 
   async hasDemoAccounts(): Promise<boolean> {
-    const [{ found }] = await this.dataSource.query(`SELECT count(*)::int AS found FROM app_user WHERE email = 'desk@example.org'`);
+    const [{ found }]: { found: number }[] = await this.dataSource.query(`SELECT count(*)::int AS found FROM app_user WHERE email = 'desk@example.org'`);
     return found > 0;
   }
 
@@ -52,7 +52,7 @@ export class DemoSeed {
     if (this.config.values.environment === 'production') {
       throw new Error('The demo seed never runs in production (NODE_ENV=production).');
     }
-    const accounts: DemoAccount[] = JSON.parse(await readFile(join(seedsDirectory, 'demo-accounts.json'), 'utf8'));
+    const accounts = JSON.parse(await readFile(join(seedsDirectory, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
     for (const account of accounts) {
       await this.accounts.create({
         email: account.email,

@@ -145,7 +145,7 @@ export class UsersService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const { identifiers } = await manager.insert(User, { email, passwordHash, active: true, ...account });
-        const user = await manager.findOneByOrFail(User, { id: identifiers[0].id });
+        const user = await manager.findOneByOrFail(User, { id: identifiers[0].id as string });
         await this.audit.record(manager, {
           questionSetId: null,
           actor,

@@ -23,6 +23,5 @@ export class AuditEvent {
   type: string;
 
   @Column({ type: 'jsonb', default: {} })
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form JSON
-  details: Record<string, any>;
+  details: Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditEvent } from './audit-event.entity';
 
 export interface Actor {
@@ -29,7 +30,7 @@ export class AuditTrail {
       actorId: event.actor.id,
       actorName: event.actor.name,
       type: event.type,
-      details: event.details as AuditEvent['details'],
+      details: event.details as QueryDeepPartialEntity<AuditEvent['details']>,
     });
   }
 

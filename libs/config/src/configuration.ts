@@ -235,6 +235,6 @@ function smtpProblem(value: string): string | null {
 function describe(variable: string, value: unknown): string {
   if (value === undefined) return 'nothing';
   if (/SECRET|PASSWORD/.test(variable)) return 'a value that is not shown';
-  const text = String(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 }

@@ -19,7 +19,7 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
 }
 
 function local(date: CalendarDate): LocalDate {
-  if (!isCalendarDate(date)) throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD)`);
+  if (!isCalendarDate(date)) throw new RangeError(`"${String(date)}" is not a calendar date (YYYY-MM-DD)`);
   return LocalDate.parse(date, STRICT_ISO);
 }
 

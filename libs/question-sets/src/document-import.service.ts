@@ -231,7 +231,7 @@ export class DocumentImportService {
     }
     await manager.update(QuestionSet, set.id, changes);
     await this.queries.refreshSearchVector(manager, set.id);
-    const after = this.questionSets.snapshot({ ...set, ...changes } as QuestionSet);
+    const after = this.questionSets.snapshot({ ...set, ...changes });
     await this.audit.record(manager, {
       questionSetId: set.id,
       actor,

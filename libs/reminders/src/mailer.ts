@@ -124,7 +124,7 @@ export class Mailer implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     this.transport?.close();
   }
 
@@ -138,7 +138,7 @@ export class Mailer implements OnApplicationBootstrap, OnApplicationShutdown {
       return;
     }
     try {
-      const info = await this.transport!.sendMail(message);
+      const info = (await this.transport!.sendMail(message)) as { rejected: unknown[]; response: string };
       if (info.rejected.length > 0) throw new PermanentMailFailure(`The mail server at ${this.server} refused the recipient: ${info.response}`);
     } catch (error) {
       throw this.describe(error);

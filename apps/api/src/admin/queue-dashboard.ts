@@ -3,7 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { NextFunction, Request, Response } from 'express';
+import type { Application, NextFunction, Request, RequestHandler, Response } from 'express';
 import { DashboardAccess, deny } from './dashboard-access';
 import { DeskQueues } from './desk-queues';
 
@@ -36,7 +36,7 @@ export class QueueDashboard implements OnModuleInit {
       serverAdapter: board as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
       options: { uiConfig: { boardTitle: 'Question Desk' } },
     });
-    http.getInstance().use(DASHBOARD_PATH, this.access.middleware, this.queuesReachable, board.getRouter());
+    http.getInstance<Application>().use(DASHBOARD_PATH, this.access.middleware, this.queuesReachable, board.getRouter() as RequestHandler);
   }
 
   /** The dashboard's data calls answer 503 at once while Redis is away, instead of waiting for it. */

@@ -20,7 +20,7 @@ function describeBodyError(error: { type?: string; limit?: number; message?: str
 }
 
 function friendly(parser: RequestHandler): RequestHandler {
-  return (req, res, next) => parser(req, res, (error?: unknown) => next(error ? describeBodyError(error as object) : undefined));
+  return (req, res, next) => parser(req, res, (error?: unknown) => next(error ? describeBodyError(error) : undefined));
 }
 
 /** JSON for the API, text/plain and text/markdown for documents; nothing else is parsed. */

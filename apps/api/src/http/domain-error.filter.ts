@@ -77,7 +77,7 @@ export class DomainErrorFilter implements ExceptionFilter {
       const given = exception.getResponse();
       // A body of its own (the health check's report) goes out as it is.
       if (typeof given === 'object' && given !== null && !('message' in given)) return { status, body: given as Record<string, unknown>, headers };
-      const message = typeof given === 'string' ? given : (given as { message: unknown }).message;
+      const message = typeof given === 'string' ? given : (given).message;
       return { status, body: { statusCode: status, error: REASON[status] ?? exception.name, message }, headers };
     }
     const match = STATUS_OF.find(([type]) => exception instanceof type);

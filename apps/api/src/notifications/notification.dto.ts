@@ -26,7 +26,7 @@ export class NotificationDto {
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only the unread ones' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'unread must be true or false' })
   unread?: boolean;
 

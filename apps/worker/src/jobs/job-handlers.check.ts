@@ -16,7 +16,7 @@ export class JobHandlersCheck implements OnModuleInit {
   onModuleInit(): void {
     const processors: ProcessorRoutes[] = this.discovery
       .getProviders()
-      .filter((wrapper) => wrapper.instance && Reflect.hasMetadata(PROCESSOR_METADATA, wrapper.instance.constructor))
+      .filter((wrapper) => wrapper.instance && Reflect.hasMetadata(PROCESSOR_METADATA, (wrapper.instance as object).constructor))
       .map((wrapper) => {
         const instance = wrapper.instance as { constructor: { name: string }; jobNames?: readonly string[] };
         const { name } = Reflect.getMetadata(PROCESSOR_METADATA, instance.constructor) as { name: string };

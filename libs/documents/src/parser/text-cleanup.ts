@@ -22,7 +22,7 @@ function normaliseLine(line: string): string {
     line
       .replace(/[\u00A0\u2007\u202F\t\v]/g, ' ')
       // zero-width characters and the private-use range this parser uses for footnote placeholders
-      .replace(/[\u200B\u200C\u200D\u2060\uFEFF\uE000-\uF8FF]/g, '')
+      .replace(/[\u200B\u200C\u2060\uFEFF\uE000-\uF8FF]|\u200D/g, '')
       .trim()
   );
 }
@@ -205,7 +205,7 @@ export function isUrl(token: string): boolean {
 export function continuesUrl(lastToken: string, firstToken: string): boolean {
   if (firstToken === '' || lastToken.endsWith('>')) return false;
   if (/[-%=&_~+]$/.test(lastToken) || /%[\dA-F]?$/i.test(lastToken)) return true;
-  return /[\/%=&~#]/.test(firstToken) || /^[-.]/.test(firstToken);
+  return /[/%=&~#]/.test(firstToken) || /^[-.]/.test(firstToken);
 }
 
 /** The paragraph ends a sentence (so a page break after it is a real paragraph break). */
