@@ -11,9 +11,9 @@ import { Postponement } from './postponement.entity';
 import { QuestionSetQueries } from './question-set.queries';
 import { QuestionSet } from './question-set.entity';
 import type { QuestionSetView } from './question-set.view';
-import { NoMatchingQuestionSet, RuleViolation } from './question-sets.errors';
+import { NoMatchingQuestionSet, RuleViolation, TransitionNotAllowed } from './question-sets.errors';
 import { QuestionSetsService, type NewQuestionSet } from './question-sets.service';
-import { isOpen } from './statuses';
+import { actionsFrom, allowsFrom, nextStatus } from './workflow';
 
 export interface ImportResult {
   questionSet: QuestionSetView;
@@ -213,12 +213,14 @@ export class DocumentImportService {
     if (questionCount === 0 && doc.questions.length) await this.questionSets.setQuestions(manager, set.id, doc.questions);
 
     if (doc.answers.length) {
+      // Published answers land through the workflow table, like any change of status.
+      if (!allowsFrom('import-answers', set.status)) throw new TransitionNotAllowed('import-answers', set.status, actionsFrom(set.status));
       if (!doc.answer?.answeredOn) {
         throw new RuleViolation(['The answers carry no "ontvangen" date, so the desk cannot tell when the set was answered.']);
       }
       await this.questionSets.setAnswers(manager, set.id, doc.answers);
       Object.assign(changes, {
-        status: 'answered',
+        status: nextStatus('import-answers', { status: set.status, coSigners: 0, unsignedAfter: 0 }),
         answeredOn: doc.answer.answeredOn,
         answeredBy: doc.answer.answeredBy,
         answeredByPost: doc.answer.answeredByPost,

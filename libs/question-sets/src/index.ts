@@ -6,7 +6,7 @@ export type { ImportResult } from './document-import.service';
 export { SORT_KEYS } from './question-set.queries';
 export type { Page, QuestionSetFilter, SortKey } from './question-set.queries';
 export type { QuestionSetView } from './question-set.view';
-export { CLOSED_STATUSES, isOpen, isStatus, STATUSES } from './statuses';
+export { CLOSED_STATUSES, isOpen, isStatus, OPEN_STATUSES, STATUSES } from './statuses';
 export type { QuestionSetStatus } from './statuses';
 export {
   ActionNotPermitted,
@@ -20,7 +20,7 @@ export {
 } from './question-sets.errors';
 export { WorkflowService } from './workflow.service';
 export type { Assign, Postpone, RevisionView, Transfer, TransitionRequest } from './workflow.service';
-export { ACTIONS, TRANSITION_ACTIONS, WORKFLOW } from './workflow';
+export { ACTIONS, roleRefusal, rolesFor, TRANSITION_ACTIONS, WORKFLOW } from './workflow';
 export type { TransitionAction, WorkflowAction } from './workflow';
 export { AnswerDocumentService } from './answer-document.service';
 export type { AnswerDocument } from './answer-document.service';

@@ -5,6 +5,9 @@ export type QuestionSetStatus = (typeof STATUSES)[number];
 /** Closed sets can no longer be late. */
 export const CLOSED_STATUSES: readonly QuestionSetStatus[] = ['answered', 'withdrawn'];
 
+/** Every other status: the set is still being worked on (and can be late). */
+export const OPEN_STATUSES: readonly QuestionSetStatus[] = STATUSES.filter((status) => !CLOSED_STATUSES.includes(status));
+
 export function isOpen(status: QuestionSetStatus): boolean {
   return !CLOSED_STATUSES.includes(status);
 }

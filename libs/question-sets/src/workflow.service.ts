@@ -26,7 +26,7 @@ import {
   TransitionNotAllowed,
 } from './question-sets.errors';
 import { QuestionSetsService, type NewAnswer } from './question-sets.service';
-import { check, coverage, nextStatus, transitionOf, type Refusal, type TransitionAction, type WorkflowAction } from './workflow';
+import { check, coverage, nextStatus, roleRefusal, transitionOf, who, type Refusal, type TransitionAction, type WorkflowAction } from './workflow';
 
 export interface Assign {
   version: number;
@@ -358,18 +358,17 @@ export class WorkflowService {
   }
 
   private refusalMessage(action: WorkflowAction, refusal: Refusal, viewer: Viewer, set: QuestionSet): string {
-    const who = `${viewer.name} (${viewer.roles.join(', ')}${viewer.ministry ? `, ${viewer.ministry.code}` : ''})`;
     switch (refusal.reason) {
       case 'role':
-        return `Only ${refusal.roles.join(' or ')} may ${action.replace('-', ' ')} a question set; you are signed in as ${who}.`;
+        return roleRefusal(action, viewer);
       case 'scope':
         switch (refusal.scope) {
           case 'assignee':
-            return `Only the drafter this set is assigned to may ${action} it; you are ${who}.`;
+            return `Only the drafter this set is assigned to may ${action} it; you are ${who(viewer)}.`;
           case 'lead-ministry':
-            return `Only ${transitionOf(action).roles.join(' or ')} of the lead ministry (${set.leadMinistryCode ?? 'none yet'}) may ${action.replace('-', ' ')} this set; you are ${who}.`;
+            return `Only ${transitionOf(action).roles.join(' or ')} of the lead ministry (${set.leadMinistryCode ?? 'none yet'}) may ${action.replace('-', ' ')} this set; you are ${who(viewer)}.`;
           case 'co-signing-ministry':
-            return `Only a co-signing ministry that has not signed yet may co-sign (still to sign: ${workflowFacts(set).unsignedCoSigners.join(', ') || 'none'}); you are ${who}.`;
+            return `Only a co-signing ministry that has not signed yet may co-sign (still to sign: ${workflowFacts(set).unsignedCoSigners.join(', ') || 'none'}); you are ${who(viewer)}.`;
           default:
             return `You may not ${action} this set.`;
         }

@@ -1,5 +1,5 @@
-import { actionsFrom, allowedActions, check, coverage, nextStatus, WORKFLOW, type Actor, type SetFacts } from './workflow';
-import { STATUSES } from './statuses';
+import { actionsFrom, allowedActions, allowsFrom, check, coverage, nextStatus, roleRefusal, rolesFor, TRANSITION_ACTIONS, WORKFLOW, type Actor, type SetFacts } from './workflow';
+import { CLOSED_STATUSES, OPEN_STATUSES, STATUSES } from './statuses';
 
 const desk: Actor = { id: 'desk', roles: ['desk'], ministryCode: null };
 const drafterBZ: Actor = { id: 'drafter-bz', roles: ['drafter'], ministryCode: 'BZ' };
@@ -96,5 +96,30 @@ describe('coverage of the questions by the answers', () => {
       doublyCovered: [2],
       unknown: [7],
     });
+  });
+});
+
+describe('what is derived from the table', () => {
+  it('calls open exactly the statuses a set can still leave', () => {
+    expect(STATUSES.filter((status) => WORKFLOW.some((t) => t.from.includes(status)))).toEqual(OPEN_STATUSES);
+    expect(STATUSES.filter((status) => !WORKFLOW.some((t) => t.from.includes(status)))).toEqual(CLOSED_STATUSES);
+  });
+
+  it('lets published answers land on an open set only, and makes it answered', () => {
+    expect(STATUSES.filter((status) => allowsFrom('import-answers', status))).toEqual(OPEN_STATUSES);
+    expect(nextStatus('import-answers', { status: 'drafting', coSigners: 1, unsignedAfter: 1 })).toBe('answered');
+  });
+
+  it('gives importing answers to nobody by hand', () => {
+    expect(allowedActions(desk, set({ status: 'received' }))).not.toContain('import-answers');
+    expect(actionsFrom('received')).not.toContain('import-answers');
+  });
+
+  it('asks of a route the roles of the steps it takes, and refuses others in one way', () => {
+    expect(rolesFor(['assign'])).toEqual(['desk']);
+    expect(rolesFor(['postpone'])).toEqual(['desk', 'coordinator']);
+    expect(rolesFor(TRANSITION_ACTIONS).sort()).toEqual(['coordinator', 'desk', 'drafter']);
+    const admin = { id: 'a', email: 'a@example.org', name: 'Ada', roles: ['admin' as const], ministry: null };
+    expect(roleRefusal('mark-answered', admin)).toBe('Only desk may mark answered a question set; you are signed in as Ada (admin).');
   });
 });

@@ -1,5 +1,5 @@
-import type { Role } from '@question-desk/accounts';
-import type { QuestionSetStatus } from './statuses';
+import type { Role, Viewer } from '@question-desk/accounts';
+import { OPEN_STATUSES, type QuestionSetStatus } from './statuses';
 
 /**
  * The life of a question set from arrival to answer, as one table. Code reads the table; nothing
@@ -18,6 +18,7 @@ export const ACTIONS = [
   'mark-answered',
   'withdraw',
   'postpone',
+  'import-answers',
 ] as const;
 export type WorkflowAction = (typeof ACTIONS)[number];
 
@@ -42,11 +43,10 @@ export interface Transition {
   action: WorkflowAction;
   from: readonly QuestionSetStatus[];
   to: Target;
+  /** Who may take it by hand; none for a step the desk takes itself (importing published answers). */
   roles: readonly Role[];
   scope: Scope;
 }
-
-const OPEN: readonly QuestionSetStatus[] = ['received', 'assigned', 'drafting', 'in_review', 'co_signing', 'approved'];
 
 export const WORKFLOW: readonly Transition[] = [
   { action: 'assign', from: ['received', 'assigned'], to: 'assigned', roles: ['desk'], scope: 'desk-wide' },
@@ -59,8 +59,10 @@ export const WORKFLOW: readonly Transition[] = [
   { action: 'approve', from: ['in_review'], to: 'co-signing-or-approved', roles: ['coordinator'], scope: 'lead-ministry' },
   { action: 'co-sign', from: ['co_signing'], to: 'approved-when-all-signed', roles: ['drafter', 'coordinator'], scope: 'co-signing-ministry' },
   { action: 'mark-answered', from: ['approved'], to: 'answered', roles: ['desk'], scope: 'desk-wide' },
-  { action: 'withdraw', from: OPEN, to: 'withdrawn', roles: ['desk'], scope: 'desk-wide' },
-  { action: 'postpone', from: OPEN, to: 'same', roles: ['desk', 'coordinator'], scope: 'lead-ministry' },
+  { action: 'withdraw', from: OPEN_STATUSES, to: 'withdrawn', roles: ['desk'], scope: 'desk-wide' },
+  { action: 'postpone', from: OPEN_STATUSES, to: 'same', roles: ['desk', 'coordinator'], scope: 'lead-ministry' },
+  // The published answers arrive (document import): wherever the desk's own work on the set is.
+  { action: 'import-answers', from: OPEN_STATUSES, to: 'answered', roles: [], scope: 'desk-wide' },
 ];
 
 export function transitionOf(action: WorkflowAction): Transition {
@@ -110,9 +112,31 @@ function inScope(scope: Scope, actor: Actor, set: SetFacts): boolean {
   }
 }
 
-/** The actions the table allows from a status, for anyone. */
+/** The actions the table allows people to take from a status, whoever they are. */
 export function actionsFrom(status: QuestionSetStatus): WorkflowAction[] {
-  return WORKFLOW.filter((t) => t.from.includes(status)).map((t) => t.action);
+  return WORKFLOW.filter((t) => t.roles.length > 0 && t.from.includes(status)).map((t) => t.action);
+}
+
+/** Whether the table allows `action` from `status` at all (for the steps the desk takes itself). */
+export function allowsFrom(action: WorkflowAction, status: QuestionSetStatus): boolean {
+  return transitionOf(action).from.includes(status);
+}
+
+/** The roles that may take any of `actions`: what a route that takes them asks of its caller. */
+export function rolesFor(actions: readonly WorkflowAction[]): Role[] {
+  return [...new Set(actions.flatMap((action) => transitionOf(action).roles))];
+}
+
+/** The one answer to someone whose role may not take `action` (the route's check and the step's). */
+export function roleRefusal(action: WorkflowAction | readonly WorkflowAction[], viewer: Viewer): string {
+  const actions = typeof action === 'string' ? [action] : action;
+  const what = actions.length === 1 ? `${actions[0].replace('-', ' ')} a question set` : 'take this step';
+  return `Only ${rolesFor(actions).join(' or ')} may ${what}; you are signed in as ${who(viewer)}.`;
+}
+
+/** How a refusal names the person it refuses. */
+export function who(viewer: Viewer): string {
+  return `${viewer.name} (${viewer.roles.join(', ')}${viewer.ministry ? `, ${viewer.ministry.code}` : ''})`;
 }
 
 /** The actions this actor may take now. */

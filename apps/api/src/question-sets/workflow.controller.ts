@@ -10,11 +10,11 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Viewer } from '@question-desk/accounts';
-import { WorkflowService } from '@question-desk/question-sets';
+import { TRANSITION_ACTIONS, WorkflowService } from '@question-desk/question-sets';
 import { CurrentViewer } from '../http/current-viewer.decorator';
-import { Roles } from '../http/roles.decorator';
 import { QuestionSetDto } from './question-set.dto';
 import { AssignDto, PostponeDto, ReasonDto, RevisionDto, SaveDraftDto, TransferDto, TransitionDto, VersionedDto } from './workflow.dto';
+import { WorkflowStep } from './workflow-step.guard';
 
 const SetId = () => Param('id', new ParseUUIDPipe({ version: '4' }));
 
@@ -32,7 +32,7 @@ export class WorkflowController {
 
   @Post('assignment')
   @HttpCode(200)
-  @Roles('desk')
+  @WorkflowStep('assign')
   @ApiOperation({ summary: 'Assign to a lead ministry and a drafter, with co-signing ministries and internal deadlines (desk)' })
   assign(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: AssignDto) {
     return this.workflow.assign(viewer, id, body);
@@ -40,7 +40,7 @@ export class WorkflowController {
 
   @Post('assignment/accept')
   @HttpCode(200)
-  @Roles('drafter')
+  @WorkflowStep('accept')
   @ApiOperation({ summary: 'Accept the assignment (the assigned drafter)' })
   accept(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: VersionedDto) {
     return this.workflow.accept(viewer, id, body.version);
@@ -48,7 +48,7 @@ export class WorkflowController {
 
   @Post('assignment/reject')
   @HttpCode(200)
-  @Roles('drafter')
+  @WorkflowStep('reject')
   @ApiOperation({ summary: 'Reject the assignment with a reason: back to the desk (the assigned drafter)' })
   reject(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: ReasonDto) {
     return this.workflow.reject(viewer, id, body.version, body.reason);
@@ -56,14 +56,14 @@ export class WorkflowController {
 
   @Post('assignment/transfer')
   @HttpCode(200)
-  @Roles('desk')
+  @WorkflowStep('transfer')
   @ApiOperation({ summary: 'Transfer to another ministry with a reason; the old ministry loses access (desk)' })
   transfer(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: TransferDto) {
     return this.workflow.transfer(viewer, id, body);
   }
 
   @Put('answers')
-  @Roles('drafter')
+  @WorkflowStep('save-draft')
   @ApiOperation({ summary: 'Save the draft answers; one answer may cover several questions; every save is kept as a revision (drafter of the lead ministry)' })
   saveDraft(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: SaveDraftDto) {
     return this.workflow.saveDraft(
@@ -83,7 +83,7 @@ export class WorkflowController {
 
   @Post('transitions')
   @HttpCode(200)
-  @Roles('desk', 'drafter', 'coordinator')
+  @WorkflowStep(...TRANSITION_ACTIONS)
   @ApiOperation({
     summary: 'Move the set on: submit-for-review (drafter), approve / request-changes (coordinator), co-sign (co-signing ministry), mark-answered / withdraw (desk)',
   })
@@ -93,7 +93,7 @@ export class WorkflowController {
 
   @Post('postponements')
   @HttpCode(200)
-  @Roles('desk', 'coordinator')
+  @WorkflowStep('postpone')
   @ApiOperation({ summary: 'Register a postponement notice (uitstelbericht): a new deadline in force; the statutory deadline stays (desk or coordinator)' })
   postpone(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: PostponeDto) {
     return this.workflow.postpone(viewer, id, body);
