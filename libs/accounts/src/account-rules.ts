@@ -34,7 +34,7 @@ export function accountProblems(account: AccountShape): string[] {
   if (account.roles.length === 0) problems.push('roles must name at least one of desk, drafter, coordinator, admin.');
   for (const role of ROLES_NEEDING_A_MINISTRY) {
     if (account.roles.includes(role) && !account.ministryCode) {
-      problems.push(`A ${role} works only on the sets of their own ministry: give a ministry code (GET /api/ministries lists them).`);
+      problems.push(`A ${role} works only on the sets of their own ministry: give a ministry code.`);
     }
   }
   return problems;

@@ -1,61 +1,59 @@
+import { DeskError, RuleViolation, StaleVersion } from '@question-desk/errors';
+
 /** Wrong email or password, or an account that is deactivated: the same answer, so nothing leaks. */
-export class InvalidCredentials extends Error {
+export class InvalidCredentials extends DeskError {
+  readonly kind = 'unauthenticated';
+
   constructor() {
     super('The email address or password is not right. Check both and try again.');
-    this.name = 'InvalidCredentials';
   }
 }
 
-export class InvalidToken extends Error {
-  constructor(reason: string, whatToDo = 'Sign in again at POST /api/auth/login.') {
-    super(`${reason} ${whatToDo}`);
-    this.name = 'InvalidToken';
+/** A token that does not (or no longer) sign anyone in; without `whatToDo`, the API points to signing in again. */
+export class InvalidToken extends DeskError {
+  readonly kind = 'unauthenticated';
+
+  constructor(reason: string, whatToDo?: string) {
+    super(whatToDo ? `${reason} ${whatToDo}` : reason, { see: whatToDo ? undefined : { to: 'sign-in' } });
   }
 }
 
-export class TooManyLoginAttempts extends Error {
-  constructor(readonly retryAfterSeconds: number) {
+export class TooManyLoginAttempts extends DeskError {
+  readonly kind = 'too-many-attempts';
+
+  constructor(override readonly retryAfterSeconds: number) {
     super(
       `Too many failed sign-ins for this account from this address. Wait ${Math.ceil(retryAfterSeconds / 60)} minute(s) and try again, or ask an administrator to reset the password.`,
+      { retryAfterSeconds },
     );
-    this.name = 'TooManyLoginAttempts';
   }
 }
 
-export class EmailTaken extends Error {
+export class EmailTaken extends DeskError {
+  readonly kind = 'conflict';
+
   constructor(email: string) {
     super(
       `There is already an account for ${email} (email addresses are compared without regard to capitals). Change that account instead, or reactivate it if it was deactivated.`,
     );
-    this.name = 'EmailTaken';
   }
 }
 
 /** No account with this id. */
-export class UserNotFound extends Error {
+export class UserNotFound extends DeskError {
+  readonly kind = 'not-found';
+
   constructor(id: string) {
-    super(`There is no account ${id}. Check the id, or find the person with GET /api/users?q=<name or email>.`);
-    this.name = 'UserNotFound';
+    super(`There is no account ${id}. Check the id, or find the person by name or email.`, { see: { to: 'user-search' } });
   }
 }
 
-/** The administrator edited an older version of the account than the one stored. */
-export class StaleUserVersion extends Error {
-  constructor(
-    readonly currentVersion: number,
-    givenVersion: number,
-  ) {
-    super(
-      `Someone changed this account since you loaded it (you sent version ${givenVersion}, it is now at version ${currentVersion}). Reload it, check their change and try again.`,
-    );
-    this.name = 'StaleUserVersion';
+/** The administrator edited an older version of the account than the one stored (the one `StaleVersion`, about an account). */
+export class StaleUserVersion extends StaleVersion {
+  constructor(currentVersion: number, givenVersion: number) {
+    super(currentVersion, givenVersion, 'account');
   }
 }
 
-/** A well-formed change that breaks a rule of the desk's accounts (policy, ministry, lock-out). */
-export class AccountRuleViolation extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join(' '));
-    this.name = 'AccountRuleViolation';
-  }
-}
+/** A `RuleViolation` of the desk's accounts (policy, ministry, lock-out); named so in the logs. */
+export class AccountRuleViolation extends RuleViolation {}

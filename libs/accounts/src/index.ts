@@ -3,6 +3,7 @@ export { AccountsService, viewerOf } from './accounts.service';
 export type { NewAccount, SignedIn } from './accounts.service';
 export { EmailTaken, InvalidCredentials, InvalidToken, TooManyLoginAttempts } from './accounts.errors';
 export { AccountRuleViolation, StaleUserVersion, UserNotFound } from './accounts.errors';
+export { RuleViolation, StaleVersion } from '@question-desk/errors';
 export { NO_MINISTRY, UsersService } from './users.service';
 export type { NewUser, UserChange, UserEventView, UserFilter, UserPage } from './users.service';
 export type { UserView } from './user.view';

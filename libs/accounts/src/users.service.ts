@@ -6,7 +6,8 @@ import { Ministry } from '@question-desk/ministries';
 import * as argon2 from 'argon2';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { accountProblems, isActiveAdmin, lockoutProblems, normaliseEmail, passwordProblems } from './account-rules';
-import { AccountRuleViolation, EmailTaken, StaleUserVersion, UserNotFound } from './accounts.errors';
+import { StaleVersion } from '@question-desk/errors';
+import { AccountRuleViolation, EmailTaken, UserNotFound } from './accounts.errors';
 import { LoginAttempts } from './login-attempts';
 import { ROLES, type Role } from './roles';
 import { User } from './user.entity';
@@ -172,7 +173,7 @@ export class UsersService {
       await manager.query('LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE');
       const user = await manager.findOne(User, { where: { id }, loadEagerRelations: false });
       if (!user) throw new UserNotFound(id);
-      if (user.version !== change.version) throw new StaleUserVersion(user.version, change.version);
+      if (user.version !== change.version) throw new StaleVersion(user.version, change.version, 'account');
 
       const before = snapshot(user);
       const after: Snapshot = {

@@ -1,3 +1,4 @@
+import { RuleViolation } from '@question-desk/errors';
 /**
  * What the importer reads out of one document of written questions, answers, or a postponement
  * notice. Dates are calendar dates `YYYY-MM-DD`; text is plain (markdown emphasis removed, hard
@@ -93,9 +94,12 @@ export interface ParsedDocument {
  * The document cannot be read as written questions, answers or a postponement notice. `problems`
  * say, in words a desk officer can act on, what was missing or wrong.
  */
-export class DocumentNotReadable extends Error {
-  constructor(readonly problems: string[]) {
-    super(`The document cannot be read as written questions or answers: ${problems.join('; ')}`);
-    this.name = 'DocumentNotReadable';
+export class DocumentNotReadable extends RuleViolation {
+  /** The whole of it in one line, for logs and the command line. */
+  override readonly message: string;
+
+  constructor(problems: string[]) {
+    super(problems);
+    this.message = `The document cannot be read as written questions or answers: ${problems.join('; ')}`;
   }
 }

@@ -1,58 +1,50 @@
+import { DeskError } from '@question-desk/errors';
+
+export { RuleViolation, StaleVersion } from '@question-desk/errors';
+
 /** The set does not exist, or the viewer may not see it: the same answer for both. */
-export class QuestionSetNotFound extends Error {
+export class QuestionSetNotFound extends DeskError {
+  readonly kind = 'not-found';
+
   constructor(id: string) {
     super(`There is no question set ${id} that you can see. Check the id, or ask the desk whether it was assigned to your ministry.`);
-    this.name = 'QuestionSetNotFound';
   }
 }
 
-export class DuplicateReference extends Error {
+export class DuplicateReference extends DeskError {
+  readonly kind = 'conflict';
+
   constructor(
     readonly reference: string,
     readonly existingId: string | null,
   ) {
     super(
       existingId
-        ? `A question set with reference ${reference} is already registered: /api/question-sets/${existingId}.`
-        : `A question set with reference ${reference} was registered just now by someone else; find it with GET /api/question-sets?reference=${reference}.`,
+        ? `A question set with reference ${reference} is already registered.`
+        : `A question set with reference ${reference} was registered just now by someone else.`,
+      {
+        details: { existingId },
+        see: existingId ? { to: 'question-set', id: existingId } : { to: 'question-set-by-reference', reference },
+      },
     );
-    this.name = 'DuplicateReference';
-  }
-}
-
-/** The client edited an older version than the one stored. */
-export class StaleVersion extends Error {
-  constructor(
-    readonly currentVersion: number,
-    givenVersion: number,
-  ) {
-    super(
-      `Someone changed this question set since you loaded it (you sent version ${givenVersion}, it is now at version ${currentVersion}). Reload it, check their change and try again.`,
-    );
-    this.name = 'StaleVersion';
-  }
-}
-
-/** Input that is well-formed but breaks a rule of the desk (unknown ministry, impossible order of dates …). */
-export class RuleViolation extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join(' '));
-    this.name = 'RuleViolation';
   }
 }
 
 /** A document of answers or a postponement notice that names no set the desk knows. */
-export class NoMatchingQuestionSet extends Error {
+export class NoMatchingQuestionSet extends DeskError {
+  readonly kind = 'rule-violation';
+
   constructor(what: string) {
     super(
       `${what} cannot be matched to a question set: it names no reference, members and submission date, or question text that the desk knows. Import the questions first, or add the reference (zaaknummer) to the document.`,
     );
-    this.name = 'NoMatchingQuestionSet';
   }
 }
 
 /** The set's status does not allow the action; says which actions it does allow. */
-export class TransitionNotAllowed extends Error {
+export class TransitionNotAllowed extends DeskError {
+  readonly kind = 'conflict';
+
   constructor(
     readonly action: string,
     readonly currentStatus: string,
@@ -60,23 +52,21 @@ export class TransitionNotAllowed extends Error {
   ) {
     super(
       `This question set is ${currentStatus.replace('_', ' ')}, so "${action}" is not possible now. From ${currentStatus} the desk can: ${allowedActions.join(', ') || 'nothing (the set is closed)'}.`,
+      { details: { currentStatus, allowedActions } },
     );
-    this.name = 'TransitionNotAllowed';
   }
 }
 
 /** The viewer may see the set, but this action is not theirs to take. */
-export class ActionNotPermitted extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ActionNotPermitted';
-  }
+export class ActionNotPermitted extends DeskError {
+  readonly kind = 'forbidden';
 }
 
 /** The set has no question with this number (the set itself is visible). */
-export class QuestionNotFound extends Error {
+export class QuestionNotFound extends DeskError {
+  readonly kind = 'not-found';
+
   constructor(questionSetId: string, number: number) {
-    super(`Question set ${questionSetId} has no question ${number}. See GET /api/question-sets/${questionSetId} for its questions.`);
-    this.name = 'QuestionNotFound';
+    super(`Question set ${questionSetId} has no question ${number}.`, { see: { to: 'question-set', id: questionSetId } });
   }
 }

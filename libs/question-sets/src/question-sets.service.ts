@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Viewer } from '@question-desk/accounts';
 import { AuditTrail, type Actor } from '@question-desk/audit';
 import { DeskConfigService } from '@question-desk/config';
+import type { Problem } from '@question-desk/errors';
 import { PG_UNIQUE_VIOLATION, postgresConstraint, postgresErrorCode } from '@question-desk/database';
 import {
   chamberRules,
@@ -195,13 +196,13 @@ export class QuestionSetsService {
   }
 
   private assertRules(input: NewQuestionSet): void {
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     const today = this.clock.today();
     if (input.submittedOn && daysBetween(today, input.submittedOn) > 0) {
       problems.push(`submittedOn ${input.submittedOn} is in the future; use the "ingezonden" date on the document.`);
     }
     for (const code of [input.leadMinistryCode, ...input.coSigningMinistryCodes]) {
-      if (code !== null && !isMinistryCode(code)) problems.push(`There is no ministry with code "${code}"; see GET /api/ministries.`);
+      if (code !== null && !isMinistryCode(code)) problems.push({ text: `There is no ministry with code "${code}".`, see: { to: 'ministries' } });
     }
     const numbers = input.questions.map((q) => q.number);
     const doubled = numbers.filter((n, i) => numbers.indexOf(n) !== i);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { User, type Viewer } from '@question-desk/accounts';
 import { AuditTrail } from '@question-desk/audit';
 import { DeskConfigService } from '@question-desk/config';
+import type { Problem } from '@question-desk/errors';
 import {
   Clock,
   daysBetween,
@@ -97,14 +98,14 @@ export class WorkflowService {
     return this.act(viewer, id, request.version, 'assign', async ({ manager, set, coSigners }) => {
       const lead = request.leadMinistry ?? set.leadMinistryCode;
       const coSigning = [...new Set(request.coSigningMinistries ?? coSigners)].filter((code) => code !== lead);
-      const problems: string[] = [];
+      const problems: Problem[] = [];
       if (!lead) problems.push('Name the lead ministry (leadMinistry): the set has none yet.');
       for (const code of [lead, ...coSigning]) {
-        if (code && !isMinistryCode(code)) problems.push(`There is no ministry with code "${code}"; see GET /api/ministries.`);
+        if (code && !isMinistryCode(code)) problems.push({ text: `There is no ministry with code "${code}".`, see: { to: 'ministries' } });
       }
       const assignee = await manager.findOne(User, { where: { id: request.assigneeId } });
       if (!assignee || !assignee.active) {
-        problems.push(`There is no active user ${request.assigneeId} to assign; see GET /api/users.`);
+        problems.push({ text: `There is no active user ${request.assigneeId} to assign.`, see: { to: 'users' } });
       } else if (!assignee.roles.includes('drafter')) {
         problems.push(`${assignee.name} is not a drafter; assign the set to a drafter of ${lead}.`);
       } else if (assignee.ministryCode !== lead) {
@@ -154,7 +155,7 @@ export class WorkflowService {
   async transfer(viewer: Viewer, id: string, request: Transfer): Promise<QuestionSetView> {
     return this.act(viewer, id, request.version, 'transfer', async ({ manager, set, coSigners }) => {
       if (!isMinistryCode(request.toMinistry)) {
-        throw new RuleViolation([`There is no ministry with code "${request.toMinistry}"; see GET /api/ministries.`]);
+        throw new RuleViolation([{ text: `There is no ministry with code "${request.toMinistry}".`, see: { to: 'ministries' } }]);
       }
       if (request.toMinistry === set.leadMinistryCode) {
         throw new RuleViolation([`${ministryName(request.toMinistry)} already leads this set; transfer it to another ministry.`]);
@@ -301,7 +302,7 @@ export class WorkflowService {
 
   private async markAnswered({ manager, set }: Step, answeredOn: CalendarDate | undefined, answeredBy: string | undefined) {
     if (!answeredOn) throw new RuleViolation(['Give the date the answer was sent (answeredOn, YYYY-MM-DD).']);
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     if (set.submittedOn && daysBetween(set.submittedOn, answeredOn) < 0) {
       problems.push(`answeredOn ${answeredOn} is before the questions were submitted (${set.submittedOn}).`);
     }
@@ -377,8 +378,8 @@ export class WorkflowService {
     }
   }
 
-  private internalDeadlineProblems(set: QuestionSet, internalDeadline: CalendarDate): string[] {
-    const problems: string[] = [];
+  private internalDeadlineProblems(set: QuestionSet, internalDeadline: CalendarDate): Problem[] {
+    const problems: Problem[] = [];
     if (set.submittedOn && daysBetween(set.submittedOn, internalDeadline) < 0) {
       problems.push(`internalDeadline ${internalDeadline} is before the questions were submitted (${set.submittedOn}).`);
     }

@@ -1,25 +1,30 @@
+import { DeskError } from '@question-desk/errors';
+
 /** No notification with this id for this person (someone else's counts as none). */
-export class NotificationNotFound extends Error {
+export class NotificationNotFound extends DeskError {
+  readonly kind = 'not-found';
+
   constructor(id: string) {
-    super(`You have no notification ${id}. GET /api/notifications lists yours.`);
-    this.name = 'NotificationNotFound';
+    super(`You have no notification ${id}.`, { see: { to: 'notifications' } });
   }
 }
 
-export class ReminderNotFound extends Error {
+export class ReminderNotFound extends DeskError {
+  readonly kind = 'not-found';
+
   constructor(id: string) {
-    super(`There is no reminder ${id}. GET /api/reminders/failed lists the failed ones.`);
-    this.name = 'ReminderNotFound';
+    super(`There is no reminder ${id}.`, { see: { to: 'failed-reminders' } });
   }
 }
 
 /** Only a reminder whose email failed can be tried again. */
-export class ReminderNotRetryable extends Error {
+export class ReminderNotRetryable extends DeskError {
+  readonly kind = 'conflict';
+
   constructor(
     id: string,
     readonly status: string,
   ) {
     super(`Reminder ${id} is ${status}, not failed: only failed reminders can be tried again.`);
-    this.name = 'ReminderNotRetryable';
   }
 }

@@ -1,44 +1,17 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { EmailTaken, InvalidCredentials, InvalidToken, TooManyLoginAttempts } from '@question-desk/accounts';
-import { AccountRuleViolation, StaleUserVersion, UserNotFound } from '@question-desk/accounts';
-import { DocumentNotReadable } from '@question-desk/documents';
-import { NotificationNotFound, ReminderNotFound, ReminderNotRetryable } from '@question-desk/reminders';
-import {
-  ActionNotPermitted,
-  DuplicateReference,
-  NoMatchingQuestionSet,
-  QuestionNotFound,
-  QuestionSetNotFound,
-  RuleViolation,
-  StaleVersion,
-  TransitionNotAllowed,
-} from '@question-desk/question-sets';
+import { DeskError, type ErrorKind } from '@question-desk/errors';
 import type { Response } from 'express';
+import { withHint } from './route-hints';
 
-type ErrorClass = abstract new (...args: never[]) => Error;
-
-/** Domain errors and the status each one means for a client (see the public contract). */
-const STATUS_OF: [ErrorClass, HttpStatus][] = [
-  [QuestionSetNotFound, HttpStatus.NOT_FOUND],
-  [NotificationNotFound, HttpStatus.NOT_FOUND],
-  [ReminderNotFound, HttpStatus.NOT_FOUND],
-  [ReminderNotRetryable, HttpStatus.CONFLICT],
-  [QuestionNotFound, HttpStatus.NOT_FOUND],
-  [StaleVersion, HttpStatus.CONFLICT],
-  [TransitionNotAllowed, HttpStatus.CONFLICT],
-  [ActionNotPermitted, HttpStatus.FORBIDDEN],
-  [DuplicateReference, HttpStatus.CONFLICT],
-  [EmailTaken, HttpStatus.CONFLICT],
-  [UserNotFound, HttpStatus.NOT_FOUND],
-  [StaleUserVersion, HttpStatus.CONFLICT],
-  [AccountRuleViolation, HttpStatus.UNPROCESSABLE_ENTITY],
-  [RuleViolation, HttpStatus.UNPROCESSABLE_ENTITY],
-  [DocumentNotReadable, HttpStatus.UNPROCESSABLE_ENTITY],
-  [NoMatchingQuestionSet, HttpStatus.UNPROCESSABLE_ENTITY],
-  [InvalidCredentials, HttpStatus.UNAUTHORIZED],
-  [InvalidToken, HttpStatus.UNAUTHORIZED],
-  [TooManyLoginAttempts, HttpStatus.TOO_MANY_REQUESTS],
-];
+/** What each kind of the desk's errors means for a client (see the public contract). */
+const STATUS_OF: Record<ErrorKind, HttpStatus> = {
+  'not-found': HttpStatus.NOT_FOUND,
+  forbidden: HttpStatus.FORBIDDEN,
+  conflict: HttpStatus.CONFLICT,
+  'rule-violation': HttpStatus.UNPROCESSABLE_ENTITY,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  'too-many-attempts': HttpStatus.TOO_MANY_REQUESTS,
+};
 
 const REASON: Record<number, string> = {
   400: 'Bad Request',
@@ -62,7 +35,7 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body, headers } = this.describe(exception);
-    if (status === HttpStatus.SERVICE_UNAVAILABLE && exception instanceof HttpException) {
+    if (status === (HttpStatus.SERVICE_UNAVAILABLE as number) && exception instanceof HttpException) {
       // A known state (the health check's report of what is down), not a fault of ours: no stack.
       this.logger.warn({ report: body }, 'Answered 503: a service the desk needs is unavailable');
     } else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
@@ -80,19 +53,14 @@ export class DomainErrorFilter implements ExceptionFilter {
       const message = typeof given === 'string' ? given : (given).message;
       return { status, body: { statusCode: status, error: REASON[status] ?? exception.name, message }, headers };
     }
-    const match = STATUS_OF.find(([type]) => exception instanceof type);
-    if (match) {
-      const [, status] = match;
-      const error = exception as Error;
-      const body: Record<string, unknown> = { statusCode: status, error: REASON[status], message: error.message };
-      if (error instanceof StaleVersion) body.currentVersion = error.currentVersion;
-      if (error instanceof StaleUserVersion) body.currentVersion = error.currentVersion;
-      if (error instanceof AccountRuleViolation) body.message = error.problems;
-      if (error instanceof TransitionNotAllowed) Object.assign(body, { currentStatus: error.currentStatus, allowedActions: error.allowedActions });
-      if (error instanceof DuplicateReference) body.existingId = error.existingId;
-      if (error instanceof DocumentNotReadable) body.message = error.problems;
-      if (error instanceof RuleViolation) body.message = error.problems;
-      if (error instanceof TooManyLoginAttempts) headers['Retry-After'] = String(error.retryAfterSeconds);
+    if (exception instanceof DeskError) {
+      const status = STATUS_OF[exception.kind];
+      // A list of problems goes out as a list, each with its hint; else one message with the error's.
+      const message = exception.problemList
+        ? exception.problemList.map((problem) => withHint(problem.text, problem.see))
+        : withHint(exception.message, exception.see);
+      const body: Record<string, unknown> = { statusCode: status, error: REASON[status], message, ...exception.details };
+      if (exception.retryAfterSeconds !== undefined) headers['Retry-After'] = String(exception.retryAfterSeconds);
       return { status, body, headers };
     }
     return {

@@ -1,0 +1,2 @@
+export { DeskError, RuleViolation, StaleVersion } from './desk-error';
+export type { DeskErrorOptions, ErrorKind, HintedProblem, Problem, RouteHint } from './desk-error';
