@@ -6,13 +6,12 @@ import { Clock, effectiveDeadline } from '@question-desk/deadlines';
 import { parseDocument, type ParsedDocument } from '@question-desk/documents';
 import { MinistriesService } from '@question-desk/ministries';
 import { proposedCoSigningMinistries, proposedLeadMinistry } from './ministry-proposal';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { Postponement } from './postponement.entity';
-import { QuestionSetQueries } from './question-set.queries';
+import { DataSource, EntityManager } from 'typeorm';
 import { QuestionSet } from './question-set.entity';
+import { QuestionSetStore } from './question-set.store';
 import type { QuestionSetView } from './question-set.view';
 import { NoMatchingQuestionSet, RuleViolation, TransitionNotAllowed } from './question-sets.errors';
-import { QuestionSetsService, type NewQuestionSet } from './question-sets.service';
+import { QuestionSetsService, WHOLE_DESK, type NewQuestionSet } from './question-sets.service';
 import { actionsFrom, allowsFrom, nextStatus } from './workflow';
 
 export interface ImportResult {
@@ -48,7 +47,7 @@ export class DocumentImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly questionSets: QuestionSetsService,
-    private readonly queries: QuestionSetQueries,
+    private readonly store: QuestionSetStore,
     private readonly ministries: MinistriesService,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
@@ -58,11 +57,9 @@ export class DocumentImportService {
     const fingerprint = documentFingerprint(text);
     const parsed = parseDocument(text);
     const outcome = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
-      const [seen] = await manager.query('SELECT question_set_id AS id FROM source_document WHERE content_sha256 = $1', [
-        fingerprint,
-      ]);
-      if (seen) return { id: seen.id as string, created: false, changed: false };
+      await this.store.lockImports(manager, IMPORT_LOCK);
+      const seen = await this.store.importedBefore(manager, fingerprint);
+      if (seen) return { id: seen, created: false, changed: false };
 
       const match = await this.findMatch(manager, parsed);
       let id: string;
@@ -87,17 +84,14 @@ export class DocumentImportService {
         id = set.id;
         created = true;
       }
-      await manager.query(
-        `INSERT INTO source_document (question_set_id, kind, content, content_sha256, imported_by_id) VALUES ($1, $2, $3, $4, $5)`,
-        [id, parsed.kind, text, fingerprint, actor.id],
-      );
+      await this.store.keepDocument(manager, { questionSetId: id, kind: parsed.kind, content: text, sha256: fingerprint, importedById: actor.id });
       return { id, created, changed: true };
     });
     if (outcome.changed) {
       this.logger.log({ questionSetId: outcome.id, kind: parsed.kind, created: outcome.created, warnings: parsed.warnings }, 'Document imported');
     }
     return {
-      questionSet: await this.questionSets.view(outcome.id),
+      questionSet: await this.questionSets.view(WHOLE_DESK, outcome.id),
       created: outcome.created,
       changed: outcome.changed,
       kind: parsed.kind,
@@ -107,9 +101,8 @@ export class DocumentImportService {
 
   /** The set a document belongs to: by reference, else appendix number, members and date, or question text. */
   private async findMatch(manager: EntityManager, doc: ParsedDocument): Promise<QuestionSet | null> {
-    const sets = manager.getRepository(QuestionSet);
     if (doc.reference) {
-      const byReference = await sets.findOneBy({ reference: doc.reference });
+      const byReference = await this.store.bySetReference(manager, doc.reference);
       if (byReference) return byReference;
     }
     const compatible = (candidate: QuestionSet) =>
@@ -117,21 +110,12 @@ export class DocumentImportService {
       (!doc.submittedOn || !candidate.submittedOn || candidate.submittedOn === doc.submittedOn);
 
     if (doc.appendixNumber) {
-      const byAppendix = (await sets.findBy({ appendixNumber: doc.appendixNumber, chamber: doc.chamber })).filter(compatible);
+      const byAppendix = (await this.store.byAppendixNumber(manager, doc.appendixNumber, doc.chamber)).filter(compatible);
       if (byAppendix.length === 1) return byAppendix[0];
     }
     if (doc.submittedOn && doc.submitters.length) {
-      const ids: { id: string }[] = await manager.query(
-        `SELECT s.question_set_id AS id FROM question_set_submitter s
-           JOIN member m ON m.id = s.member_id
-           JOIN question_set qs ON qs.id = s.question_set_id
-          WHERE qs.submitted_on = $1 AND qs.chamber = $2 AND lower(m.name) = ANY($3::text[])
-          GROUP BY s.question_set_id
-         HAVING count(*) = $4`,
-        [doc.submittedOn, doc.chamber, doc.submitters.map((m) => m.name.toLowerCase()), doc.submitters.length],
-      );
-      // One query: the transaction's connection runs one statement at a time.
-      const candidates = ids.length ? (await sets.findBy({ id: In(ids.map(({ id }) => id)) })).filter(compatible) : [];
+      const names = doc.submitters.map((m) => m.name.toLowerCase());
+      const candidates = (await this.store.bySubmittersAndDate(manager, doc.submittedOn, doc.chamber, names)).filter(compatible);
       if (candidates.length === 1) return candidates[0];
       if (candidates.length > 1) return this.byQuestionText(manager, doc, candidates.map((c) => c.id));
     }
@@ -140,23 +124,16 @@ export class DocumentImportService {
 
   private async byQuestionText(manager: EntityManager, doc: ParsedDocument, among: string[] | null): Promise<QuestionSet | null> {
     if (doc.questions.length === 0) return null;
-    const [best]: { id: string; hits: string }[] = await manager.query(
-      `SELECT q.question_set_id AS id, count(DISTINCT t.n) AS hits
-         FROM unnest($1::text[]) WITH ORDINALITY AS t(text, n)
-         JOIN question q ON q.text % t.text AND similarity(q.text, t.text) >= $2
-         JOIN question_set qs ON qs.id = q.question_set_id
-        WHERE ($3::uuid[] IS NULL OR q.question_set_id = ANY($3::uuid[]))
-          -- a set with another reference or submission date is another set, however alike its questions
-          AND ($4::text IS NULL OR qs.reference IS NULL OR qs.reference = $4)
-          AND ($5::date IS NULL OR qs.submitted_on IS NULL OR qs.submitted_on = $5)
-          AND qs.chamber = $6
-        GROUP BY q.question_set_id
-        ORDER BY hits DESC
-        LIMIT 1`,
-      [doc.questions.map((q) => q.text), SAME_QUESTION, among, doc.reference, doc.submittedOn, doc.chamber],
-    );
-    if (!best || Number(best.hits) < Math.ceil(doc.questions.length * SAME_SET_SHARE)) return null;
-    return manager.findOneByOrFail(QuestionSet, { id: best.id });
+    const best = await this.store.byQuestionText(manager, {
+      texts: doc.questions.map((q) => q.text),
+      threshold: SAME_QUESTION,
+      among,
+      reference: doc.reference,
+      submittedOn: doc.submittedOn,
+      chamber: doc.chamber,
+    });
+    if (!best || best.hits < Math.ceil(doc.questions.length * SAME_SET_SHARE)) return null;
+    return this.store.byId(manager, best.id);
   }
 
   private newSetFrom(doc: ParsedDocument): NewQuestionSet {
@@ -201,16 +178,15 @@ export class DocumentImportService {
     if (!set.submittedOn && doc.submittedOn) {
       changes.submittedOn = doc.submittedOn;
       changes.statutoryDeadline = this.questionSets.statutoryDeadlineOf(set.chamber, doc.submittedOn);
-      const postponements = await manager.find(Postponement, { where: { questionSetId: set.id }, order: { createdAt: 'ASC' } });
+      const postponements = await this.store.postponements(manager, set.id);
       changes.deadline = effectiveDeadline(changes.statutoryDeadline, postponements);
     }
     const lead = set.leadMinistryCode ?? this.leadMinistryOf(doc);
     if (!set.leadMinistryCode && lead) changes.leadMinistryCode = lead;
 
-    const hasSubmitters = (await manager.count('question_set_submitter', { where: { questionSetId: set.id } })) > 0;
-    if (!hasSubmitters && doc.submitters.length) await this.questionSets.setSubmitters(manager, set.id, doc.submitters);
-    const questionCount = await manager.count('question', { where: { questionSetId: set.id } });
-    if (questionCount === 0 && doc.questions.length) await this.questionSets.setQuestions(manager, set.id, doc.questions);
+    if (!(await this.store.hasSubmitters(manager, set.id)) && doc.submitters.length) await this.store.setSubmitters(manager, set.id, doc.submitters);
+    const questionCount = (await this.store.questionNumbers(manager, set.id)).length;
+    if (questionCount === 0 && doc.questions.length) await this.store.setQuestions(manager, set.id, doc.questions);
 
     if (doc.answers.length) {
       // Published answers land through the workflow table, like any change of status.
@@ -218,7 +194,7 @@ export class DocumentImportService {
       if (!doc.answer?.answeredOn) {
         throw new RuleViolation(['The answers carry no "ontvangen" date, so the desk cannot tell when the set was answered.']);
       }
-      await this.questionSets.setAnswers(manager, set.id, doc.answers);
+      await this.store.setAnswers(manager, set.id, doc.answers);
       Object.assign(changes, {
         status: nextStatus('import-answers', { status: set.status, coSigners: 0, unsignedAfter: 0 }),
         answeredOn: doc.answer.answeredOn,
@@ -229,10 +205,10 @@ export class DocumentImportService {
         await this.ministries.officeHolder(manager, doc.answer.answeredByPost, doc.answer.answeredBy);
       }
       const coSigning = this.coSigningMinistriesOf(doc, lead);
-      if (coSigning.length) await this.questionSets.setCoSigningMinistries(manager, set.id, coSigning);
+      if (coSigning.length) await this.store.setCoSigningMinistries(manager, set.id, coSigning);
     }
-    await manager.update(QuestionSet, set.id, changes);
-    await this.queries.refreshSearchVector(manager, set.id);
+    await this.store.update(manager, set.id, changes);
+    await this.store.refreshSearchVector(manager, set.id);
     const after = this.questionSets.snapshot({ ...set, ...changes });
     await this.audit.record(manager, {
       questionSetId: set.id,

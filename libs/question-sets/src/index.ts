@@ -1,5 +1,5 @@
 export { QuestionSetsModule } from './question-sets.module';
-export { QuestionSetsService } from './question-sets.service';
+export { QuestionSetsService, WHOLE_DESK } from './question-sets.service';
 export type { AuditEventView, Intake, NewAnswer, NewMember, NewPostponement, NewQuestion, NewQuestionSet } from './question-sets.service';
 export { DocumentImportService, documentFingerprint } from './document-import.service';
 export type { ImportResult } from './document-import.service';

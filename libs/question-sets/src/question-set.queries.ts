@@ -107,7 +107,7 @@ export class QuestionSetQueries {
   }
 
   private async countBeyondLastPage(qb: SelectQueryBuilder<QuestionSet>): Promise<number> {
-    const [{ count }] = await qb.clone().select('count(*)', 'count').orderBy().offset(undefined).limit(undefined).getRawMany();
+    const [{ count }] = await qb.clone().select('count(*)', 'count').orderBy().offset(undefined).limit(undefined).getRawMany<{ count: string }>();
     return Number(count);
   }
 
@@ -139,17 +139,5 @@ export class QuestionSetQueries {
         answers: withContent,
       },
     });
-  }
-
-  /** Keeps the full-text index of a set in step with its subject, questions and answers. */
-  async refreshSearchVector(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(
-      `UPDATE question_set qs SET search_vector =
-         setweight(to_tsvector('dutch', coalesce(qs.subject, '')), 'A') ||
-         setweight(to_tsvector('dutch', coalesce((SELECT string_agg(text, ' ' ORDER BY number) FROM question WHERE question_set_id = qs.id), '')), 'B') ||
-         setweight(to_tsvector('dutch', coalesce((SELECT string_agg(text, ' ' ORDER BY position) FROM answer WHERE question_set_id = qs.id), '')), 'C')
-       WHERE qs.id = $1`,
-      [id],
-    );
   }
 }

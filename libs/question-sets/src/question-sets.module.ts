@@ -12,6 +12,7 @@ import { Member } from './member.entity';
 import { Postponement } from './postponement.entity';
 import { Question } from './question.entity';
 import { QuestionSetQueries } from './question-set.queries';
+import { QuestionSetStore } from './question-set.store';
 import { QuestionSetSubmitter } from './question-set-submitter.entity';
 import { QuestionSet } from './question-set.entity';
 import { QuestionSetsService } from './question-sets.service';
@@ -26,7 +27,7 @@ import { WorkflowService } from './workflow.service';
     AuditModule,
     MinistriesModule,
   ],
-  providers: [QuestionSetQueries, QuestionSetsService, DocumentImportService, WorkflowService, AnswerDocumentService, SuggestionQueries, SuggestionsService],
-  exports: [QuestionSetsService, DocumentImportService, WorkflowService, QuestionSetQueries, AnswerDocumentService, SuggestionsService],
+  providers: [QuestionSetQueries, QuestionSetStore, QuestionSetsService, DocumentImportService, WorkflowService, AnswerDocumentService, SuggestionQueries, SuggestionsService],
+  exports: [QuestionSetsService, DocumentImportService, WorkflowService, AnswerDocumentService, SuggestionsService],
 })
 export class QuestionSetsModule {}

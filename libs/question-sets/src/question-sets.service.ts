@@ -19,15 +19,11 @@ import {
 } from '@question-desk/deadlines';
 import { isMinistryCode } from '@question-desk/ministries';
 import { DataSource, EntityManager } from 'typeorm';
-import { Answer } from './answer.entity';
 import type { Footnote } from './footnote';
-import { Member } from './member.entity';
 import { proposedCoSigningMinistries, proposedLeadMinistry } from './ministry-proposal';
-import { Postponement } from './postponement.entity';
-import { Question } from './question.entity';
 import { QuestionSetQueries, type Page, type QuestionSetFilter } from './question-set.queries';
-import { QuestionSetSubmitter } from './question-set-submitter.entity';
 import { QuestionSet } from './question-set.entity';
+import { QuestionSetStore } from './question-set.store';
 import { toView, type QuestionSetView } from './question-set.view';
 import { DuplicateReference, QuestionSetNotFound, RuleViolation } from './question-sets.errors';
 import { isOpen } from './statuses';
@@ -85,6 +81,9 @@ export interface AuditEventView {
   details: Record<string, unknown>;
 }
 
+/** Reading a set for the desk's own work, not for a viewer: say so where it is done. */
+export const WHOLE_DESK = 'whole-desk';
+
 /** The use cases of a question set's registration and reading. Each write is one transaction. */
 @Injectable()
 export class QuestionSetsService {
@@ -94,6 +93,7 @@ export class QuestionSetsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queries: QuestionSetQueries,
+    private readonly store: QuestionSetStore,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     config: DeskConfigService,
@@ -115,13 +115,14 @@ export class QuestionSetsService {
   }
 
   /**
-   * A set by id, whoever may see it: for the desk's own work (imports), and for answering a step
-   * the viewer has just been allowed to take (then with the actions they may take next).
+   * A set as `reader` may see it, with the actions they may take next; `WHOLE_DESK` for the desk's
+   * own work (what an import or an intake registered, whichever ministry it went to).
    */
-  async view(id: string, viewer?: Viewer): Promise<QuestionSetView> {
+  async view(reader: Viewer | typeof WHOLE_DESK, id: string): Promise<QuestionSetView> {
+    if (reader !== WHOLE_DESK) return this.get(reader, id);
     const [set] = await this.queries.load([id], true);
     if (!set) throw new QuestionSetNotFound(id);
-    return toView(set, this.clock.today(), true, viewer);
+    return toView(set, this.clock.today(), true);
   }
 
   async events(viewer: Viewer, id: string): Promise<AuditEventView[]> {
@@ -148,7 +149,7 @@ export class QuestionSetsService {
       });
       return set.id;
     });
-    return this.view(id);
+    return this.view(WHOLE_DESK, id);
   }
 
   statutoryDeadlineOf(chamber: Chamber, submittedOn: CalendarDate | null): CalendarDate | null {
@@ -160,13 +161,12 @@ export class QuestionSetsService {
     this.assertRules(input);
     const statutory = this.statutoryDeadlineOf(input.chamber, input.submittedOn);
     if (input.reference) {
-      const existing = await manager.findOne(QuestionSet, { where: { reference: input.reference }, select: { id: true } });
-      if (existing) throw new DuplicateReference(input.reference, existing.id);
+      const existingId = await this.store.idOfReference(manager, input.reference);
+      if (existingId) throw new DuplicateReference(input.reference, existingId);
     }
     let set: QuestionSet;
     try {
-      set = await manager.save(
-        manager.create(QuestionSet, {
+      set = await this.store.insert(manager, {
           reference: input.reference,
           appendixNumber: input.appendixNumber,
           chamber: input.chamber,
@@ -178,9 +178,8 @@ export class QuestionSetsService {
           relatedReferences: input.relatedReferences,
           statutoryDeadline: statutory,
           deadline: statutory,
-          status: 'received',
-        }),
-      );
+        status: 'received',
+      });
     } catch (error) {
       // Registered by someone else between our check and our insert.
       if (postgresErrorCode(error) === PG_UNIQUE_VIOLATION && postgresConstraint(error) === 'question_set_reference') {
@@ -188,10 +187,10 @@ export class QuestionSetsService {
       }
       throw error;
     }
-    await this.setSubmitters(manager, set.id, input.submitters);
-    await this.setCoSigningMinistries(manager, set.id, input.coSigningMinistryCodes.filter((c) => c !== input.leadMinistryCode));
-    await this.setQuestions(manager, set.id, input.questions);
-    await this.queries.refreshSearchVector(manager, set.id);
+    await this.store.setSubmitters(manager, set.id, input.submitters);
+    await this.store.setCoSigningMinistries(manager, set.id, input.coSigningMinistryCodes.filter((c) => c !== input.leadMinistryCode));
+    await this.store.setQuestions(manager, set.id, input.questions);
+    await this.store.refreshSearchVector(manager, set.id);
     return set;
   }
 
@@ -208,70 +207,6 @@ export class QuestionSetsService {
     const doubled = numbers.filter((n, i) => numbers.indexOf(n) !== i);
     if (doubled.length) problems.push(`Question number(s) ${[...new Set(doubled)].join(', ')} occur more than once.`);
     if (problems.length) throw new RuleViolation(problems);
-  }
-
-  async setSubmitters(manager: EntityManager, questionSetId: string, members: NewMember[]): Promise<void> {
-    await manager.delete(QuestionSetSubmitter, { questionSetId });
-    const seen = new Set<string>();
-    for (const [position, member] of members.entries()) {
-      const { id } = await this.member(manager, member);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      await manager.insert(QuestionSetSubmitter, { questionSetId, memberId: id, position });
-    }
-  }
-
-  private async member(manager: EntityManager, member: NewMember): Promise<Member> {
-    const name = member.name.trim();
-    const party = member.party?.trim() || null;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Member)
-      .values({ name, party })
-      .orIgnore()
-      .execute();
-    return manager
-      .createQueryBuilder(Member, 'm')
-      .where('m.name = :name AND m.party IS NOT DISTINCT FROM :party', { name, party })
-      .getOneOrFail();
-  }
-
-  async setCoSigningMinistries(manager: EntityManager, questionSetId: string, codes: string[]): Promise<void> {
-    await manager.query('DELETE FROM question_set_co_signing_ministry WHERE question_set_id = $1', [questionSetId]);
-    const unique = [...new Set(codes)];
-    if (unique.length) {
-      await manager.query(
-        'INSERT INTO question_set_co_signing_ministry (question_set_id, ministry_code) SELECT $1, unnest($2::varchar[])',
-        [questionSetId, unique],
-      );
-    }
-  }
-
-  async setQuestions(manager: EntityManager, questionSetId: string, questions: NewQuestion[]): Promise<void> {
-    await manager.delete(Question, { questionSetId });
-    if (questions.length) {
-      await manager.insert(
-        Question,
-        questions.map((q) => ({ questionSetId, number: q.number, text: q.text, footnotes: q.footnotes })),
-      );
-    }
-  }
-
-  async setAnswers(manager: EntityManager, questionSetId: string, answers: NewAnswer[]): Promise<void> {
-    await manager.delete(Answer, { questionSetId });
-    if (answers.length) {
-      await manager.insert(
-        Answer,
-        answers.map((a, position) => ({
-          questionSetId,
-          position,
-          questionNumbers: [...a.questionNumbers].sort((x, y) => x - y),
-          text: a.text,
-          footnotes: a.footnotes,
-        })),
-      );
-    }
   }
 
   /**
@@ -293,12 +228,12 @@ export class QuestionSetsService {
     if (set.deadline && daysBetween(set.deadline, newDeadline) <= 0) {
       throw new RuleViolation([`newDeadline ${newDeadline} must be after the deadline now in force (${set.deadline}).`]);
     }
-    await manager.insert(Postponement, { questionSetId: set.id, sentOn: notice.sentOn, newDeadline, reason: notice.reason, registeredById });
-    const all = await manager.find(Postponement, { where: { questionSetId: set.id }, order: { createdAt: 'ASC' } });
+    await this.store.addPostponement(manager, { questionSetId: set.id, sentOn: notice.sentOn, newDeadline, reason: notice.reason, registeredById });
+    const all = await this.store.postponements(manager, set.id);
     const internal = set.deadline
       ? shiftInternalDeadlines({ draft: set.draftDeadline, review: set.reviewDeadline, coSigning: set.coSigningDeadline }, set.deadline, newDeadline)
       : { draft: set.draftDeadline, review: set.reviewDeadline, coSigning: set.coSigningDeadline };
-    await manager.update(QuestionSet, set.id, {
+    await this.store.update(manager, set.id, {
       deadline: effectiveDeadline(set.statutoryDeadline, all)!,
       draftDeadline: internal.draft,
       reviewDeadline: internal.review,

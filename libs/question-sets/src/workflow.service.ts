@@ -12,12 +12,10 @@ import {
 } from '@question-desk/deadlines';
 import { isMinistryCode, ministryName, type MinistryCode } from '@question-desk/ministries';
 import { DataSource, EntityManager } from 'typeorm';
-import { AnswerRevision } from './answer-revision.entity';
-import { Assignment } from './assignment.entity';
 import { CoSignature } from './co-signature.entity';
-import { Question } from './question.entity';
 import { QuestionSetQueries } from './question-set.queries';
 import { QuestionSet } from './question-set.entity';
+import { QuestionSetStore } from './question-set.store';
 import { workflowFacts, type QuestionSetView } from './question-set.view';
 import {
   ActionNotPermitted,
@@ -88,6 +86,7 @@ export class WorkflowService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queries: QuestionSetQueries,
+    private readonly store: QuestionSetStore,
     private readonly questionSets: QuestionSetsService,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
@@ -115,16 +114,16 @@ export class WorkflowService {
       if (problems.length) throw new RuleViolation(problems);
 
       const internal = internalDeadlines(set.deadline, this.config.values.deadlines.internal, request.internalDeadline);
-      await manager.update(Assignment, { questionSetId: set.id, state: 'pending' }, { state: 'ended' });
-      await manager.insert(Assignment, {
+      await this.store.moveAssignments(manager, set.id, 'pending', 'ended');
+      await this.store.addAssignment(manager, {
         questionSetId: set.id,
         ministryCode: lead!,
         assigneeId: assignee!.id,
         internalDeadline: internal.draft,
         assignedById: viewer.id,
       });
-      await this.questionSets.setCoSigningMinistries(manager, set.id, coSigning);
-      await manager.update(QuestionSet, set.id, {
+      await this.store.setCoSigningMinistries(manager, set.id, coSigning);
+      await this.store.update(manager, set.id, {
         status: nextStatus('assign', this.counts(set, coSigners, coSigners)),
         leadMinistryCode: lead,
         assigneeId: assignee!.id,
@@ -138,16 +137,16 @@ export class WorkflowService {
 
   async accept(viewer: Viewer, id: string, version: number): Promise<QuestionSetView> {
     return this.act(viewer, id, version, 'accept', async ({ manager, set }) => {
-      await manager.update(Assignment, { questionSetId: set.id, state: 'pending' }, { state: 'accepted' });
-      await manager.update(QuestionSet, set.id, { status: nextStatus('accept', this.counts(set, [], [])) });
+      await this.store.moveAssignments(manager, set.id, 'pending', 'accepted');
+      await this.store.update(manager, set.id, { status: nextStatus('accept', this.counts(set, [], [])) });
       return {};
     });
   }
 
   async reject(viewer: Viewer, id: string, version: number, reason: string): Promise<QuestionSetView> {
     return this.act(viewer, id, version, 'reject', async ({ manager, set }) => {
-      await manager.update(Assignment, { questionSetId: set.id, state: 'pending' }, { state: 'rejected', reason });
-      await manager.update(QuestionSet, set.id, { status: nextStatus('reject', this.counts(set, [], [])), assigneeId: null });
+      await this.store.moveAssignments(manager, set.id, 'pending', 'rejected', reason);
+      await this.store.update(manager, set.id, { status: nextStatus('reject', this.counts(set, [], [])), assigneeId: null });
       return { reason };
     });
   }
@@ -160,18 +159,10 @@ export class WorkflowService {
       if (request.toMinistry === set.leadMinistryCode) {
         throw new RuleViolation([`${ministryName(request.toMinistry)} already leads this set; transfer it to another ministry.`]);
       }
-      await manager.update(
-        Assignment,
-        { questionSetId: set.id, state: 'pending' },
-        { state: 'transferred', reason: request.reason },
-      );
-      await manager.update(
-        Assignment,
-        { questionSetId: set.id, state: 'accepted' },
-        { state: 'transferred', reason: request.reason },
-      );
-      await this.questionSets.setCoSigningMinistries(manager, set.id, coSigners.filter((code) => code !== request.toMinistry));
-      await manager.update(QuestionSet, set.id, {
+      await this.store.moveAssignments(manager, set.id, 'pending', 'transferred', request.reason);
+      await this.store.moveAssignments(manager, set.id, 'accepted', 'transferred', request.reason);
+      await this.store.setCoSigningMinistries(manager, set.id, coSigners.filter((code) => code !== request.toMinistry));
+      await this.store.update(manager, set.id, {
         status: nextStatus('transfer', this.counts(set, [], [])),
         leadMinistryCode: request.toMinistry,
         assigneeId: null,
@@ -186,25 +177,15 @@ export class WorkflowService {
   /** Saves the draft answers; every save is kept as a revision. */
   async saveDraft(viewer: Viewer, id: string, version: number, answers: NewAnswer[]): Promise<QuestionSetView> {
     return this.act(viewer, id, version, 'save-draft', async ({ manager, set }) => {
-      const numbers = await this.questionNumbers(manager, set.id);
+      const numbers = await this.store.questionNumbers(manager, set.id);
       const { unknown } = coverage(numbers, answers);
       if (unknown.length) {
         throw new RuleViolation([`This set has no question ${unknown.join(', ')}; its questions are ${numbers.join(', ')}.`]);
       }
-      await this.questionSets.setAnswers(manager, set.id, answers);
-      const [{ next }] = await manager.query(
-        'SELECT coalesce(max(number), 0) + 1 AS next FROM answer_revision WHERE question_set_id = $1',
-        [set.id],
-      );
-      await manager.insert(AnswerRevision, {
-        questionSetId: set.id,
-        number: next,
-        answers: answers.map((a) => ({ ...a, questionNumbers: [...a.questionNumbers].sort((x, y) => x - y) })),
-        savedById: viewer.id,
-        savedByName: viewer.name,
-      });
-      await manager.update(QuestionSet, set.id, { version: () => 'version + 1' });
-      await this.queries.refreshSearchVector(manager, set.id);
+      await this.store.setAnswers(manager, set.id, answers);
+      const next = await this.store.addRevision(manager, set.id, answers, viewer);
+      await this.store.bumpVersion(manager, set.id);
+      await this.store.refreshSearchVector(manager, set.id);
       return { revision: next, answers: answers.length };
     });
   }
@@ -223,7 +204,7 @@ export class WorkflowService {
         case 'mark-answered':
           return this.markAnswered(step, request.answeredOn, request.answeredBy);
         case 'withdraw':
-          await step.manager.update(QuestionSet, step.set.id, { status: nextStatus('withdraw', this.counts(step.set, [], [])) });
+          await this.store.update(step.manager, step.set.id, { status: nextStatus('withdraw', this.counts(step.set, [], [])) });
           return { reason: request.reason ?? null };
       }
     });
@@ -247,7 +228,7 @@ export class WorkflowService {
 
   async revisions(viewer: Viewer, id: string): Promise<RevisionView[]> {
     if (!(await this.queries.isVisible(viewer, id))) throw new QuestionSetNotFound(id);
-    const revisions = await this.dataSource.manager.find(AnswerRevision, { where: { questionSetId: id }, order: { number: 'ASC' } });
+    const revisions = await this.store.revisions(this.dataSource.manager, id);
     return revisions.map((revision, index) => ({
       number: revision.number,
       savedAt: revision.savedAt.toISOString(),
@@ -258,8 +239,8 @@ export class WorkflowService {
   }
 
   private async submitForReview({ manager, set }: Step) {
-    const numbers = await this.questionNumbers(manager, set.id);
-    const answers = await manager.query('SELECT question_numbers AS "questionNumbers" FROM answer WHERE question_set_id = $1', [set.id]);
+    const numbers = await this.store.questionNumbers(manager, set.id);
+    const answers = await this.store.answerCoverage(manager, set.id);
     const { uncovered, doublyCovered, unknown } = coverage(numbers, answers);
     const problems = [
       uncovered.length ? `Question ${uncovered.join(', ')} ${uncovered.length > 1 ? 'have' : 'has'} no answer yet.` : '',
@@ -267,19 +248,19 @@ export class WorkflowService {
       unknown.length ? `The draft answers question ${unknown.join(', ')}, which the set does not have.` : '',
     ].filter(Boolean);
     if (problems.length) throw new RuleViolation([...problems, 'Every question needs exactly one answer before review; save the draft again.']);
-    await manager.update(QuestionSet, set.id, { status: nextStatus('submit-for-review', this.counts(set, [], [])) });
+    await this.store.update(manager, set.id, { status: nextStatus('submit-for-review', this.counts(set, [], [])) });
     return {};
   }
 
   private async requestChanges({ manager, set }: Step, comment: string | undefined) {
     if (!comment?.trim()) throw new RuleViolation(['Say what must change (comment): the drafter reads it with the request.']);
-    await manager.delete(CoSignature, { questionSetId: set.id });
-    await manager.update(QuestionSet, set.id, { status: nextStatus('request-changes', this.counts(set, [], [])) });
+    await this.store.clearSignatures(manager, set.id);
+    await this.store.update(manager, set.id, { status: nextStatus('request-changes', this.counts(set, [], [])) });
     return { comment: comment.trim() };
   }
 
   private async approve({ manager, set, coSigners }: Step) {
-    await manager.update(QuestionSet, set.id, { status: nextStatus('approve', this.counts(set, coSigners, coSigners)) });
+    await this.store.update(manager, set.id, { status: nextStatus('approve', this.counts(set, coSigners, coSigners)) });
     return { coSigningMinistries: coSigners };
   }
 
@@ -294,9 +275,9 @@ export class WorkflowService {
       throw new RuleViolation([`${ministry} does not co-sign this set; the co-signing ministries are ${coSigners.join(', ')}.`]);
     }
     if (!unsigned.includes(ministry)) throw new RuleViolation([`${ministry} has already signed.`]);
-    await manager.insert(CoSignature, { questionSetId: set.id, ministryCode: ministry, signedById: viewer.id, signedByName: viewer.name });
+    await this.store.addSignature(manager, { questionSetId: set.id, ministryCode: ministry, signedById: viewer.id, signedByName: viewer.name });
     const status = nextStatus('co-sign', { status: set.status, coSigners: coSigners.length, unsignedAfter: unsigned.length - 1 });
-    await manager.update(QuestionSet, set.id, { status });
+    await this.store.update(manager, set.id, { status });
     return { ministry };
   }
 
@@ -308,7 +289,7 @@ export class WorkflowService {
     }
     if (daysBetween(this.clock.today(), answeredOn) > 0) problems.push(`answeredOn ${answeredOn} is in the future.`);
     if (problems.length) throw new RuleViolation(problems);
-    await manager.update(QuestionSet, set.id, {
+    await this.store.update(manager, set.id, {
       status: nextStatus('mark-answered', this.counts(set, [], [])),
       answeredOn,
       answeredBy: answeredBy?.trim() || null,
@@ -328,14 +309,12 @@ export class WorkflowService {
     step: (step: Step) => Promise<Record<string, unknown>>,
   ): Promise<QuestionSetView> {
     await this.dataSource.transaction(async (manager) => {
-      const set = await manager.findOne(QuestionSet, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const set = await this.store.lock(manager, id);
       if (!set || !(await this.queries.isVisible(viewer, id, manager))) throw new QuestionSetNotFound(id);
-      const coSigners: string[] = (
-        await manager.query('SELECT ministry_code FROM question_set_co_signing_ministry WHERE question_set_id = $1 ORDER BY 1', [id])
-      ).map((r: { ministry_code: string }) => r.ministry_code);
+      const coSigners = await this.store.coSigners(manager, id);
       const own = viewer.ministry?.code ?? null;
 
-      const signed: string[] = (await manager.find(CoSignature, { where: { questionSetId: id } })).map((s) => s.ministryCode);
+      const signed = await this.store.signatures(manager, id);
       set.coSigningMinistries = coSigners.map((code) => ({ code, name: ministryName(code as MinistryCode) }));
       set.coSignatures = signed.map((ministryCode) => ({ ministryCode }) as CoSignature);
       const facts = workflowFacts(set);
@@ -347,7 +326,7 @@ export class WorkflowService {
 
       const before = this.questionSets.snapshot(set);
       const details = await step({ manager, set, coSigners, unsigned: facts.unsignedCoSigners as string[] });
-      const after = await manager.findOneByOrFail(QuestionSet, { id });
+      const after = await this.store.byId(manager, id);
       await this.audit.record(manager, {
         questionSetId: id,
         actor: { id: viewer.id, name: viewer.name },
@@ -355,7 +334,7 @@ export class WorkflowService {
         details: { ...details, before, after: this.questionSets.snapshot(after) },
       });
     });
-    return this.questionSets.view(id, viewer);
+    return this.questionSets.view(viewer, id);
   }
 
   private refusalMessage(action: WorkflowAction, refusal: Refusal, viewer: Viewer, set: QuestionSet): string {
@@ -391,11 +370,6 @@ export class WorkflowService {
 
   private counts(set: QuestionSet, coSigners: string[], unsigned: string[]) {
     return { status: set.status, coSigners: coSigners.length, unsignedAfter: unsigned.length };
-  }
-
-  private async questionNumbers(manager: EntityManager, questionSetId: string): Promise<number[]> {
-    const questions = await manager.find(Question, { where: { questionSetId }, select: { number: true }, order: { number: 'ASC' } });
-    return questions.map((q) => q.number);
   }
 }
 

@@ -80,7 +80,7 @@ export class ReminderDelivery {
       await this.release(claimed, message, last);
       // Logged here, with what to check; the processor logs every other kind of failure.
       const what = `Email for reminder ${reminderId} (${claimed.reminder.kind}) to user ${claimed.recipient.id} failed on attempt ${attempt.attempt} of ${attempt.of}: ${message}`;
-      if (last) this.logger.error(`${what} Giving up; admins find it among the failed reminders. The in-app notification is there.`);
+      if (last) this.logger.error(`${what} Giving up; it is listed under GET /api/reminders/failed. The in-app notification is there.`);
       else this.logger.warn(`${what} Trying again later.`);
       throw error;
     }

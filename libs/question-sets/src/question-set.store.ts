@@ -1,0 +1,309 @@
+import { Injectable } from '@nestjs/common';
+import type { CalendarDate, Chamber } from '@question-desk/deadlines';
+import { EntityManager, In } from 'typeorm';
+import { AnswerRevision } from './answer-revision.entity';
+import { Answer } from './answer.entity';
+import { Assignment, type AssignmentState } from './assignment.entity';
+import { CoSignature } from './co-signature.entity';
+import { Member } from './member.entity';
+import { Postponement } from './postponement.entity';
+import { QuestionSetSubmitter } from './question-set-submitter.entity';
+import { QuestionSet } from './question-set.entity';
+import { Question } from './question.entity';
+import type { SourceDocument } from './source-document.entity';
+
+/**
+ * Every SQL statement over the question-set tables that is not TypeORM's own, by name, with the
+ * row each returns below. test/sql-boundary.e2e-spec.ts prepares every one of them against the
+ * migrated schema, so a renamed column fails `npm test`, not a request in production.
+ */
+export const QUESTION_SET_SQL = {
+  coSigners: 'SELECT ministry_code AS "ministryCode" FROM question_set_co_signing_ministry WHERE question_set_id = $1 ORDER BY 1',
+  clearCoSigners: 'DELETE FROM question_set_co_signing_ministry WHERE question_set_id = $1',
+  addCoSigners: 'INSERT INTO question_set_co_signing_ministry (question_set_id, ministry_code) SELECT $1, unnest($2::varchar[])',
+  nextRevision: 'SELECT (coalesce(max(number), 0) + 1)::int AS next FROM answer_revision WHERE question_set_id = $1',
+  answerCoverage: 'SELECT question_numbers AS "questionNumbers" FROM answer WHERE question_set_id = $1',
+  importLock: 'SELECT pg_advisory_xact_lock($1)',
+  importedBefore: 'SELECT question_set_id AS id FROM source_document WHERE content_sha256 = $1',
+  keepDocument:
+    'INSERT INTO source_document (question_set_id, kind, content, content_sha256, imported_by_id) VALUES ($1, $2, $3, $4, $5)',
+  bySubmittersAndDate: `SELECT s.question_set_id AS id FROM question_set_submitter s
+           JOIN member m ON m.id = s.member_id
+           JOIN question_set qs ON qs.id = s.question_set_id
+          WHERE qs.submitted_on = $1 AND qs.chamber = $2 AND lower(m.name) = ANY($3::text[])
+          GROUP BY s.question_set_id
+         HAVING count(*) = $4`,
+  byQuestionText: `SELECT q.question_set_id AS id, count(DISTINCT t.n)::int AS hits
+         FROM unnest($1::text[]) WITH ORDINALITY AS t(text, n)
+         JOIN question q ON q.text % t.text AND similarity(q.text, t.text) >= $2
+         JOIN question_set qs ON qs.id = q.question_set_id
+        WHERE ($3::uuid[] IS NULL OR q.question_set_id = ANY($3::uuid[]))
+          -- a set with another reference or submission date is another set, however alike its questions
+          AND ($4::text IS NULL OR qs.reference IS NULL OR qs.reference = $4)
+          AND ($5::date IS NULL OR qs.submitted_on IS NULL OR qs.submitted_on = $5)
+          AND qs.chamber = $6
+        GROUP BY q.question_set_id
+        ORDER BY hits DESC
+        LIMIT 1`,
+  refreshSearchVector: `UPDATE question_set qs SET search_vector =
+         setweight(to_tsvector('dutch', coalesce(qs.subject, '')), 'A') ||
+         setweight(to_tsvector('dutch', coalesce((SELECT string_agg(text, ' ' ORDER BY number) FROM question WHERE question_set_id = qs.id), '')), 'B') ||
+         setweight(to_tsvector('dutch', coalesce((SELECT string_agg(text, ' ' ORDER BY position) FROM answer WHERE question_set_id = qs.id), '')), 'C')
+       WHERE qs.id = $1`,
+} as const;
+
+const SQL = QUESTION_SET_SQL;
+
+interface CoSignerRow {
+  ministryCode: string;
+}
+interface NextRevisionRow {
+  next: number;
+}
+interface CoverageRow {
+  questionNumbers: number[];
+}
+interface IdRow {
+  id: string;
+}
+interface HitsRow {
+  id: string;
+  hits: number;
+}
+
+export interface NewMemberRow {
+  name: string;
+  party: string | null;
+}
+
+export interface QuestionRow {
+  number: number;
+  text: string;
+  footnotes: Question['footnotes'];
+}
+
+export interface AnswerRow {
+  questionNumbers: number[];
+  text: string;
+  footnotes: Answer['footnotes'];
+}
+
+/**
+ * The question-set capability's data access: every write, and every SQL string, over its tables
+ * (reads for a viewer are in question-set.queries.ts). Module-private: the services of this library
+ * call it inside their transactions, nothing outside the library sees it.
+ */
+@Injectable()
+export class QuestionSetStore {
+  /** The set, locked for the rest of the transaction. */
+  lock(manager: EntityManager, id: string): Promise<QuestionSet | null> {
+    return manager.findOne(QuestionSet, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  byId(manager: EntityManager, id: string): Promise<QuestionSet> {
+    return manager.findOneByOrFail(QuestionSet, { id });
+  }
+
+  async idOfReference(manager: EntityManager, reference: string): Promise<string | null> {
+    const existing = await manager.findOne(QuestionSet, { where: { reference }, select: { id: true } });
+    return existing?.id ?? null;
+  }
+
+  insert(manager: EntityManager, values: Partial<QuestionSet>): Promise<QuestionSet> {
+    return manager.save(manager.create(QuestionSet, values));
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<QuestionSet>): Promise<void> {
+    await manager.update(QuestionSet, id, changes);
+  }
+
+  /** A new version for a change that touches no column of the set itself (a saved draft). */
+  async bumpVersion(manager: EntityManager, id: string): Promise<void> {
+    await manager.update(QuestionSet, id, { version: () => 'version + 1' });
+  }
+
+  async refreshSearchVector(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(SQL.refreshSearchVector, [id]);
+  }
+
+  // Members, questions, answers, co-signing ministries
+
+  async setSubmitters(manager: EntityManager, questionSetId: string, members: NewMemberRow[]): Promise<void> {
+    await manager.delete(QuestionSetSubmitter, { questionSetId });
+    const seen = new Set<string>();
+    for (const [position, member] of members.entries()) {
+      const { id } = await this.member(manager, member);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      await manager.insert(QuestionSetSubmitter, { questionSetId, memberId: id, position });
+    }
+  }
+
+  private async member(manager: EntityManager, member: NewMemberRow): Promise<Member> {
+    const name = member.name.trim();
+    const party = member.party?.trim() || null;
+    await manager.createQueryBuilder().insert().into(Member).values({ name, party }).orIgnore().execute();
+    return manager
+      .createQueryBuilder(Member, 'm')
+      .where('m.name = :name AND m.party IS NOT DISTINCT FROM :party', { name, party })
+      .getOneOrFail();
+  }
+
+  async hasSubmitters(manager: EntityManager, questionSetId: string): Promise<boolean> {
+    return (await manager.count(QuestionSetSubmitter, { where: { questionSetId } })) > 0;
+  }
+
+  async coSigners(manager: EntityManager, questionSetId: string): Promise<string[]> {
+    const rows = await manager.query<CoSignerRow[]>(SQL.coSigners, [questionSetId]);
+    return rows.map((r) => r.ministryCode);
+  }
+
+  async setCoSigningMinistries(manager: EntityManager, questionSetId: string, codes: string[]): Promise<void> {
+    await manager.query(SQL.clearCoSigners, [questionSetId]);
+    const unique = [...new Set(codes)];
+    if (unique.length) await manager.query(SQL.addCoSigners, [questionSetId, unique]);
+  }
+
+  async questionNumbers(manager: EntityManager, questionSetId: string): Promise<number[]> {
+    const questions = await manager.find(Question, { where: { questionSetId }, select: { number: true }, order: { number: 'ASC' } });
+    return questions.map((q) => q.number);
+  }
+
+  async setQuestions(manager: EntityManager, questionSetId: string, questions: QuestionRow[]): Promise<void> {
+    await manager.delete(Question, { questionSetId });
+    if (questions.length) {
+      await manager.insert(
+        Question,
+        questions.map((q) => ({ questionSetId, number: q.number, text: q.text, footnotes: q.footnotes })),
+      );
+    }
+  }
+
+  /** Which questions each stored answer covers. */
+  answerCoverage(manager: EntityManager, questionSetId: string): Promise<CoverageRow[]> {
+    return manager.query<CoverageRow[]>(SQL.answerCoverage, [questionSetId]);
+  }
+
+  async setAnswers(manager: EntityManager, questionSetId: string, answers: AnswerRow[]): Promise<void> {
+    await manager.delete(Answer, { questionSetId });
+    if (answers.length) {
+      await manager.insert(
+        Answer,
+        answers.map((a, position) => ({
+          questionSetId,
+          position,
+          questionNumbers: [...a.questionNumbers].sort((x, y) => x - y),
+          text: a.text,
+          footnotes: a.footnotes,
+        })),
+      );
+    }
+  }
+
+  // Revisions of the draft
+
+  /** Keeps a saved draft as the next revision; returns its number. */
+  async addRevision(manager: EntityManager, questionSetId: string, answers: AnswerRow[], savedBy: { id: string; name: string }): Promise<number> {
+    const [{ next }] = await manager.query<NextRevisionRow[]>(SQL.nextRevision, [questionSetId]);
+    await manager.insert(AnswerRevision, {
+      questionSetId,
+      number: next,
+      answers: answers.map((a) => ({ ...a, questionNumbers: [...a.questionNumbers].sort((x, y) => x - y) })),
+      savedById: savedBy.id,
+      savedByName: savedBy.name,
+    });
+    return next;
+  }
+
+  revisions(manager: EntityManager, questionSetId: string): Promise<AnswerRevision[]> {
+    return manager.find(AnswerRevision, { where: { questionSetId }, order: { number: 'ASC' } });
+  }
+
+  // Assignments and co-signatures
+
+  async moveAssignments(manager: EntityManager, questionSetId: string, from: AssignmentState, to: AssignmentState, reason?: string): Promise<void> {
+    await manager.update(Assignment, { questionSetId, state: from }, { state: to, ...(reason === undefined ? {} : { reason }) });
+  }
+
+  async addAssignment(
+    manager: EntityManager,
+    assignment: { questionSetId: string; ministryCode: string; assigneeId: string; internalDeadline: CalendarDate | null; assignedById: string },
+  ): Promise<void> {
+    await manager.insert(Assignment, assignment);
+  }
+
+  async signatures(manager: EntityManager, questionSetId: string): Promise<string[]> {
+    return (await manager.find(CoSignature, { where: { questionSetId } })).map((s) => s.ministryCode);
+  }
+
+  async addSignature(manager: EntityManager, signature: { questionSetId: string; ministryCode: string; signedById: string; signedByName: string }): Promise<void> {
+    await manager.insert(CoSignature, signature);
+  }
+
+  async clearSignatures(manager: EntityManager, questionSetId: string): Promise<void> {
+    await manager.delete(CoSignature, { questionSetId });
+  }
+
+  // Postponements
+
+  async addPostponement(
+    manager: EntityManager,
+    postponement: { questionSetId: string; sentOn: CalendarDate; newDeadline: CalendarDate; reason: string; registeredById: string | null },
+  ): Promise<void> {
+    await manager.insert(Postponement, postponement);
+  }
+
+  postponements(manager: EntityManager, questionSetId: string): Promise<Postponement[]> {
+    return manager.find(Postponement, { where: { questionSetId }, order: { createdAt: 'ASC' } });
+  }
+
+  // Documents and matching them to sets
+
+  /** One import at a time, until the transaction ends. */
+  async lockImports(manager: EntityManager, lock: number): Promise<void> {
+    await manager.query(SQL.importLock, [lock]);
+  }
+
+  async importedBefore(manager: EntityManager, fingerprint: string): Promise<string | null> {
+    const [seen] = await manager.query<IdRow[]>(SQL.importedBefore, [fingerprint]);
+    return seen?.id ?? null;
+  }
+
+  async keepDocument(
+    manager: EntityManager,
+    document: { questionSetId: string; kind: SourceDocument['kind']; content: string; sha256: string; importedById: string | null },
+  ): Promise<void> {
+    await manager.query(SQL.keepDocument, [document.questionSetId, document.kind, document.content, document.sha256, document.importedById]);
+  }
+
+  bySetReference(manager: EntityManager, reference: string): Promise<QuestionSet | null> {
+    return manager.findOneBy(QuestionSet, { reference });
+  }
+
+  byAppendixNumber(manager: EntityManager, appendixNumber: string, chamber: Chamber): Promise<QuestionSet[]> {
+    return manager.findBy(QuestionSet, { appendixNumber, chamber });
+  }
+
+  /** Sets of this chamber submitted on this date by exactly these members (names, lower case). */
+  async bySubmittersAndDate(manager: EntityManager, submittedOn: CalendarDate, chamber: Chamber, names: string[]): Promise<QuestionSet[]> {
+    const ids = await manager.query<IdRow[]>(SQL.bySubmittersAndDate, [submittedOn, chamber, names, names.length]);
+    // One query: the transaction's connection runs one statement at a time.
+    return ids.length ? manager.findBy(QuestionSet, { id: In(ids.map(({ id }) => id)) }) : [];
+  }
+
+  /** The set with most questions like these (pg_trgm similarity at least `threshold`), and how many matched. */
+  async byQuestionText(
+    manager: EntityManager,
+    match: { texts: string[]; threshold: number; among: string[] | null; reference: string | null; submittedOn: CalendarDate | null; chamber: Chamber },
+  ): Promise<HitsRow | null> {
+    const [best] = await manager.query<HitsRow[]>(SQL.byQuestionText, [
+      match.texts,
+      match.threshold,
+      match.among,
+      match.reference,
+      match.submittedOn,
+      match.chamber,
+    ]);
+    return best ?? null;
+  }
+}
