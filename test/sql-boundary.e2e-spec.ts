@@ -1,11 +1,23 @@
+import { DEFAULT_REMINDER_POLICY, DUTCH_WORKING_DAYS, ReminderSweep } from '@question-desk/reminders';
 import { Client } from 'pg';
 import { QUESTION_SET_SQL } from '../libs/question-sets/src/question-set.store';
+import { REMINDER_SQL } from '../libs/reminders/src/reminder-ledger.store';
 
 /**
- * Every SQL string the data-access modules run, prepared (parsed, planned, checked against the
- * tables and columns, not run) on the run's migrated database: a renamed column or table fails here.
+ * Every SQL string the data-access modules run, prepared (parsed, planned and checked against the
+ * tables, views and columns, not run) on the run's migrated database: a renamed column fails here.
  */
-const STATEMENTS: [string, string][] = [...Object.entries(QUESTION_SET_SQL).map(([name, sql]): [string, string] => [`question-sets ${name}`, sql])];
+const named = (library: string, statements: Record<string, string>) =>
+  Object.entries(statements).map(([name, sql]): [string, string] => [`${library} ${name}`, sql]);
+
+// The sweep builds one statement per rule of the policy; only its calendar matters for the SQL.
+const sweep = new ReminderSweep(undefined as never, undefined as never, undefined as never, DEFAULT_REMINDER_POLICY, DUTCH_WORKING_DAYS, undefined as never);
+const sweepStatements = DEFAULT_REMINDER_POLICY.map((rule): [string, string] => [
+  `reminders sweep ${rule.kind}`,
+  sweep.statementFor(rule, '2025-05-05', new Date('2025-05-05T08:00:00Z')).sql,
+]);
+
+const STATEMENTS = [...named('question-sets', QUESTION_SET_SQL), ...named('reminders', REMINDER_SQL), ...sweepStatements];
 
 describe('the SQL of the data-access modules against the migrated schema', () => {
   let client: Client;

@@ -26,7 +26,7 @@ import { UsersController } from './users/users.controller';
 @Module({
   imports: [
     DeskConfigModule,
-    DeskLoggingModule,
+    DeskLoggingModule.forProcess('question-desk-api'),
     DeskDatabaseModule.forProcess('question-desk-api'),
     RedisModule,
     ClockModule,

@@ -1,4 +1,3 @@
-process.env.QD_PROCESS_NAME ??= 'question-desk-api';
 import { DeskConfigService, exitOnConfigurationError } from '@question-desk/config';
 import { Logger } from 'nestjs-pino';
 import { createApi } from './bootstrap';

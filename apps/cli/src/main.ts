@@ -1,4 +1,3 @@
-process.env.QD_PROCESS_NAME ??= 'question-desk-cli';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
@@ -51,7 +50,7 @@ async function setup(): Promise<void> {
       return;
     }
     say('Loading the demo data');
-    await seed.run(resolve(process.env.SEEDS_DIR ?? 'seeds'), say);
+    await seed.run(resolve(loadConfig().seedsDirectory), say);
   });
 }
 

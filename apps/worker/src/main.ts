@@ -1,4 +1,3 @@
-process.env.QD_PROCESS_NAME ??= 'question-desk-worker';
 import { NestFactory } from '@nestjs/core';
 import { exitOnConfigurationError } from '@question-desk/config';
 import { Logger } from 'nestjs-pino';

@@ -16,7 +16,7 @@ import { ReminderSweepSchedule } from './reminders/reminder-sweep.schedule';
 @Module({
   imports: [
     DeskConfigModule,
-    DeskLoggingModule,
+    DeskLoggingModule.forProcess('question-desk-worker'),
     DeskDatabaseModule.forProcess('question-desk-worker'),
     RedisModule,
     ClockModule,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditEvent, AuditTrail, type Actor } from '@question-desk/audit';
+import { AuditTrail, type Actor } from '@question-desk/audit';
 import { PG_UNIQUE_VIOLATION, postgresErrorCode } from '@question-desk/database';
 import { Ministry } from '@question-desk/ministries';
 import * as argon2 from 'argon2';
@@ -123,13 +123,7 @@ export class UsersService {
   /** The changes to an account, oldest first. */
   async events(id: string): Promise<UserEventView[]> {
     await this.get(id);
-    const events = await this.dataSource
-      .getRepository(AuditEvent)
-      .createQueryBuilder('event')
-      .where('event.questionSetId IS NULL')
-      .andWhere("event.details ->> 'userId' = :id", { id })
-      .orderBy('event.id', 'ASC')
-      .getMany();
+    const events = await this.audit.forAccount(id);
     return events.map((e) => ({ at: e.at.toISOString(), actor: e.actorName, type: e.type, details: e.details }));
   }
 

@@ -34,6 +34,16 @@ export class AuditTrail {
     });
   }
 
+  /** The trail of an account (events about no set that name it as `details.userId`), oldest first. */
+  forAccount(userId: string): Promise<AuditEvent[]> {
+    return this.events
+      .createQueryBuilder('event')
+      .where('event.questionSetId IS NULL')
+      .andWhere("event.details ->> 'userId' = :userId", { userId })
+      .orderBy('event.id', 'ASC')
+      .getMany();
+  }
+
   /** A set's trail, oldest first. */
   forQuestionSet(questionSetId: string): Promise<AuditEvent[]> {
     return this.events.find({ where: { questionSetId }, order: { id: 'ASC' } });

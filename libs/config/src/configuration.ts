@@ -45,6 +45,17 @@ const reminderOffset = (min: number, max: number, what: string) => {
   const message = `must be false or ${what}`;
   return z.union([z.literal(false), z.number().int(message).min(min, message).max(max, message)], { errorMap: () => ({ message }) });
 };
+const reminderChanges = {
+  'draft-due-soon': reminderOffset(1, 20, 'working days before the internal draft deadline, 1 to 20').optional(),
+  'draft-due-today': z.literal(false, { errorMap: () => ({ message: 'can only be false (it is sent on the day itself)' }) }).optional(),
+  'deadline-due-soon': reminderOffset(1, 20, 'working days before the deadline, 1 to 20').optional(),
+  'deadline-due-today': z.literal(false, { errorMap: () => ({ message: 'can only be false (it is sent on the day itself)' }) }).optional(),
+  'postponement-due': reminderOffset(1, 60, 'days after the statutory deadline, 1 to 60').optional(),
+  'overdue-digest': reminderOffset(1, 7, 'the day of the week, 1 (Monday) to 7 (Sunday)').optional(),
+};
+/** The reminder kinds REMINDER_POLICY may name; libs/reminders checks at start that they are its own. */
+export const REMINDER_KINDS_CONFIGURABLE = Object.keys(reminderChanges);
+const REMINDER_KINDS = REMINDER_KINDS_CONFIGURABLE;
 const reminderPolicy = z
   .string()
   .transform((text, ctx) => {
@@ -57,18 +68,8 @@ const reminderPolicy = z
   })
   .pipe(
     z
-      .object(
-        {
-          'draft-due-soon': reminderOffset(1, 20, 'working days before the internal draft deadline, 1 to 20').optional(),
-          'draft-due-today': z.literal(false, { errorMap: () => ({ message: 'can only be false (it is sent on the day itself)' }) }).optional(),
-          'deadline-due-soon': reminderOffset(1, 20, 'working days before the deadline, 1 to 20').optional(),
-          'deadline-due-today': z.literal(false, { errorMap: () => ({ message: 'can only be false (it is sent on the day itself)' }) }).optional(),
-          'postponement-due': reminderOffset(1, 60, 'days after the statutory deadline, 1 to 60').optional(),
-          'overdue-digest': reminderOffset(1, 7, 'the day of the week, 1 (Monday) to 7 (Sunday)').optional(),
-        },
-        { invalid_type_error: 'must be a JSON object such as {"deadline-due-soon":5}' },
-      )
-      .strict('names an unknown reminder: use draft-due-soon, draft-due-today, deadline-due-soon, deadline-due-today, postponement-due or overdue-digest'),
+      .object(reminderChanges, { invalid_type_error: 'must be a JSON object such as {"deadline-due-soon":5}' })
+      .strict(`names an unknown reminder: use ${REMINDER_KINDS.slice(0, -1).join(', ')} or ${REMINDER_KINDS.at(-1)}`),
   );
 
 /** Every setting the desk reads from its environment, with what it expects. */
@@ -119,6 +120,7 @@ const environmentSchema = z
     REMINDER_ATTEMPTS: wholeNumber(1, 50, 'a whole number from 1 to 50').default(10),
     REMINDER_RETRY_DELAY: duration(10, 24 * 3_600_000, '30s (from 10ms to 24h)').default('30s'),
     REMINDER_CONCURRENCY: wholeNumber(1, 100, 'a whole number from 1 to 100').default(5),
+    SEEDS_DIR: z.string().min(1, 'must name a folder').default('seeds'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.TOKEN_SECRET) {
@@ -151,6 +153,8 @@ export interface DeskConfig {
   login: { maxFailures: number; blockMinutes: number };
   documentMaxBytes: number;
   heartbeatSeconds: number;
+  /** Where the demo data lies (`SEEDS_DIR`), for `setup`. */
+  seedsDirectory: string;
   /** Outgoing mail. `smtpProblem` is set (and `smtpUrl` unusable) when SMTP_URL is not a valid smtp:// URL. */
   mail: { smtpUrl: string | null; smtpProblem: string | null; from: string };
   reminders: {
@@ -205,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     login: { maxFailures: e.LOGIN_MAX_FAILURES, blockMinutes: e.LOGIN_BLOCK_MINUTES },
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     heartbeatSeconds: e.HEARTBEAT_SECONDS,
+    seedsDirectory: e.SEEDS_DIR,
     mail: {
       smtpUrl: e.SMTP_URL ?? null,
       smtpProblem: e.SMTP_URL === undefined ? null : smtpProblem(e.SMTP_URL),

@@ -1,4 +1,4 @@
-export { loadConfig, ConfigurationError } from './configuration';
+export { loadConfig, ConfigurationError, REMINDER_KINDS_CONFIGURABLE } from './configuration';
 export type { DeskConfig, DeskEnvironment } from './configuration';
 export { DeskConfigModule } from './config.module';
 export { DeskConfigService } from './desk-config.service';

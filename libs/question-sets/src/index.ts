@@ -31,3 +31,4 @@ export { QuestionSet } from './question-set.entity';
 export { CreateQuestionSets1732300002000 } from './migrations/1732300002000-create-question-sets';
 export { AddWorkflow1732300004000 } from './migrations/1732300004000-add-workflow';
 export { AddTextSearchVectors1732300006500 } from './migrations/1732300006500-add-text-search-vectors';
+export { AddQuestionSetFacts1732300008000 } from './migrations/1732300008000-add-question-set-facts';

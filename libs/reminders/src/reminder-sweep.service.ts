@@ -2,9 +2,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DeskConfigService } from '@question-desk/config';
 import { Clock, type CalendarDate } from '@question-desk/deadlines';
-import { CLOSED_STATUSES } from '@question-desk/question-sets';
 import type { DataSource } from 'typeorm';
 import { stuckAfterMs, type DeliveryRef } from './reminder-jobs';
+import { ReminderLedgerStore } from './reminder-ledger.store';
 import {
   DRAFTING_STATUSES,
   dueWindow,
@@ -29,7 +29,8 @@ export interface SweepResult {
 }
 
 const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-const OPEN = `qs.status NOT IN (${sqlList(CLOSED_STATUSES)})`;
+// Sets and people come through the views their libraries own: question_set_facts and desk_person.
+const OPEN = 'qs.open';
 
 /** The SQL reading of the policy's vocabulary (reminder-policy.ts); `remindersDue` is its in-memory twin. */
 const DATE_COLUMN: Record<Exclude<ReferenceDate, 'digestDay'>, string> = {
@@ -40,7 +41,7 @@ const DATE_COLUMN: Record<Exclude<ReferenceDate, 'digestDay'>, string> = {
 const CONDITION: Record<Condition, string> = {
   drafting: `qs.status IN (${sqlList(DRAFTING_STATUSES)})`,
   open: OPEN,
-  'open-without-postponement': `${OPEN} AND NOT EXISTS (SELECT 1 FROM postponement p WHERE p.question_set_id = qs.id)`,
+  'open-without-postponement': `${OPEN} AND NOT qs.has_postponement`,
   overdue: `${OPEN} AND qs.deadline < $today`,
 };
 const COVERS = '(u.ministry_code IS NULL OR u.ministry_code = qs.lead_ministry_code)';
@@ -50,8 +51,6 @@ const RECIPIENT: Record<Recipients, string> = {
   coordinators: `'coordinator' = ANY (u.roles) AND ${COVERS}`,
 };
 
-/** Pending reminders the sweep hands to the queue again at most per run (a no-op when their job is there). */
-const REQUEUE_LIMIT = 5000;
 
 /**
  * Records the reminders now due in the ledger and says which need a delivery job. Safe to run in
@@ -68,6 +67,7 @@ export class ReminderSweep {
     private readonly config: DeskConfigService,
     @Inject(REMINDER_POLICY) private readonly policy: ReminderPolicy,
     @Inject(WORKING_DAYS) private readonly calendar: WorkingDays,
+    private readonly ledger: ReminderLedgerStore,
   ) {}
 
   async sweep(): Promise<SweepResult> {
@@ -103,9 +103,9 @@ export class ReminderSweep {
         sql: `
           INSERT INTO reminder (question_set_id, kind, refers_to, recipient_id, created_at)
           SELECT NULL, $1::varchar, ${day}, u.id, $2::timestamptz
-            FROM app_user u
+            FROM desk_person u
            WHERE u.active
-             AND EXISTS (SELECT 1 FROM question_set qs WHERE ${condition} AND ${RECIPIENT[rule.to]})
+             AND EXISTS (SELECT 1 FROM question_set_facts qs WHERE ${condition} AND ${RECIPIENT[rule.to]})
              AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.question_set_id IS NULL AND r.kind = $1::varchar AND r.refers_to = ${day} AND r.recipient_id = u.id)
           ON CONFLICT ON CONSTRAINT reminder_key DO NOTHING
           RETURNING id, round`,
@@ -122,8 +122,8 @@ export class ReminderSweep {
       sql: `
         INSERT INTO reminder (question_set_id, kind, refers_to, recipient_id, created_at)
         SELECT qs.id, $1::varchar, ${column}, u.id, $2::timestamptz
-          FROM question_set qs
-          JOIN app_user u ON u.active AND ${RECIPIENT[rule.to]}
+          FROM question_set_facts qs
+          JOIN desk_person u ON u.active AND ${RECIPIENT[rule.to]}
          WHERE ${range} AND ${condition}
            AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.question_set_id = qs.id AND r.kind = $1::varchar AND r.refers_to = ${column}${recorded})
         ON CONFLICT ON CONSTRAINT reminder_key DO NOTHING
@@ -133,7 +133,7 @@ export class ReminderSweep {
 
   private async record(rule: ReminderRule, today: CalendarDate, now: Date): Promise<DeliveryRef[]> {
     const { sql, parameters } = this.statementFor(rule, today, now);
-    return this.dataSource.query(sql, parameters);
+    return this.dataSource.query<DeliveryRef[]>(sql, parameters);
   }
 
   /**
@@ -142,25 +142,12 @@ export class ReminderSweep {
    * round, hence a new job id. Leases run on the database's clock: they measure how long a process
    * holds a row, not a date of the desk.
    */
-  private async recover(): Promise<DeliveryRef[]> {
-    const stuckAfter = `${stuckAfterMs(this.config.values.reminders)} milliseconds`;
-    const [rows]: [DeliveryRef[], number] = await this.dataSource.query(
-      `UPDATE reminder SET round = round + 1, status = 'pending', lease_until = NULL, updated_at = now()
-        WHERE id IN (SELECT id FROM reminder
-                      WHERE status IN ('pending', 'sending')
-                        AND ((status = 'sending' AND lease_until < now()) OR (status = 'pending' AND updated_at < now() - $1::interval))
-                      ORDER BY updated_at LIMIT ${REQUEUE_LIMIT}
-                      FOR UPDATE SKIP LOCKED)
-        RETURNING id, round`,
-      [stuckAfter],
-    );
-    return rows;
+  private recover(): Promise<DeliveryRef[]> {
+    return this.ledger.recover(this.dataSource.manager, stuckAfterMs(this.config.values.reminders));
   }
 
   /** Pending reminders, oldest first: their job is added again in case Redis lost it (a no-op when it is there). */
   private pending(): Promise<DeliveryRef[]> {
-    return this.dataSource.query(
-      `SELECT id, round FROM reminder WHERE status = 'pending' ORDER BY updated_at LIMIT ${REQUEUE_LIMIT}`,
-    );
+    return this.ledger.pending(this.dataSource.manager);
   }
 }

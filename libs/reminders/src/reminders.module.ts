@@ -7,6 +7,7 @@ import { Notification } from './notification.entity';
 import { NotificationsService } from './notifications.service';
 import { ReminderDelivery } from './reminder-delivery.service';
 import { ReminderLedger } from './reminder-ledger.service';
+import { ReminderLedgerStore } from './reminder-ledger.store';
 import { reminderPolicy } from './reminder-policy';
 import { ReminderSweep } from './reminder-sweep.service';
 import { Reminder } from './reminder.entity';
@@ -21,7 +22,7 @@ const POLICY_PROVIDERS: Provider[] = [
 /** The reminders as the worker runs them: the sweep, delivery, and mail. */
 @Module({
   imports: [TypeOrmModule.forFeature([Reminder, Notification]), AuditModule],
-  providers: [...POLICY_PROVIDERS, ReminderSweep, ReminderDelivery, Mailer],
+  providers: [...POLICY_PROVIDERS, ReminderLedgerStore, ReminderSweep, ReminderDelivery, Mailer],
   exports: [ReminderSweep, ReminderDelivery, Mailer, REMINDER_POLICY],
 })
 export class RemindersModule {}
@@ -29,7 +30,7 @@ export class RemindersModule {}
 /** The reminders as people see them through the API: their notifications, and the failed ones for admins. */
 @Module({
   imports: [TypeOrmModule.forFeature([Reminder, Notification]), AuditModule],
-  providers: [NotificationsService, ReminderLedger],
+  providers: [NotificationsService, ReminderLedgerStore, ReminderLedger],
   exports: [NotificationsService, ReminderLedger],
 })
 export class NotificationsModule {}
