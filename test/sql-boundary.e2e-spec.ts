@@ -34,7 +34,7 @@ describe('the SQL of the data-access modules against the migrated schema', () =>
   });
 
   it('finds a renamed column', async () => {
-    await expect(client.query(`PREPARE boundary_check AS ${QUESTION_SET_SQL.coSigners.replace('ministry_code', 'ministry')}`)).rejects.toThrow(
+    await expect(client.query(`PREPARE boundary_check AS ${QUESTION_SET_SQL.coSigningCodes.replace('ministry_code', 'ministry')}`)).rejects.toThrow(
       /column "ministry" does not exist/,
     );
   });

@@ -7,6 +7,7 @@ import * as argon2 from 'argon2';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { accountProblems, isActiveAdmin, lockoutProblems, normaliseEmail, passwordProblems } from './account-rules';
 import { StaleVersion } from '@question-desk/errors';
+import type { NewAccount } from './accounts.service';
 import { AccountRuleViolation, EmailTaken, UserNotFound } from './accounts.errors';
 import { LoginAttempts } from './login-attempts';
 import { ROLES, type Role } from './roles';
@@ -34,13 +35,8 @@ export interface UserPage {
   pageSize: number;
 }
 
-export interface NewUser {
-  email: string;
-  name: string;
-  password: string;
-  roles: Role[];
-  ministryCode: string | null;
-}
+/** An account to create: one shape, `NewAccount` (accounts.service.ts); kept under this name for callers. */
+export type NewUser = NewAccount;
 
 /** What an administrator changes on an account; absent fields stay as they are. */
 export interface UserChange {

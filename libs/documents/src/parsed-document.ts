@@ -1,3 +1,4 @@
+import type { Chamber } from '@question-desk/deadlines';
 import { RuleViolation } from '@question-desk/errors';
 /**
  * What the importer reads out of one document of written questions, answers, or a postponement
@@ -14,7 +15,8 @@ export type DocumentKind =
   /** A "Mededeling uitstel": the answer comes later. */
   | 'postponement';
 
-export type ChamberCode = 'TK' | 'EK';
+/** The chamber, in the deadlines' terms (its rule table): `Chamber`. */
+export type ChamberCode = Chamber;
 
 export interface ParsedMember {
   /** Surname as written, with its prefix: "Van den Nieuwenhuijzen", "Van Helvert". */

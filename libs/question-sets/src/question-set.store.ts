@@ -18,7 +18,7 @@ import type { SourceDocument } from './source-document.entity';
  * migrated schema, so a renamed column fails `npm test`, not a request in production.
  */
 export const QUESTION_SET_SQL = {
-  coSigners: 'SELECT ministry_code AS "ministryCode" FROM question_set_co_signing_ministry WHERE question_set_id = $1 ORDER BY 1',
+  coSigningCodes: 'SELECT ministry_code AS "ministryCode" FROM question_set_co_signing_ministry WHERE question_set_id = $1 ORDER BY 1',
   clearCoSigners: 'DELETE FROM question_set_co_signing_ministry WHERE question_set_id = $1',
   addCoSigners: 'INSERT INTO question_set_co_signing_ministry (question_set_id, ministry_code) SELECT $1, unnest($2::varchar[])',
   nextRevision: 'SELECT (coalesce(max(number), 0) + 1)::int AS next FROM answer_revision WHERE question_set_id = $1',
@@ -153,8 +153,8 @@ export class QuestionSetStore {
     return (await manager.count(QuestionSetSubmitter, { where: { questionSetId } })) > 0;
   }
 
-  async coSigners(manager: EntityManager, questionSetId: string): Promise<string[]> {
-    const rows = await manager.query<CoSignerRow[]>(SQL.coSigners, [questionSetId]);
+  async coSigningCodes(manager: EntityManager, questionSetId: string): Promise<string[]> {
+    const rows = await manager.query<CoSignerRow[]>(SQL.coSigningCodes, [questionSetId]);
     return rows.map((r) => r.ministryCode);
   }
 

@@ -3,7 +3,7 @@ import { deadlineStanding, type CalendarDate } from '@question-desk/deadlines';
 import type { Footnote } from './footnote';
 import type { QuestionSet } from './question-set.entity';
 import { isOpen, type QuestionSetStatus } from './statuses';
-import { allowedActions, type SetFacts, type WorkflowAction } from './workflow';
+import { allowedActions, type WorkflowFacts, type WorkflowAction } from './workflow';
 
 /** A question set as the API shows it (see the public contract). */
 export interface QuestionSetView {
@@ -46,7 +46,7 @@ const byNumber = <T extends { number: number }>(a: T, b: T) => a.number - b.numb
 const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
 
 /** What the workflow table needs to know of a loaded set. */
-export function workflowFacts(set: QuestionSet): SetFacts {
+export function workflowFacts(set: QuestionSet): WorkflowFacts {
   const signed = new Set((set.coSignatures ?? []).map((s) => s.ministryCode));
   return {
     status: set.status,

@@ -76,7 +76,7 @@ interface Step {
   manager: EntityManager;
   set: QuestionSet;
   /** Co-signing ministries, and those that have not signed yet. */
-  coSigners: string[];
+  coSigningCodes: string[];
   unsigned: string[];
 }
 
@@ -94,9 +94,9 @@ export class WorkflowService {
   ) {}
 
   async assign(viewer: Viewer, id: string, request: Assign): Promise<QuestionSetView> {
-    return this.act(viewer, id, request.version, 'assign', async ({ manager, set, coSigners }) => {
+    return this.act(viewer, id, request.version, 'assign', async ({ manager, set, coSigningCodes }) => {
       const lead = request.leadMinistry ?? set.leadMinistryCode;
-      const coSigning = [...new Set(request.coSigningMinistries ?? coSigners)].filter((code) => code !== lead);
+      const coSigning = [...new Set(request.coSigningMinistries ?? coSigningCodes)].filter((code) => code !== lead);
       const problems: Problem[] = [];
       if (!lead) problems.push('Name the lead ministry (leadMinistry): the set has none yet.');
       for (const code of [lead, ...coSigning]) {
@@ -124,7 +124,7 @@ export class WorkflowService {
       });
       await this.store.setCoSigningMinistries(manager, set.id, coSigning);
       await this.store.update(manager, set.id, {
-        status: nextStatus('assign', this.counts(set, coSigners, coSigners)),
+        status: nextStatus('assign', this.counts(set, coSigningCodes, coSigningCodes)),
         leadMinistryCode: lead,
         assigneeId: assignee!.id,
         draftDeadline: internal.draft,
@@ -152,7 +152,7 @@ export class WorkflowService {
   }
 
   async transfer(viewer: Viewer, id: string, request: Transfer): Promise<QuestionSetView> {
-    return this.act(viewer, id, request.version, 'transfer', async ({ manager, set, coSigners }) => {
+    return this.act(viewer, id, request.version, 'transfer', async ({ manager, set, coSigningCodes }) => {
       if (!isMinistryCode(request.toMinistry)) {
         throw new RuleViolation([{ text: `There is no ministry with code "${request.toMinistry}".`, see: { to: 'ministries' } }]);
       }
@@ -161,7 +161,7 @@ export class WorkflowService {
       }
       await this.store.moveAssignments(manager, set.id, 'pending', 'transferred', request.reason);
       await this.store.moveAssignments(manager, set.id, 'accepted', 'transferred', request.reason);
-      await this.store.setCoSigningMinistries(manager, set.id, coSigners.filter((code) => code !== request.toMinistry));
+      await this.store.setCoSigningMinistries(manager, set.id, coSigningCodes.filter((code) => code !== request.toMinistry));
       await this.store.update(manager, set.id, {
         status: nextStatus('transfer', this.counts(set, [], [])),
         leadMinistryCode: request.toMinistry,
@@ -259,24 +259,24 @@ export class WorkflowService {
     return { comment: comment.trim() };
   }
 
-  private async approve({ manager, set, coSigners }: Step) {
-    await this.store.update(manager, set.id, { status: nextStatus('approve', this.counts(set, coSigners, coSigners)) });
-    return { coSigningMinistries: coSigners };
+  private async approve({ manager, set, coSigningCodes }: Step) {
+    await this.store.update(manager, set.id, { status: nextStatus('approve', this.counts(set, coSigningCodes, coSigningCodes)) });
+    return { coSigningMinistries: coSigningCodes };
   }
 
-  private async coSign({ manager, set, coSigners, unsigned }: Step, viewer: Viewer, named: string | undefined) {
+  private async coSign({ manager, set, coSigningCodes, unsigned }: Step, viewer: Viewer, named: string | undefined) {
     const own = viewer.ministry?.code ?? null;
     if (own && named && named !== own) {
       throw new ActionNotPermitted(`You sign for ${own}; only someone of ${named} can sign for ${named}.`);
     }
     const ministry = named ?? own;
     if (!ministry) throw new RuleViolation([`Name the ministry you sign for (ministry): still to sign are ${unsigned.join(', ')}.`]);
-    if (!coSigners.includes(ministry)) {
-      throw new RuleViolation([`${ministry} does not co-sign this set; the co-signing ministries are ${coSigners.join(', ')}.`]);
+    if (!coSigningCodes.includes(ministry)) {
+      throw new RuleViolation([`${ministry} does not co-sign this set; the co-signing ministries are ${coSigningCodes.join(', ')}.`]);
     }
     if (!unsigned.includes(ministry)) throw new RuleViolation([`${ministry} has already signed.`]);
     await this.store.addSignature(manager, { questionSetId: set.id, ministryCode: ministry, signedById: viewer.id, signedByName: viewer.name });
-    const status = nextStatus('co-sign', { status: set.status, coSigners: coSigners.length, unsignedAfter: unsigned.length - 1 });
+    const status = nextStatus('co-sign', { status: set.status, coSigners: coSigningCodes.length, unsignedAfter: unsigned.length - 1 });
     await this.store.update(manager, set.id, { status });
     return { ministry };
   }
@@ -311,11 +311,11 @@ export class WorkflowService {
     await this.dataSource.transaction(async (manager) => {
       const set = await this.store.lock(manager, id);
       if (!set || !(await this.queries.isVisible(viewer, id, manager))) throw new QuestionSetNotFound(id);
-      const coSigners = await this.store.coSigners(manager, id);
+      const coSigningCodes = await this.store.coSigningCodes(manager, id);
       const own = viewer.ministry?.code ?? null;
 
       const signed = await this.store.signatures(manager, id);
-      set.coSigningMinistries = coSigners.map((code) => ({ code, name: ministryName(code as MinistryCode) }));
+      set.coSigningMinistries = coSigningCodes.map((code) => ({ code, name: ministryName(code as MinistryCode) }));
       set.coSignatures = signed.map((ministryCode) => ({ ministryCode }) as CoSignature);
       const facts = workflowFacts(set);
       const refusal = check(action, { id: viewer.id, roles: viewer.roles, ministryCode: own }, facts);
@@ -325,7 +325,7 @@ export class WorkflowService {
       if (refusal) throw new ActionNotPermitted(this.refusalMessage(action, refusal, viewer, set));
 
       const before = this.questionSets.snapshot(set);
-      const details = await step({ manager, set, coSigners, unsigned: facts.unsignedCoSigners as string[] });
+      const details = await step({ manager, set, coSigningCodes, unsigned: facts.unsignedCoSigners as string[] });
       const after = await this.store.byId(manager, id);
       await this.audit.record(manager, {
         questionSetId: id,
@@ -368,8 +368,8 @@ export class WorkflowService {
     return problems;
   }
 
-  private counts(set: QuestionSet, coSigners: string[], unsigned: string[]) {
-    return { status: set.status, coSigners: coSigners.length, unsignedAfter: unsigned.length };
+  private counts(set: QuestionSet, coSigningCodes: string[], unsigned: string[]) {
+    return { status: set.status, coSigners: coSigningCodes.length, unsignedAfter: unsigned.length };
   }
 }
 

@@ -1,13 +1,13 @@
-import { actionsFrom, allowedActions, allowsFrom, check, coverage, nextStatus, roleRefusal, rolesFor, TRANSITION_ACTIONS, WORKFLOW, type Actor, type SetFacts } from './workflow';
+import { actionsFrom, allowedActions, allowsFrom, check, coverage, nextStatus, roleRefusal, rolesFor, TRANSITION_ACTIONS, WORKFLOW, type Participant, type WorkflowFacts } from './workflow';
 import { CLOSED_STATUSES, OPEN_STATUSES, STATUSES } from './statuses';
 
-const desk: Actor = { id: 'desk', roles: ['desk'], ministryCode: null };
-const drafterBZ: Actor = { id: 'drafter-bz', roles: ['drafter'], ministryCode: 'BZ' };
-const drafterJenV: Actor = { id: 'drafter-jenv', roles: ['drafter'], ministryCode: 'JenV' };
-const coordinator: Actor = { id: 'coordinator', roles: ['coordinator'], ministryCode: null };
-const coordinatorJenV: Actor = { id: 'coordinator-jenv', roles: ['coordinator'], ministryCode: 'JenV' };
+const desk: Participant = { id: 'desk', roles: ['desk'], ministryCode: null };
+const drafterBZ: Participant = { id: 'drafter-bz', roles: ['drafter'], ministryCode: 'BZ' };
+const drafterJenV: Participant = { id: 'drafter-jenv', roles: ['drafter'], ministryCode: 'JenV' };
+const coordinator: Participant = { id: 'coordinator', roles: ['coordinator'], ministryCode: null };
+const coordinatorJenV: Participant = { id: 'coordinator-jenv', roles: ['coordinator'], ministryCode: 'JenV' };
 
-const set = (facts: Partial<SetFacts>): SetFacts => ({
+const set = (facts: Partial<WorkflowFacts>): WorkflowFacts => ({
   status: 'received',
   leadMinistryCode: 'BZ',
   assigneeId: 'drafter-bz',

@@ -69,15 +69,15 @@ export function transitionOf(action: WorkflowAction): Transition {
   return WORKFLOW.find((t) => t.action === action)!;
 }
 
-/** Who is acting, as far as the table cares. */
-export interface Actor {
+/** Who takes part in a step, as far as the table cares (the audit trail calls the one recorded the `Actor`). */
+export interface Participant {
   id: string;
   roles: readonly Role[];
   ministryCode: string | null;
 }
 
 /** The facts of a set the table's scopes need. */
-export interface SetFacts {
+export interface WorkflowFacts {
   status: QuestionSetStatus;
   leadMinistryCode: string | null;
   assigneeId: string | null;
@@ -91,7 +91,7 @@ export type Refusal =
   | { reason: 'scope'; scope: Scope };
 
 /** Whether `actor` may take `action` on a set with these facts; the reason when not. */
-export function check(action: WorkflowAction, actor: Actor, set: SetFacts): Refusal | null {
+export function check(action: WorkflowAction, actor: Participant, set: WorkflowFacts): Refusal | null {
   const transition = transitionOf(action);
   if (!transition.roles.some((role) => actor.roles.includes(role))) return { reason: 'role', roles: transition.roles };
   if (!transition.from.includes(set.status)) return { reason: 'status', allowed: actionsFrom(set.status) };
@@ -99,7 +99,7 @@ export function check(action: WorkflowAction, actor: Actor, set: SetFacts): Refu
   return null;
 }
 
-function inScope(scope: Scope, actor: Actor, set: SetFacts): boolean {
+function inScope(scope: Scope, actor: Participant, set: WorkflowFacts): boolean {
   switch (scope) {
     case 'desk-wide':
       return true;
@@ -140,7 +140,7 @@ export function who(viewer: Viewer): string {
 }
 
 /** The actions this actor may take now. */
-export function allowedActions(actor: Actor, set: SetFacts): WorkflowAction[] {
+export function allowedActions(actor: Participant, set: WorkflowFacts): WorkflowAction[] {
   return ACTIONS.filter((action) => check(action, actor, set) === null);
 }
 

@@ -1,4 +1,7 @@
-import type { Logger } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger as NestLogger, type Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DeskConfigService } from '@question-desk/config';
+import { reportErrors } from '@question-desk/redis';
 import type { JobsOptions, Queue } from 'bullmq';
 
 /** A BullMQ job scheduler, as `Queue.upsertJobScheduler` takes it. */
@@ -66,4 +69,31 @@ export class KeptSchedule {
       this.logger.warn(`${this.describe}: could not check the scheduler (${(error as Error).message}); trying again`);
     }
   }
+}
+
+/**
+ * The provider that keeps one schedule of a queue for the worker's life: reports the queue's
+ * errors, writes the schedule at start, stops checking it at shutdown. Each schedule is a subclass
+ * naming its queue and what to keep (HeartbeatSchedule, ReminderSweepSchedule).
+ */
+export function KeptScheduleOf(queueName: string, describe: string, scheduleOf: (config: DeskConfigService) => Schedule) {
+  @Injectable()
+  class QueueSchedule implements OnApplicationBootstrap, OnApplicationShutdown {
+    readonly logger = new NestLogger(describe);
+    private readonly kept: KeptSchedule;
+
+    constructor(@InjectQueue(queueName) queue: Queue, config: DeskConfigService) {
+      reportErrors(queue, this.logger, `${describe} queue`);
+      this.kept = new KeptSchedule(queue, scheduleOf(config), this.logger, describe);
+    }
+
+    onApplicationBootstrap(): Promise<void> {
+      return this.kept.start();
+    }
+
+    onApplicationShutdown(): void {
+      this.kept.stop();
+    }
+  }
+  return QueueSchedule;
 }
