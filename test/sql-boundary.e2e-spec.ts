@@ -1,6 +1,8 @@
 import { DEFAULT_REMINDER_POLICY, DUTCH_WORKING_DAYS, ReminderSweep } from '@question-desk/reminders';
 import { Client } from 'pg';
 import { QUESTION_SET_SQL } from '../libs/question-sets/src/question-set.store';
+import { SUGGESTION_SQL } from '../libs/question-sets/src/suggestions.queries';
+import { NOTIFICATION_SQL } from '../libs/reminders/src/notifications.service';
 import { REMINDER_SQL } from '../libs/reminders/src/reminder-ledger.store';
 
 /**
@@ -17,7 +19,13 @@ const sweepStatements = DEFAULT_REMINDER_POLICY.map((rule): [string, string] => 
   sweep.statementFor(rule, '2025-05-05', new Date('2025-05-05T08:00:00Z')).sql,
 ]);
 
-const STATEMENTS = [...named('question-sets', QUESTION_SET_SQL), ...named('reminders', REMINDER_SQL), ...sweepStatements];
+const STATEMENTS = [
+  ...named('question-sets', QUESTION_SET_SQL),
+  ...named('question-sets suggestions', SUGGESTION_SQL),
+  ...named('reminders', REMINDER_SQL),
+  ...named('reminders notifications', NOTIFICATION_SQL),
+  ...sweepStatements,
+];
 
 describe('the SQL of the data-access modules against the migrated schema', () => {
   let client: Client;

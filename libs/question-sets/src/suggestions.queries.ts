@@ -44,6 +44,33 @@ const POOL = 60;
  */
 const LOOKUP_BUDGET = 5_000;
 
+/** The raw statements of the suggestions, by name; test/sql-boundary.e2e-spec.ts prepares each against the migrated schema. */
+export const SUGGESTION_SQL = {
+  best: `SELECT * FROM (
+         SELECT DISTINCT ON (a.id)
+                qs.id AS "questionSetId", qs.reference, qs.appendix_number AS "appendixNumber", qs.subject,
+                to_char(qs.answered_on, 'YYYY-MM-DD') AS "answeredOn",
+                q.number, q.text AS "questionText", a.question_numbers AS "questionNumbers", a.text AS "answerText",
+                0.5 * similarity(q.text, $1)
+                  + 0.5 * LEAST(1, pool.text_rank / NULLIF(ts_rank(${WEIGHTS}, setweight(to_tsvector('dutch', $1), 'A'), CAST($2 AS tsquery)), 0)) AS score
+           FROM unnest(CAST($3 AS uuid[]), CAST($4 AS uuid[]), CAST($5 AS real[])) AS pool (answer_id, question_id, text_rank)
+           JOIN answer a ON a.id = pool.answer_id
+           JOIN question q ON q.id = pool.question_id
+           JOIN question_set qs ON qs.id = a.question_set_id
+          ORDER BY a.id, score DESC, q.number) best
+        ORDER BY score DESC, "answeredOn" DESC NULLS LAST, "questionSetId", number
+        LIMIT $6`,
+  lexemes: `SELECT lexeme, coalesce(sum(stats.frequency * greatest(stats.reltuples, 0)), 0) AS rows
+         FROM unnest(tsvector_to_array(to_tsvector('dutch', $1))) AS lexeme
+         LEFT JOIN (
+           SELECT unnest(CAST(CAST(s.most_common_elems AS text) AS text[])) AS element, unnest(s.most_common_elem_freqs) AS frequency, c.reltuples
+             FROM pg_stats s
+             JOIN pg_class c ON c.oid = CAST(quote_ident(s.tablename) AS regclass)
+            WHERE s.schemaname = current_schema() AND s.tablename IN ('question', 'answer') AND s.attname = 'search_vector'
+         ) stats ON stats.element = lexeme
+        GROUP BY lexeme`,
+} as const;
+
 /**
  * Earlier answers to questions like a given one, best first. Only answered sets count, only sets
  * the viewer may see, never the set of the question itself.
@@ -104,21 +131,8 @@ export class SuggestionQueries {
       .getRawMany();
     if (pool.length === 0) return [];
 
-    const rows: SuggestionRow[] = await this.dataSource.query(
-      `SELECT * FROM (
-         SELECT DISTINCT ON (a.id)
-                qs.id AS "questionSetId", qs.reference, qs.appendix_number AS "appendixNumber", qs.subject,
-                to_char(qs.answered_on, 'YYYY-MM-DD') AS "answeredOn",
-                q.number, q.text AS "questionText", a.question_numbers AS "questionNumbers", a.text AS "answerText",
-                0.5 * similarity(q.text, $1)
-                  + 0.5 * LEAST(1, pool.text_rank / NULLIF(ts_rank(${WEIGHTS}, setweight(to_tsvector('dutch', $1), 'A'), CAST($2 AS tsquery)), 0)) AS score
-           FROM unnest(CAST($3 AS uuid[]), CAST($4 AS uuid[]), CAST($5 AS real[])) AS pool (answer_id, question_id, text_rank)
-           JOIN answer a ON a.id = pool.answer_id
-           JOIN question q ON q.id = pool.question_id
-           JOIN question_set qs ON qs.id = a.question_set_id
-          ORDER BY a.id, score DESC, q.number) best
-        ORDER BY score DESC, "answeredOn" DESC NULLS LAST, "questionSetId", number
-        LIMIT $6`,
+    const rows = await this.dataSource.query<SuggestionRow[]>(
+      SUGGESTION_SQL.best,
       [probe.text, terms, pool.map((p) => p.answerId), pool.map((p) => p.questionId), pool.map((p) => Number(p.textRank)), limit],
     );
     return rows.map((row) => ({
@@ -138,16 +152,8 @@ export class SuggestionQueries {
    * planner's statistics of the two columns (0 when PostgreSQL has no figure for it).
    */
   private async lexemesOf(text: string): Promise<Lexeme[]> {
-    const rows: { lexeme: string; rows: string | number }[] = await this.dataSource.query(
-      `SELECT lexeme, coalesce(sum(stats.frequency * greatest(stats.reltuples, 0)), 0) AS rows
-         FROM unnest(tsvector_to_array(to_tsvector('dutch', $1))) AS lexeme
-         LEFT JOIN (
-           SELECT unnest(CAST(CAST(s.most_common_elems AS text) AS text[])) AS element, unnest(s.most_common_elem_freqs) AS frequency, c.reltuples
-             FROM pg_stats s
-             JOIN pg_class c ON c.oid = CAST(quote_ident(s.tablename) AS regclass)
-            WHERE s.schemaname = current_schema() AND s.tablename IN ('question', 'answer') AND s.attname = 'search_vector'
-         ) stats ON stats.element = lexeme
-        GROUP BY lexeme`,
+    const rows = await this.dataSource.query<{ lexeme: string; rows: string | number }[]>(
+      SUGGESTION_SQL.lexemes,
       [text],
     );
     return rows.map((row) => ({ lexeme: row.lexeme, rows: Number(row.rows) }));

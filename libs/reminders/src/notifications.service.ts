@@ -18,6 +18,14 @@ export interface NotificationView {
 
 const COLUMNS = `reminder_id AS id, question_set_id AS "questionSetId", kind, message, created_at AS "createdAt", read_at AS "readAt"`;
 
+/** The statements over the notifications, by name; test/sql-boundary.e2e-spec.ts prepares each against the migrated schema. */
+export const NOTIFICATION_SQL = {
+  list: `SELECT ${COLUMNS} FROM notification WHERE recipient_id = $1 ORDER BY created_at DESC, position DESC LIMIT $2`,
+  listUnread: `SELECT ${COLUMNS} FROM notification WHERE recipient_id = $1 AND read_at IS NULL ORDER BY created_at DESC, position DESC LIMIT $2`,
+  markRead: `UPDATE notification SET read_at = coalesce(read_at, $3) WHERE reminder_id = $1 AND recipient_id = $2 RETURNING ${COLUMNS}`,
+  markAllRead: 'UPDATE notification SET read_at = $2 WHERE recipient_id = $1 AND read_at IS NULL',
+} as const;
+
 /**
  * The signed-in person's in-app notifications. Marking them read changes only the reader's own
  * inbox, not the desk's records, so it is not written to the audit trail.
@@ -31,30 +39,20 @@ export class NotificationsService {
 
   /** Newest first. */
   list(viewer: Viewer, options: { unreadOnly?: boolean; limit: number }): Promise<NotificationView[]> {
-    return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notification
-        WHERE recipient_id = $1 ${options.unreadOnly ? 'AND read_at IS NULL' : ''}
-        ORDER BY created_at DESC, position DESC LIMIT $2`,
-      [viewer.id, options.limit],
-    );
+    return this.dataSource.query<NotificationView[]>(options.unreadOnly ? NOTIFICATION_SQL.listUnread : NOTIFICATION_SQL.list, [viewer.id, options.limit]);
   }
 
   /** Marks one read; reading it again keeps the first time. */
   async markRead(viewer: Viewer, id: string): Promise<NotificationView> {
-    const [[row]]: [[NotificationView?]] = await this.dataSource.query(
-      `UPDATE notification SET read_at = coalesce(read_at, $3) WHERE reminder_id = $1 AND recipient_id = $2 RETURNING ${COLUMNS}`,
-      [id, viewer.id, this.clock.now()],
-    );
+    // UPDATE … RETURNING comes back from TypeORM as [rows, count].
+    const [[row]] = await this.dataSource.query<[(NotificationView | undefined)[], number]>(NOTIFICATION_SQL.markRead, [id, viewer.id, this.clock.now()]);
     if (!row) throw new NotificationNotFound(id);
     return row;
   }
 
   /** Marks every unread one read; returns how many. */
   async markAllRead(viewer: Viewer): Promise<number> {
-    const [, count]: [unknown, number] = await this.dataSource.query(
-      'UPDATE notification SET read_at = $2 WHERE recipient_id = $1 AND read_at IS NULL',
-      [viewer.id, this.clock.now()],
-    );
+    const [, count] = await this.dataSource.query<[unknown, number]>(NOTIFICATION_SQL.markAllRead, [viewer.id, this.clock.now()]);
     return count;
   }
 }
