@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { DeskConfigService } from '@question-desk/config';
 import { Client } from 'pg';
 import { DEMO_PASSWORD, ensureDemoData, startDesk, type TestDesk } from './desk';
 import { anIntake, aQuestionsDocument, aReference } from './factories';
@@ -201,8 +202,8 @@ describe('hostile and careless input (issue 10)', () => {
     ])('a token with %s is 401', async (_name, claims, options) => {
       const real = await desk.tokenOf(DESK);
       const { sub } = JSON.parse(Buffer.from(real.split('.')[1], 'base64url').toString());
-      const secret = (desk.app.get(JwtService) as unknown as { options: { secret: unknown } }).options.secret;
-      const token = await new JwtService({ secret: secret as string }).signAsync({ sub, ...claims }, options);
+      const { secret } = desk.app.get(DeskConfigService).values.token;
+      const token = await new JwtService({ secret }).signAsync({ sub, ...claims }, { issuer: 'question-desk', ...options });
       const response = await desk.http().get('/api/auth/me').auth(token, { type: 'bearer' });
       expect(response.status).toBe(401);
     });
