@@ -19,7 +19,9 @@ export async function createApi(): Promise<NestExpressApplication> {
 export function configureApi(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   const config = app.get(DeskConfigService).values;
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For counts only from the proxies TRUST_PROXY names (none by default): the sign-in
+  // limit counts per address, and a client must not pick its own.
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   useBodyParsers(app, config.documentMaxBytes);
   app.setGlobalPrefix(API_PREFIX);

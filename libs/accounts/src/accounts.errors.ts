@@ -16,7 +16,7 @@ export class InvalidToken extends Error {
 export class TooManyLoginAttempts extends Error {
   constructor(readonly retryAfterSeconds: number) {
     super(
-      `Too many failed sign-ins for this account from this address. Wait ${Math.ceil(retryAfterSeconds / 60)} minute(s) and try again, or ask an administrator to reset the password.`,
+      `Too many failed sign-ins for this account, or from this address. Wait ${Math.ceil(retryAfterSeconds / 60)} minute(s) and try again, or ask an administrator to reset the password.`,
     );
     this.name = 'TooManyLoginAttempts';
   }

@@ -80,7 +80,7 @@ export class AccountsService {
       await this.attempts.recordFailure(normalised, address);
       throw new InvalidCredentials();
     }
-    await this.attempts.recordSuccess(normalised, address);
+    await this.attempts.recordSuccess(normalised);
     const claims: TokenClaims = { sub: user.id, gen: user.sessionGeneration };
     return { accessToken: await this.tokens.signAsync(claims), user: viewerOf(user) };
   }
