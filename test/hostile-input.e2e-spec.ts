@@ -148,7 +148,7 @@ describe('hostile and careless input (issue 10)', () => {
   describe('4. inputs that used to answer 500', () => {
     const NUL = 'met\u0000nul';
     const LONE = 'half\ud800';
-    type Case = [string, (set: { id: string; version: number }) => ReturnType<typeof as>];
+    type Case = [string, (set: { id: string; version: number }) => PromiseLike<{ status: number; body: Record<string, unknown> }>];
     const cases: Case[] = [
       ['a NUL byte in answer text', (s) => as(DRAFTER, 'put', `/api/question-sets/${s.id}/answers`, { version: s.version, answers: [{ questionNumbers: [1], text: NUL }] })],
       ['a lone surrogate in answer text', (s) => as(DRAFTER, 'put', `/api/question-sets/${s.id}/answers`, { version: s.version, answers: [{ questionNumbers: [1], text: LONE }] })],
