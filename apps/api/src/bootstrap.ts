@@ -2,9 +2,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DeskConfigService } from '@question-desk/config';
+import { describeLimits } from '@question-desk/question-sets';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { useBodyParsers } from './http/body-parsers';
+import { declareErrorResponses } from './http/openapi-errors';
 
 export const API_PREFIX = 'api';
 
@@ -26,16 +28,17 @@ export function configureApi(app: NestExpressApplication): void {
   useBodyParsers(app, config.documentMaxBytes);
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  const document = declareErrorResponses(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Question Desk')
       .setDescription(
-        'Answer tracking for a ministry\'s parliamentary question desk (Kamervragen). Sign in with POST /api/auth/login and send the token as "Authorization: Bearer …". Dates are YYYY-MM-DD in the Europe/Amsterdam calendar.',
+        'Answer tracking for a ministry\'s parliamentary question desk (Kamervragen). Sign in with POST /api/auth/login and send the token as "Authorization: Bearer …". Dates are YYYY-MM-DD in the Europe/Amsterdam calendar.\n\n' +
+          describeLimits(),
       )
       .setVersion('1')
       .addBearerAuth()
       .build(),
-  );
+  ));
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
 }

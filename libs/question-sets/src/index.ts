@@ -15,6 +15,7 @@ export {
   NoMatchingQuestionSet,
   QuestionNotFound,
   QuestionSetNotFound,
+  QuestionsAlreadyInWork,
   RuleViolation,
   StaleVersion,
   TransitionNotAllowed,

@@ -58,7 +58,7 @@ const chars = (text: string) => text.length;
 export function limitProblems(doc: Measured): string[] {
   const problems: string[] = [];
   const tooLong = (what: string, text: string | null, limit: number) => {
-    if (text !== null && chars(text) > limit) problems.push(`${what} has ${n(chars(text))} characters; the desk keeps at most ${limit}.`);
+    if (text !== null && chars(text) > limit) problems.push(`${what} has ${n(chars(text))} characters; the desk keeps at most ${n(limit)} characters.`);
   };
   if (doc.questions.length > LIMITS.questionsPerSet) {
     problems.push(`The document has ${doc.questions.length} questions; a set holds at most ${LIMITS.questionsPerSet}. Split it, or register the set by hand.`);

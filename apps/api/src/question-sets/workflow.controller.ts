@@ -17,11 +17,12 @@ import { QuestionSetDto } from './question-set.dto';
 import { AssignDto, PostponeDto, ReasonDto, RevisionDto, SaveDraftDto, TransferDto, TransitionDto, VersionedDto } from './workflow.dto';
 
 const SetId = () => Param('id', new ParseUUIDPipe({ version: '4' }));
+// On each step, not the class: a class-level 200 loses its schema to the step's @HttpCode(200).
+const UpdatedSet = () => ApiOkResponse({ type: QuestionSetDto, description: 'The updated set, with the actions you may take next' });
 
 /** Each step answers the updated set, or 409 when `version` is stale or the status does not allow it. */
 @ApiTags('Workflow')
 @ApiBearerAuth()
-@ApiOkResponse({ type: QuestionSetDto, description: 'The updated set, with the actions you may take next' })
 @ApiNotFoundResponse({ description: 'Unknown, or not visible to you' })
 @ApiForbiddenResponse({ description: 'Your role or ministry may not take this step' })
 @ApiConflictResponse({ description: 'Stale version (reload; currentVersion says the current one), or the status does not allow this step (allowedActions)' })
@@ -32,6 +33,7 @@ export class WorkflowController {
 
   @Post('assignment')
   @HttpCode(200)
+  @UpdatedSet()
   @Roles('desk')
   @ApiOperation({ summary: 'Assign to a lead ministry and a drafter, with co-signing ministries and internal deadlines (desk)' })
   assign(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: AssignDto) {
@@ -40,6 +42,7 @@ export class WorkflowController {
 
   @Post('assignment/accept')
   @HttpCode(200)
+  @UpdatedSet()
   @Roles('drafter')
   @ApiOperation({ summary: 'Accept the assignment (the assigned drafter)' })
   accept(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: VersionedDto) {
@@ -48,6 +51,7 @@ export class WorkflowController {
 
   @Post('assignment/reject')
   @HttpCode(200)
+  @UpdatedSet()
   @Roles('drafter')
   @ApiOperation({ summary: 'Reject the assignment with a reason: back to the desk (the assigned drafter)' })
   reject(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: ReasonDto) {
@@ -56,6 +60,7 @@ export class WorkflowController {
 
   @Post('assignment/transfer')
   @HttpCode(200)
+  @UpdatedSet()
   @Roles('desk')
   @ApiOperation({ summary: 'Transfer to another ministry with a reason; the old ministry loses access (desk)' })
   transfer(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: TransferDto) {
@@ -63,6 +68,7 @@ export class WorkflowController {
   }
 
   @Put('answers')
+  @UpdatedSet()
   @Roles('drafter')
   @ApiOperation({ summary: 'Save the draft answers; one answer may cover several questions; every save is kept as a revision (drafter of the lead ministry)' })
   saveDraft(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: SaveDraftDto) {
@@ -83,6 +89,7 @@ export class WorkflowController {
 
   @Post('transitions')
   @HttpCode(200)
+  @UpdatedSet()
   @Roles('desk', 'drafter', 'coordinator')
   @ApiOperation({
     summary: 'Move the set on: submit-for-review (drafter), approve / request-changes (coordinator), co-sign (co-signing ministry), mark-answered / withdraw (desk)',
@@ -93,6 +100,7 @@ export class WorkflowController {
 
   @Post('postponements')
   @HttpCode(200)
+  @UpdatedSet()
   @Roles('desk', 'coordinator')
   @ApiOperation({ summary: 'Register a postponement notice (uitstelbericht): a new deadline in force; the statutory deadline stays (desk or coordinator)' })
   postpone(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: PostponeDto) {
