@@ -2,20 +2,12 @@ import { JwtService } from '@nestjs/jwt';
 import { DeskConfigService } from '@question-desk/config';
 import { Client } from 'pg';
 import { DEMO_PASSWORD, ensureDemoData, startDesk, type TestDesk } from './desk';
+import { deskCounts } from './desk-counts';
 import { anIntake, aQuestionsDocument, aReference } from './factories';
 
 const DESK = 'desk@example.org';
 const DRAFTER = 'drafter@example.org';
 const ADMIN = 'admin@example.org';
-
-/** The rows a refused request must not have touched. */
-export async function deskCounts(db: Client): Promise<Record<string, number>> {
-  const [row] = (
-    await db.query(`SELECT (SELECT count(*) FROM question_set) AS sets, (SELECT count(*) FROM question) AS questions,
-                           (SELECT count(*) FROM audit_event) AS events, (SELECT count(*) FROM app_user) AS users`)
-  ).rows;
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
-}
 
 describe('hostile and careless input (issue 10)', () => {
   let desk: TestDesk;
