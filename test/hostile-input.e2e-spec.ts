@@ -8,6 +8,7 @@ import { anIntake, aQuestionsDocument, aReference } from './factories';
 const DESK = 'desk@example.org';
 const DRAFTER = 'drafter@example.org';
 const ADMIN = 'admin@example.org';
+const COORDINATOR = 'coordinator@example.org';
 
 describe('hostile and careless input (issue 10)', () => {
   let desk: TestDesk;
@@ -17,7 +18,7 @@ describe('hostile and careless input (issue 10)', () => {
   beforeAll(async () => {
     await ensureDemoData();
     desk = await startDesk(new Date('2021-03-10T10:00:00+01:00'));
-    for (const email of [DESK, DRAFTER, ADMIN]) tokens.set(email, await desk.tokenOf(email));
+    for (const email of [DESK, DRAFTER, ADMIN, COORDINATOR]) tokens.set(email, await desk.tokenOf(email));
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
   });
@@ -144,8 +145,14 @@ describe('hostile and careless input (issue 10)', () => {
     const cases: Case[] = [
       ['a NUL byte in answer text', (s) => as(DRAFTER, 'put', `/api/question-sets/${s.id}/answers`, { version: s.version, answers: [{ questionNumbers: [1], text: NUL }] })],
       ['a lone surrogate in answer text', (s) => as(DRAFTER, 'put', `/api/question-sets/${s.id}/answers`, { version: s.version, answers: [{ questionNumbers: [1], text: LONE }] })],
-      ['a NUL byte in a reason', (s) => as(DRAFTER, 'post', `/api/question-sets/${s.id}/assignment/reject`, { version: s.version, reason: NUL })],
-      ['a NUL byte in a comment', (s) => as(DRAFTER, 'post', `/api/question-sets/${s.id}/transitions`, { version: s.version, action: 'request-changes', comment: NUL })],
+      ['a NUL byte in a reason', (s) => as(DESK, 'post', `/api/question-sets/${s.id}/postponements`, { version: s.version, sentOn: '2021-03-09', reason: NUL })],
+      ['a NUL byte in a comment', async (s) => {
+        const drafted = (await as(DRAFTER, 'put', `/api/question-sets/${s.id}/answers`, { version: s.version, answers: [{ questionNumbers: [1, 2], text: 'Ja.' }] }).expect(200)).body;
+        const inReview = (await as(DRAFTER, 'post', `/api/question-sets/${s.id}/transitions`, { version: drafted.version, action: 'submit-for-review' }).expect(200)).body;
+        return as(DESK, 'post', `/api/question-sets/${s.id}/postponements`, { version: inReview.version, sentOn: '2021-03-09', reason: 'ok' }).then(() =>
+          as(COORDINATOR, 'post', `/api/question-sets/${s.id}/transitions`, { version: inReview.version + 1, action: 'request-changes', comment: NUL }),
+        );
+      }],
       ['a NUL byte in a user name', () => as(ADMIN, 'post', '/api/users', { email: 'nul@example.org', name: NUL, password: 'correct horse battery', roles: ['desk'] })],
       ['a NUL byte in q', () => as(DESK, 'get', '/api/question-sets?q=a%00b')],
       ['a NUL byte in submitter', () => as(DESK, 'get', '/api/question-sets?submitter=a%00b')],
@@ -184,7 +191,7 @@ describe('hostile and careless input (issue 10)', () => {
 
     it('changes nothing when it refuses (counts of sets, questions, events and users)', async () => {
       const set = await aSetInDrafting();
-      for (const [, send] of cases.filter(([name]) => !/whitespace-only reason|coSigningMinistries|user PATCH/.test(name))) {
+      for (const [, send] of cases.filter(([name]) => !/whitespace-only reason|coSigningMinistries|user PATCH|comment/.test(name))) {
         const before = await deskCounts(db);
         await send(set);
         expect(await deskCounts(db)).toEqual(before);
