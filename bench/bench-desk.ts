@@ -31,6 +31,8 @@ export interface DeskClient {
 export interface BenchDesk {
   /** The throwaway database. */
   url: string;
+  /** Where the API answers: http://127.0.0.1:<port>/api. */
+  base: string;
   /** Signs a demo account in. */
   client(email: string): Promise<DeskClient>;
 }
@@ -61,7 +63,7 @@ export async function withBenchDesk(sets: number, prepare: (url: string) => Prom
     await prepare(url);
     const api = await startApi(url);
     try {
-      await work({ url, client: (email) => signIn(api.base, email) });
+      await work({ url, base: api.base, client: (email) => signIn(api.base, email) });
     } finally {
       await api.stop();
     }

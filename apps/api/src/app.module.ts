@@ -15,6 +15,7 @@ import { HealthController } from './health/health.controller';
 import { AuthenticationGuard } from './http/authentication.guard';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { deskValidationPipe } from './http/validation';
+import { WellFormedTextPipe } from './http/well-formed-text.pipe';
 import { MinistriesController } from './ministries/ministries.controller';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { AnswerDocumentController } from './question-sets/answer-document.controller';
@@ -42,6 +43,8 @@ import { UsersController } from './users/users.controller';
     RedisHealthIndicator,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
+    // In this order: text the database cannot hold is refused before validation sees it.
+    { provide: APP_PIPE, useClass: WellFormedTextPipe },
     { provide: APP_PIPE, useFactory: deskValidationPipe },
   ],
 })

@@ -2,9 +2,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DeskConfigService } from '@question-desk/config';
+import { describeLimits } from '@question-desk/question-sets';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { useBodyParsers } from './http/body-parsers';
+import { declareErrorResponses } from './http/openapi-errors';
 
 export const API_PREFIX = 'api';
 
@@ -19,21 +21,24 @@ export async function createApi(): Promise<NestExpressApplication> {
 export function configureApi(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   const config = app.get(DeskConfigService).values;
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For counts only from the proxies TRUST_PROXY names (none by default): the sign-in
+  // limit counts per address, and a client must not pick its own.
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   useBodyParsers(app, config.documentMaxBytes);
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  const document = declareErrorResponses(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Question Desk')
       .setDescription(
-        'Answer tracking for a ministry\'s parliamentary question desk (Kamervragen). Sign in with POST /api/auth/login and send the token as "Authorization: Bearer …". Dates are YYYY-MM-DD in the Europe/Amsterdam calendar.',
+        'Answer tracking for a ministry\'s parliamentary question desk (Kamervragen). Sign in with POST /api/auth/login and send the token as "Authorization: Bearer …". Dates are YYYY-MM-DD in the Europe/Amsterdam calendar.\n\n' +
+          describeLimits(),
       )
       .setVersion('1')
       .addBearerAuth()
       .build(),
-  );
+  ));
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
 }

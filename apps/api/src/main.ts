@@ -1,8 +1,11 @@
-import { DeskConfigService, exitOnConfigurationError } from '@question-desk/config';
+import { DeskConfigService, exitOnConfigurationError, loadConfig } from '@question-desk/config';
+import { assertDatabaseReady } from '@question-desk/database';
 import { Logger } from 'nestjs-pino';
 import { createApi } from './bootstrap';
 
 void exitOnConfigurationError(async () => {
+  // Before the modules start: a missing or unreachable database is one line and an exit, not retries and a hang.
+  await assertDatabaseReady(loadConfig().databaseUrl);
   const app = await createApi();
   const { port, publicUrl } = app.get(DeskConfigService).values;
   await app.listen(port);

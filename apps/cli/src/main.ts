@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { SYSTEM_ACTOR } from '@question-desk/audit';
 import { exitOnConfigurationError, loadConfig } from '@question-desk/config';
-import { dataSourceOptions, databaseNameOf, ensureDatabase } from '@question-desk/database';
+import { dataSourceOptions, databaseNameOf, databaseProblem, ensureDatabase } from '@question-desk/database';
 import { DocumentNotReadable } from '@question-desk/documents';
 import { DocumentImportService } from '@question-desk/question-sets';
 import { DESK_SCHEMA } from '@question-desk/schema';
@@ -87,9 +87,9 @@ void exitOnConfigurationError(async () => {
       process.exitCode = 64;
       return;
     }
-    const code = (error as { code?: string }).code;
-    if (code === 'ECONNREFUSED') {
-      process.stderr.write(`Cannot reach PostgreSQL at DATABASE_URL (${(error as Error).message}). Start PostgreSQL or set DATABASE_URL.\n`);
+    const problem = databaseProblem(error, loadConfig().databaseUrl);
+    if (problem) {
+      process.stderr.write(`${problem}\n`);
       process.exitCode = 69;
       return;
     }

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
-import { exitOnConfigurationError } from '@question-desk/config';
+import { exitOnConfigurationError, loadConfig } from '@question-desk/config';
+import { assertDatabaseReady } from '@question-desk/database';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -8,6 +9,8 @@ import { WorkerModule } from './worker.module';
  * lets the ones in flight finish, and closes its connections.
  */
 void exitOnConfigurationError(async () => {
+  // Before the modules start: a missing or unreachable database is one line and an exit, not retries and a hang.
+  await assertDatabaseReady(loadConfig().databaseUrl);
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

@@ -23,7 +23,7 @@ export class TooManyLoginAttempts extends DeskError {
 
   constructor(override readonly retryAfterSeconds: number) {
     super(
-      `Too many failed sign-ins for this account from this address. Wait ${Math.ceil(retryAfterSeconds / 60)} minute(s) and try again, or ask an administrator to reset the password.`,
+      `Too many failed sign-ins for this account, or from this address. Wait ${Math.ceil(retryAfterSeconds / 60)} minute(s) and try again, or ask an administrator to reset the password.`,
       { retryAfterSeconds },
     );
   }

@@ -26,8 +26,21 @@ export interface SignedIn {
 
 interface TokenClaims {
   sub: string;
-  /** The account's session generation when the token was issued (absent: 0). */
-  gen?: number;
+  /** The account's session generation when the token was issued. */
+  gen: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Claims as the desk issues them: an expiry, an account id and a session generation; nothing else is trusted. */
+function isDeskClaims(claims: unknown): claims is TokenClaims {
+  const c = claims as Record<string, unknown>;
+  return (
+    typeof c === 'object' && c !== null &&
+    typeof c.exp === 'number' &&
+    typeof c.sub === 'string' && UUID.test(c.sub) &&
+    Number.isSafeInteger(c.gen) && (c.gen as number) >= 0
+  );
 }
 
 // A hash to verify against when the account does not exist, so a wrong email takes as long as a
@@ -67,25 +80,26 @@ export class AccountsService {
       await this.attempts.recordFailure(normalised, address);
       throw new InvalidCredentials();
     }
-    await this.attempts.recordSuccess(normalised, address);
+    await this.attempts.recordSuccess(normalised);
     const claims: TokenClaims = { sub: user.id, gen: user.sessionGeneration };
     return { accessToken: await this.tokens.signAsync(claims), user: viewerOf(user) };
   }
 
-  /** The person behind a bearer token; deactivated accounts and tokens from before a password reset stop working at once. */
+  /** The person behind a bearer token; deactivated accounts and tokens from before a password reset or a deactivation stop working at once. */
   async authenticate(token: string): Promise<Viewer> {
-    let claims: TokenClaims;
+    let claims: unknown;
     try {
-      claims = await this.tokens.verifyAsync<TokenClaims>(token);
+      claims = await this.tokens.verifyAsync(token);
     } catch (error) {
       throw new InvalidToken(
         (error as Error).name === 'TokenExpiredError' ? 'Your session has expired.' : 'The access token is not valid.',
       );
     }
-    const user = typeof claims.sub === 'string' ? await this.users.findOneBy({ id: claims.sub }) : null;
+    if (!isDeskClaims(claims)) throw new InvalidToken('The access token is not valid.');
+    const user = await this.users.findOneBy({ id: claims.sub });
     if (!user) throw new InvalidToken('The account of this token no longer exists.');
     if (!user.active) throw new InvalidToken('This account has been deactivated.', 'Ask an administrator of the desk if you need access again.');
-    if ((claims.gen ?? 0) !== user.sessionGeneration) throw new InvalidToken('The password of this account was changed, which ended this session.', 'Sign in again with the new password.');
+    if (claims.gen !== user.sessionGeneration) throw new InvalidToken('The password of this account was changed, which ended this session.', 'Sign in again with the new password.');
     return viewerOf(user);
   }
 

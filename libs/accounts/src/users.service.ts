@@ -153,7 +153,8 @@ export class UsersService {
 
   /**
    * Changes an account the administrator loaded at `change.version`. A change that alters nothing
-   * writes nothing. A new password also ends the account's sessions and lifts any sign-in block on it.
+   * writes nothing. A new password also ends the account's sessions and lifts any sign-in block on it;
+   * a deactivation ends its sessions for good (a reactivated account signs in afresh).
    */
   async update(id: string, change: UserChange, actor: Actor): Promise<UserView> {
     const passwordHash = await this.hashOf(change.password);
@@ -190,7 +191,10 @@ export class UsersService {
         roles: after.roles,
         ministryCode: after.ministry,
         active: after.active,
-        ...(passwordHash && { passwordHash, sessionGeneration: () => 'session_generation + 1' }),
+        ...(passwordHash && { passwordHash }),
+        // A new password or a deactivation ends the account's sessions: a token from before stays
+        // dead after a reactivation.
+        ...((passwordHash || (changed.includes('active') && !after.active)) && { sessionGeneration: () => 'session_generation + 1' }),
       });
       const pick = (from: Snapshot) => Object.fromEntries(changed.map((field) => [field, from[field]]));
       await this.audit.record(manager, {

@@ -37,6 +37,15 @@ describe('loadConfig', () => {
     expect(problems).toContainEqual(expect.stringMatching(/^Configuration: LOG_LEVEL must be one of fatal, error/));
   });
 
+  it('trusts no proxy unless told; TRUST_PROXY takes hops or the proxies\' addresses, never everyone', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1']);
+    for (const value of ['true', 'everyone', '10.0.0.0/33', '0']) {
+      expect(problemsOf({ TRUST_PROXY: value })).toEqual([expect.stringMatching(/^Configuration: TRUST_PROXY must be off, a number of proxy hops/)]);
+    }
+  });
+
   it('requires a token secret in production', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       expect.stringMatching(/^Configuration: TOKEN_SECRET is required in production/),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -72,6 +73,34 @@ const reminderPolicy = z
       .strict(`names an unknown reminder: use ${REMINDER_KINDS.slice(0, -1).join(', ')} or ${REMINDER_KINDS.at(-1)}`),
   );
 
+/**
+ * TRUST_PROXY: which proxies in front of the API may name the client's address in X-Forwarded-For,
+ * as Express's "trust proxy" takes it: off, a number of hops, or the proxies' addresses (loopback,
+ * uniquelocal, an IP, an IP/bits). Never "everyone": any client could then pick its address.
+ */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const trustProxy = z
+  .string()
+  .transform((value, ctx): false | number | string[] => {
+    const text = value.trim();
+    if (text === 'false' || text === 'off') return false;
+    if (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 10) return Number(text);
+    const entries = text.split(',').map((entry) => entry.trim());
+    const isProxy = (entry: string) => {
+      const [address, bits, ...rest] = entry.split('/');
+      if (rest.length) return false;
+      if (bits === undefined) return PROXY_NAMES.includes(address) || isIP(address) !== 0;
+      const family = isIP(address);
+      return family !== 0 && /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+    };
+    if (entries.length && entries.every(isProxy)) return entries;
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: 'must be off, a number of proxy hops from 1 to 10, or the proxies\' addresses such as loopback or 10.0.0.0/8,192.0.2.7',
+    });
+    return z.NEVER;
+  });
+
 /** Every setting the desk reads from its environment, with what it expects. */
 const environmentSchema = z
   .object({
@@ -104,6 +133,8 @@ const environmentSchema = z
       .default('draft=10,review=5,coSigning=2'),
     LOGIN_MAX_FAILURES: wholeNumber(1, 1000, 'a whole number from 1 to 1000').default(5),
     LOGIN_BLOCK_MINUTES: wholeNumber(1, 1440, 'a whole number of minutes from 1 to 1440').default(15),
+    LOGIN_MAX_FAILURES_PER_ADDRESS: wholeNumber(1, 100_000, 'a whole number from 1 to 100000').default(50),
+    TRUST_PROXY: trustProxy.default('false'),
     DOCUMENT_MAX_BYTES: wholeNumber(1024, 50 * 1024 * 1024, 'a number of bytes from 1024 to 52428800').default(
       2 * 1024 * 1024,
     ),
@@ -150,7 +181,10 @@ export interface DeskConfig {
     /** Days before the deadline in force by which the draft, the review and the co-signatures are due. */
     internal: { draft: number; review: number; coSigning: number };
   };
-  login: { maxFailures: number; blockMinutes: number };
+  /** Failed sign-ins per account (from any address) and per address (over any accounts) before a block. */
+  login: { maxFailures: number; maxFailuresPerAddress: number; blockMinutes: number };
+  /** Express's "trust proxy": false, a number of hops, or the trusted proxies' addresses. */
+  trustProxy: false | number | string[];
   documentMaxBytes: number;
   heartbeatSeconds: number;
   /** Where the demo data lies (`SEEDS_DIR`), for `setup`. */
@@ -206,7 +240,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }),
       ) as { draft: number; review: number; coSigning: number },
     },
-    login: { maxFailures: e.LOGIN_MAX_FAILURES, blockMinutes: e.LOGIN_BLOCK_MINUTES },
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS, blockMinutes: e.LOGIN_BLOCK_MINUTES },
+    trustProxy: e.TRUST_PROXY,
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     heartbeatSeconds: e.HEARTBEAT_SECONDS,
     seedsDirectory: e.SEEDS_DIR,

@@ -3,3 +3,4 @@ export type { DeskConfig, DeskEnvironment } from './configuration';
 export { DeskConfigModule } from './config.module';
 export { DeskConfigService } from './desk-config.service';
 export { exitOnConfigurationError } from './exit-on-configuration-error';
+export { StartupFailure } from './startup-failure';

@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+import { CONNECT_TIMEOUT_MS } from './database-check';
 
 export interface Schema {
   entities: NonNullable<DataSourceOptions['entities']>;
@@ -23,6 +24,7 @@ export function dataSourceOptions(databaseUrl: string, schema: Schema, applicati
     // Failed queries surface as errors where they are handled; the log would only repeat them.
     logging: ['migration'],
     applicationName,
-    extra: { max: 20 },
+    // A connection that cannot be made within the timeout fails instead of waiting for ever.
+    extra: { max: 20, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
   };
 }

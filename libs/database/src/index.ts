@@ -1,5 +1,6 @@
 export { dataSourceOptions } from './data-source-options';
 export type { Schema } from './data-source-options';
+export { assertDatabaseReady, CONNECT_TIMEOUT_MS, databaseProblem } from './database-check';
 export { databaseNameOf, dropDatabase, ensureDatabase, withDatabaseName } from './database-admin';
 export {
   PG_CHECK_VIOLATION,

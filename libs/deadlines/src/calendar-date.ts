@@ -18,6 +18,15 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
   }
 }
 
+/** The first and last year of a date the desk accepts, in a body, a query or a document (PostgreSQL has no year 0). */
+export const DATE_YEARS = { first: 1800, last: 2999 } as const;
+
+/** True when a YYYY-MM-DD date lies within the desk's years. */
+export function isWithinDateYears(date: CalendarDate): boolean {
+  const year = Number(date.slice(0, 4));
+  return year >= DATE_YEARS.first && year <= DATE_YEARS.last;
+}
+
 function local(date: CalendarDate): LocalDate {
   if (!isCalendarDate(date)) throw new RangeError(`"${String(date)}" is not a calendar date (YYYY-MM-DD)`);
   return LocalDate.parse(date, STRICT_ISO);

@@ -1,4 +1,4 @@
-export { addDays, addWeeks, amsterdamDateOf, dayOfWeek, daysBetween, DESK_TIME_ZONE, isCalendarDate } from './calendar-date';
+export { addDays, addWeeks, amsterdamDateOf, DATE_YEARS, dayOfWeek, daysBetween, DESK_TIME_ZONE, isCalendarDate, isWithinDateYears } from './calendar-date';
 export type { CalendarDate } from './calendar-date';
 export { CHAMBERS, chamberRules } from './chambers';
 export type { Chamber, ChamberRule, ChamberSettings } from './chambers';

@@ -10,7 +10,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { QuestionSet } from './question-set.entity';
 import { QuestionSetStore } from './question-set.store';
 import type { QuestionSetView } from './question-set.view';
-import { NoMatchingQuestionSet, RuleViolation, TransitionNotAllowed } from './question-sets.errors';
+import { limitProblems } from './limits';
+import { NoMatchingQuestionSet, QuestionsAlreadyInWork, RuleViolation, TransitionNotAllowed } from './question-sets.errors';
 import { QuestionSetsService, WHOLE_DESK, type NewQuestionSet } from './question-sets.service';
 import { actionsFrom, allowsFrom, nextStatus } from './workflow';
 
@@ -56,6 +57,10 @@ export class DocumentImportService {
   async importDocument(text: string, actor: Actor): Promise<ImportResult> {
     const fingerprint = documentFingerprint(text);
     const parsed = parseDocument(text);
+    // A document over the desk's limits is refused whole, before anything is matched or written.
+    const problems = limitProblems(parsed);
+    if (problems.length) throw new RuleViolation(problems);
+    const warnings = [...parsed.warnings];
     const outcome = await this.dataSource.transaction(async (manager) => {
       await this.store.lockImports(manager, IMPORT_LOCK);
       const seen = await this.store.importedBefore(manager, fingerprint);
@@ -70,6 +75,7 @@ export class DocumentImportService {
         id = match.id;
       } else if (match) {
         await this.complete(manager, match, parsed, actor);
+        warnings.push(...(await this.correctQuestions(manager, match, parsed, actor)));
         id = match.id;
       } else {
         if (parsed.questions.length === 0) throw new NoMatchingQuestionSet('These answers');
@@ -88,14 +94,14 @@ export class DocumentImportService {
       return { id, created, changed: true };
     });
     if (outcome.changed) {
-      this.logger.log({ questionSetId: outcome.id, kind: parsed.kind, created: outcome.created, warnings: parsed.warnings }, 'Document imported');
+      this.logger.log({ questionSetId: outcome.id, kind: parsed.kind, created: outcome.created, warnings }, 'Document imported');
     }
     return {
       questionSet: await this.questionSets.view(WHOLE_DESK, outcome.id),
       created: outcome.created,
       changed: outcome.changed,
       kind: parsed.kind,
-      warnings: parsed.warnings,
+      warnings,
     };
   }
 
@@ -216,6 +222,38 @@ export class DocumentImportService {
       type: doc.answers.length ? 'answers-imported' : 'document-imported',
       details: { document: doc.kind, before, after, answers: doc.answers.length || undefined },
     });
+  }
+
+  /**
+   * A questions document for a set whose questions differ from it: a corrected version (a typo
+   * fixed, a question added). While nobody has begun the answers (received, assigned) the desk
+   * takes the corrected questions, records "questions-corrected" in the trail and reports it; once
+   * the answers are being written it refuses (409), since the draft answers the old questions.
+   */
+  private async correctQuestions(manager: EntityManager, set: QuestionSet, doc: ParsedDocument, actor: Actor): Promise<string[]> {
+    if (doc.kind !== 'questions' || doc.questions.length === 0) return [];
+    const stored = await this.store.questions(manager, set.id);
+    const textOf = new Map(stored.map((q) => [q.number, q.text]));
+    const numbers = [...new Set([...stored.map((q) => q.number), ...doc.questions.map((q) => q.number)])].sort((a, b) => a - b);
+    const newTextOf = new Map(doc.questions.map((q) => [q.number, q.text]));
+    const changed = numbers.filter((n) => textOf.get(n) !== newTextOf.get(n));
+    if (changed.length === 0 || stored.length === 0) return [];
+    if (!['received', 'assigned'].includes(set.status)) throw new QuestionsAlreadyInWork(set.id, set.status, changed);
+    await this.store.setQuestions(manager, set.id, doc.questions);
+    await this.store.bumpVersion(manager, set.id);
+    await this.store.refreshSearchVector(manager, set.id);
+    await this.audit.record(manager, {
+      questionSetId: set.id,
+      actor,
+      type: 'questions-corrected',
+      details: {
+        via: 'import',
+        changedQuestionNumbers: changed,
+        before: stored.map((q) => ({ number: q.number, text: q.text })),
+        after: doc.questions.map((q) => ({ number: q.number, text: q.text })),
+      },
+    });
+    return [`${changed.length === 1 ? 'Question' : 'Questions'} ${changed.length === 1 ? changed[0] : `${changed.slice(0, -1).join(', ')} and ${changed.at(-1)}`} of this set ${changed.length === 1 ? 'was' : 'were'} replaced by the corrected text of this document (see the set's events).`];
   }
 
   private async postpone(manager: EntityManager, set: QuestionSet, doc: ParsedDocument, actor: Actor): Promise<void> {

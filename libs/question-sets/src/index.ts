@@ -3,6 +3,7 @@ export { QuestionSetsService, WHOLE_DESK } from './question-sets.service';
 export type { AuditEventView, Intake, NewAnswer, NewMember, NewPostponement, NewQuestion, NewQuestionSet } from './question-sets.service';
 export { DocumentImportService, documentFingerprint } from './document-import.service';
 export type { ImportResult } from './document-import.service';
+export { describeLimits, LIMITS, limitProblems } from './limits';
 export { SORT_KEYS } from './question-set.queries';
 export type { Page, QuestionSetFilter, SortKey } from './question-set.queries';
 export type { QuestionSetView } from './question-set.view';
@@ -14,6 +15,7 @@ export {
   NoMatchingQuestionSet,
   QuestionNotFound,
   QuestionSetNotFound,
+  QuestionsAlreadyInWork,
   RuleViolation,
   StaleVersion,
   TransitionNotAllowed,

@@ -169,6 +169,11 @@ export class QuestionSetStore {
     return questions.map((q) => q.number);
   }
 
+  /** The set's questions, by number. */
+  questions(manager: EntityManager, questionSetId: string): Promise<Question[]> {
+    return manager.find(Question, { where: { questionSetId }, order: { number: 'ASC' } });
+  }
+
   async setQuestions(manager: EntityManager, questionSetId: string, questions: QuestionRow[]): Promise<void> {
     await manager.delete(Question, { questionSetId });
     if (questions.length) {

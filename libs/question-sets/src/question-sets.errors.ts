@@ -70,3 +70,19 @@ export class QuestionNotFound extends DeskError {
     super(`Question set ${questionSetId} has no question ${number}.`, { see: { to: 'question-set', id: questionSetId } });
   }
 }
+
+/** A corrected questions document for a set whose answers are already being written. */
+export class QuestionsAlreadyInWork extends DeskError {
+  readonly kind = 'conflict';
+
+  constructor(
+    readonly questionSetId: string,
+    readonly currentStatus: string,
+    readonly changedQuestionNumbers: number[],
+  ) {
+    super(
+      `This document changes question ${changedQuestionNumbers.join(', ')} of set ${questionSetId}, which is ${currentStatus.replace('_', ' ')}: its answers are being written to the questions as registered, so the desk does not replace them. Ask the drafter to take the correction into account, or withdraw the set and import the corrected document as a new one.`,
+      { details: { currentStatus, changedQuestionNumbers } },
+    );
+  }
+}

@@ -16,7 +16,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with email and password; returns a bearer token' })
   @ApiOkResponse({ type: SignedInDto })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password, or the account is deactivated' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account from this address; see Retry-After' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account (from any address) or from this address (for any account); see Retry-After' })
   login(@Body() body: LoginDto, @Ip() address: string): Promise<SignedInDto> {
     return this.accounts.login(body.email, body.password, address);
   }

@@ -1,6 +1,7 @@
 import { BadRequestException, HttpException, PayloadTooLargeException } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type RequestHandler } from 'express';
+import { JSON_MAX_DEPTH, jsonDepthExceeds } from './json-depth';
 
 /** Turns a body parser's error into a message a person can act on. */
 function describeBodyError(error: { type?: string; limit?: number; message?: string }): HttpException {
@@ -8,6 +9,10 @@ function describeBodyError(error: { type?: string; limit?: number; message?: str
     case 'entity.too.large':
       return new PayloadTooLargeException(
         `The body is too large (the limit is ${error.limit} bytes). Send one document at a time, as plain text.`,
+      );
+    case 'entity.too.deep':
+      return new BadRequestException(
+        `The JSON body nests deeper than ${JSON_MAX_DEPTH} levels of objects and arrays. The desk's own bodies need four; check how the body is built.`,
       );
     case 'entity.parse.failed':
       return new BadRequestException('The body is not valid JSON. Check quotes, commas and brackets.');
@@ -23,8 +28,16 @@ function friendly(parser: RequestHandler): RequestHandler {
   return (req, res, next) => parser(req, res, (error?: unknown) => next(error ? describeBodyError(error) : undefined));
 }
 
+/** Refuses a deeply nested JSON body from its raw bytes, before it is parsed or transformed. */
+function refuseDeepNesting(_req: unknown, _res: unknown, body: Buffer): void {
+  if (jsonDepthExceeds(body)) throw Object.assign(new Error('JSON nested too deep'), { status: 400, type: 'entity.too.deep' });
+}
+
+/** The largest JSON body the API reads. */
+export const JSON_MAX_BYTES = '1mb';
+
 /** JSON for the API, text/plain and text/markdown for documents; nothing else is parsed. */
 export function useBodyParsers(app: NestExpressApplication, documentMaxBytes: number): void {
-  app.use(friendly(express.json({ limit: '1mb' })));
+  app.use(friendly(express.json({ limit: JSON_MAX_BYTES, verify: refuseDeepNesting })));
   app.use(friendly(express.text({ type: ['text/plain', 'text/markdown'], limit: documentMaxBytes, defaultCharset: 'utf-8' })));
 }

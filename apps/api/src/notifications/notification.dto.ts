@@ -7,7 +7,7 @@ export class NotificationDto {
   @ApiProperty({ format: 'uuid', description: "The reminder's id" })
   id: string;
 
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'Null for the weekly digest, which is about several sets' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for the weekly digest, which is about several sets' })
   questionSetId: string | null;
 
   @ApiProperty({ enum: REMINDER_KINDS, example: 'postponement-due' })
@@ -16,10 +16,10 @@ export class NotificationDto {
   @ApiProperty({ example: 'Uitstelbericht nodig: 2019Z15244 is over de termijn', description: 'One line in Dutch (the email subject)' })
   message: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;
 
-  @ApiProperty({ format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   readAt: Date | null;
 }
 

@@ -8,7 +8,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -17,7 +17,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { LIMITS } from '@question-desk/question-sets';
 import { IsCalendarDate } from '../http/is-calendar-date';
+import { IsNotBlank } from '../http/presence';
 
 const REFERENCE = /^\d{4}Z\d{5}$/;
 const REFERENCE_MESSAGE = 'must be a zaaknummer: four digits, Z, five digits (such as 2020Z25656)';
@@ -25,14 +27,14 @@ const REFERENCE_MESSAGE = 'must be a zaaknummer: four digits, Z, five digits (su
 export class IntakeMemberDto {
   @ApiProperty({ example: 'Van Helvert' })
   @IsString()
-  @IsNotEmpty({ message: 'each submitter needs a name' })
-  @MaxLength(200)
+  @IsNotBlank({ message: 'each submitter needs a name' })
+  @MaxLength(LIMITS.memberName)
   name: string;
 
   @ApiPropertyOptional({ example: 'CDA', nullable: true, type: String })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(LIMITS.party)
   party?: string | null;
 }
 
@@ -40,13 +42,13 @@ export class IntakeQuestionDto {
   @ApiProperty({ example: 1 })
   @IsInt({ message: 'each question needs a whole number from 1' })
   @Min(1, { message: 'question numbers start at 1' })
-  @Max(999)
+  @Max(LIMITS.questionNumber, { message: `question numbers run from 1 to ${LIMITS.questionNumber}` })
   number: number;
 
   @ApiProperty({ example: 'Bent u bekend met het bericht …?' })
   @IsString()
-  @IsNotEmpty({ message: 'each question needs its text' })
-  @MaxLength(20000)
+  @IsNotBlank({ message: 'each question needs its text' })
+  @MaxLength(LIMITS.questionText)
   text: string;
 }
 
@@ -69,8 +71,8 @@ export class IntakeDto {
 
   @ApiProperty({ example: 'Chinese surveillanceapparatuur' })
   @IsString()
-  @IsNotEmpty({ message: 'subject must not be empty' })
-  @MaxLength(1000)
+  @IsNotBlank({ message: 'subject must not be empty' })
+  @MaxLength(LIMITS.subject)
   subject: string;
 
   @ApiProperty({ example: '2020-12-22', format: 'date', description: 'The "ingezonden" date' })
@@ -80,7 +82,8 @@ export class IntakeDto {
   @ApiProperty({ type: IntakeMemberDto, isArray: true })
   @IsArray()
   @ArrayMinSize(1, { message: 'submitters must name at least one member' })
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(LIMITS.submitters)
+  @IsObject({ each: true, message: 'each submitter must be an object such as {"name": "Van Helvert", "party": "CDA"}' })
   @ValidateNested({ each: true })
   @Type(() => IntakeMemberDto)
   submitters: IntakeMemberDto[];
@@ -88,10 +91,10 @@ export class IntakeDto {
   @ApiProperty({ example: ['Minister van Buitenlandse Zaken'], type: String, isArray: true })
   @IsArray()
   @ArrayMinSize(1, { message: 'addressees must name at least one minister or state secretary' })
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(LIMITS.addressees)
   @IsString({ each: true })
-  @IsNotEmpty({ each: true })
-  @MaxLength(300, { each: true })
+  @IsNotBlank({ each: true, message: 'each addressee must name a minister or state secretary' })
+  @MaxLength(LIMITS.addressee, { each: true })
   addressees: string[];
 
   @ApiPropertyOptional({ enum: MINISTRY_CODES, description: 'Default: the ministry of the first addressee' })
@@ -108,20 +111,21 @@ export class IntakeDto {
   @ApiPropertyOptional({ description: 'The Toelichting' })
   @IsOptional()
   @IsString()
-  @MaxLength(20000)
+  @MaxLength(LIMITS.explanatoryNote)
   explanatoryNote?: string;
 
   @ApiPropertyOptional({ example: ['2019Z15131'], type: String, isArray: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(LIMITS.relatedReferences)
   @Matches(REFERENCE, { each: true, message: `each relatedReferences entry ${REFERENCE_MESSAGE}` })
   relatedReferences?: string[];
 
   @ApiProperty({ type: IntakeQuestionDto, isArray: true })
   @IsArray()
   @ArrayMinSize(1, { message: 'questions must hold at least one question' })
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(LIMITS.questionsPerSet, { message: `questions may hold at most ${LIMITS.questionsPerSet} questions` })
+  @IsObject({ each: true, message: 'each question must be an object such as {"number": 1, "text": "…"}' })
   @ValidateNested({ each: true })
   @Type(() => IntakeQuestionDto)
   questions: IntakeQuestionDto[];

@@ -104,7 +104,8 @@ export class QuestionSetsController {
   @Roles('desk')
   @ApiOperation({
     summary: 'Import one document as sent or published: questions create a set (201); answers or a postponement notice complete the set they belong to (200)',
-    description: 'Importing the same document again changes nothing (200, same id).',
+    description:
+      'Importing the same document again changes nothing (200, same id). A document is imported whole or refused: over the limits (see the API description) it is refused with 422 naming them. A corrected questions document for a set that is received or assigned replaces its questions (200, a "questions-corrected" event, a line in `warnings`); once the answers are being drafted it is refused with 409.',
   })
   @ApiConsumes(...DOCUMENT_TYPES)
   @ApiBody({ schema: { type: 'string', example: '2020Z25656\n\nVragen van het lid Van Helvert (CDA) aan de Minister van Buitenlandse Zaken over …' } })
@@ -113,7 +114,8 @@ export class QuestionSetsController {
   @ApiBadRequestResponse({ description: 'The body is empty or not text' })
   @ApiPayloadTooLargeResponse({ description: 'The document is larger than DOCUMENT_MAX_BYTES' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not text/plain or text/markdown' })
-  @ApiUnprocessableEntityResponse({ description: 'Not readable as written questions, answers or a postponement notice; the message says what was missing' })
+  @ApiUnprocessableEntityResponse({ description: 'Not readable as written questions, answers or a postponement notice, or over the limits; the message says what was missing or too large' })
+  @ApiConflictResponse({ description: 'A corrected questions document for a set whose answers are already being drafted' })
   async import(
     @CurrentViewer() viewer: Viewer,
     @Headers('content-type') contentType: string | undefined,

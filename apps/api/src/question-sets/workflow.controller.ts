@@ -17,11 +17,12 @@ import { AssignDto, PostponeDto, ReasonDto, RevisionDto, SaveDraftDto, TransferD
 import { WorkflowStep } from './workflow-step.guard';
 
 const SetId = () => Param('id', new ParseUUIDPipe({ version: '4' }));
+// On each step, not the class: a class-level 200 loses its schema to the step's @HttpCode(200).
+const UpdatedSet = () => ApiOkResponse({ type: QuestionSetDto, description: 'The updated set, with the actions you may take next' });
 
 /** Each step answers the updated set, or 409 when `version` is stale or the status does not allow it. */
 @ApiTags('Workflow')
 @ApiBearerAuth()
-@ApiOkResponse({ type: QuestionSetDto, description: 'The updated set, with the actions you may take next' })
 @ApiNotFoundResponse({ description: 'Unknown, or not visible to you' })
 @ApiForbiddenResponse({ description: 'Your role or ministry may not take this step' })
 @ApiConflictResponse({ description: 'Stale version (reload; currentVersion says the current one), or the status does not allow this step (allowedActions)' })
@@ -33,6 +34,7 @@ export class WorkflowController {
   @Post('assignment')
   @HttpCode(200)
   @WorkflowStep('assign')
+  @UpdatedSet()
   @ApiOperation({ summary: 'Assign to a lead ministry and a drafter, with co-signing ministries and internal deadlines (desk)' })
   assign(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: AssignDto) {
     return this.workflow.assign(viewer, id, body);
@@ -41,6 +43,7 @@ export class WorkflowController {
   @Post('assignment/accept')
   @HttpCode(200)
   @WorkflowStep('accept')
+  @UpdatedSet()
   @ApiOperation({ summary: 'Accept the assignment (the assigned drafter)' })
   accept(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: VersionedDto) {
     return this.workflow.accept(viewer, id, body.version);
@@ -49,6 +52,7 @@ export class WorkflowController {
   @Post('assignment/reject')
   @HttpCode(200)
   @WorkflowStep('reject')
+  @UpdatedSet()
   @ApiOperation({ summary: 'Reject the assignment with a reason: back to the desk (the assigned drafter)' })
   reject(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: ReasonDto) {
     return this.workflow.reject(viewer, id, body.version, body.reason);
@@ -57,6 +61,7 @@ export class WorkflowController {
   @Post('assignment/transfer')
   @HttpCode(200)
   @WorkflowStep('transfer')
+  @UpdatedSet()
   @ApiOperation({ summary: 'Transfer to another ministry with a reason; the old ministry loses access (desk)' })
   transfer(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: TransferDto) {
     return this.workflow.transfer(viewer, id, body);
@@ -64,6 +69,7 @@ export class WorkflowController {
 
   @Put('answers')
   @WorkflowStep('save-draft')
+  @UpdatedSet()
   @ApiOperation({ summary: 'Save the draft answers; one answer may cover several questions; every save is kept as a revision (drafter of the lead ministry)' })
   saveDraft(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: SaveDraftDto) {
     return this.workflow.saveDraft(
@@ -84,6 +90,7 @@ export class WorkflowController {
   @Post('transitions')
   @HttpCode(200)
   @WorkflowStep(...TRANSITION_ACTIONS)
+  @UpdatedSet()
   @ApiOperation({
     summary: 'Move the set on: submit-for-review (drafter), approve / request-changes (coordinator), co-sign (co-signing ministry), mark-answered / withdraw (desk)',
   })
@@ -94,6 +101,7 @@ export class WorkflowController {
   @Post('postponements')
   @HttpCode(200)
   @WorkflowStep('postpone')
+  @UpdatedSet()
   @ApiOperation({ summary: 'Register a postponement notice (uitstelbericht): a new deadline in force; the statutory deadline stays (desk or coordinator)' })
   postpone(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: PostponeDto) {
     return this.workflow.postpone(viewer, id, body);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MINISTRY_CODES } from '@question-desk/ministries';
-import { TRANSITION_ACTIONS, type TransitionAction } from '@question-desk/question-sets';
+import { LIMITS, TRANSITION_ACTIONS, type TransitionAction } from '@question-desk/question-sets';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,16 +8,18 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../http/is-calendar-date';
+import { IsNotBlank } from '../http/presence';
 
 /** Every workflow call carries the version of the set the client last saw. */
 export class VersionedDto {
@@ -39,6 +41,7 @@ export class AssignDto extends VersionedDto {
   @IsArray()
   @ArrayMaxSize(12)
   @IsString({ each: true })
+  @IsNotBlank({ each: true, message: 'coSigningMinistries must be ministry codes such as JenV (GET /api/ministries)' })
   @MaxLength(8, { each: true })
   coSigningMinistries?: string[];
 
@@ -55,14 +58,15 @@ export class AssignDto extends VersionedDto {
 export class ReasonDto extends VersionedDto {
   @ApiProperty({ example: 'Dit onderwerp hoort bij JenV.' })
   @IsString()
-  @IsNotEmpty({ message: 'reason must say why' })
-  @MaxLength(2000)
+  @IsNotBlank({ message: 'reason must say why' })
+  @MaxLength(LIMITS.reason)
   reason: string;
 }
 
 export class TransferDto extends ReasonDto {
   @ApiProperty({ enum: MINISTRY_CODES, example: 'JenV' })
   @IsString()
+  @IsNotBlank({ message: 'toMinistry must be a ministry code such as JenV' })
   @MaxLength(8)
   toMinistry: string;
 }
@@ -71,22 +75,24 @@ export class DraftAnswerDto {
   @ApiProperty({ example: [3, 4, 5], type: Number, isArray: true })
   @IsArray()
   @ArrayMinSize(1, { message: 'each answer must name the question(s) it answers' })
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(LIMITS.questionsPerSet)
   @IsInt({ each: true, message: 'questionNumbers must be whole numbers' })
   @Min(1, { each: true, message: 'question numbers start at 1' })
+  @Max(LIMITS.questionNumber, { each: true, message: `question numbers run from 1 to ${LIMITS.questionNumber}` })
   questionNumbers: number[];
 
   @ApiProperty({ example: 'Het kabinet kan de berichtgeving niet bevestigen.' })
   @IsString()
-  @IsNotEmpty({ message: 'each answer needs its text' })
-  @MaxLength(50000)
+  @IsNotBlank({ message: 'each answer needs its text' })
+  @MaxLength(LIMITS.answerText, { message: `each answer may hold at most ${LIMITS.answerText} characters` })
   text: string;
 }
 
 export class SaveDraftDto extends VersionedDto {
   @ApiProperty({ type: DraftAnswerDto, isArray: true })
   @IsArray()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(LIMITS.answersPerSet)
+  @IsObject({ each: true, message: 'each answer must be an object such as {"questionNumbers": [1], "text": "…"}' })
   @ValidateNested({ each: true })
   @Type(() => DraftAnswerDto)
   answers: DraftAnswerDto[];
@@ -100,8 +106,8 @@ export class TransitionDto extends VersionedDto {
   @ApiPropertyOptional({ description: 'request-changes: what must change' })
   @ValidateIf((o: TransitionDto) => o.action === 'request-changes' || o.comment !== undefined)
   @IsString()
-  @IsNotEmpty({ message: 'comment must say what must change' })
-  @MaxLength(5000)
+  @IsNotBlank({ message: 'comment must say what must change' })
+  @MaxLength(LIMITS.reason)
   comment?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'mark-answered: the date the answer was sent' })
@@ -112,7 +118,7 @@ export class TransitionDto extends VersionedDto {
   @ApiPropertyOptional({ example: 'Blok', description: 'mark-answered: the office holder who answered' })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(LIMITS.memberName)
   answeredBy?: string;
 
   @ApiPropertyOptional({ example: 'JenV', description: 'co-sign: the ministry signing (default: your own)' })
@@ -124,7 +130,7 @@ export class TransitionDto extends VersionedDto {
   @ApiPropertyOptional({ description: 'withdraw: why' })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(LIMITS.reason)
   reason?: string;
 }
 
@@ -140,8 +146,8 @@ export class PostponeDto extends VersionedDto {
 
   @ApiProperty({ example: 'Voor de beantwoording is afstemming met andere departementen nodig.' })
   @IsString()
-  @IsNotEmpty({ message: 'reason must give the reason stated in the notice' })
-  @MaxLength(5000)
+  @IsNotBlank({ message: 'reason must give the reason stated in the notice' })
+  @MaxLength(LIMITS.reason)
   reason: string;
 }
 

@@ -16,6 +16,7 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { MinistryDto } from '../auth/login.dto';
+import { IsOmittable } from '../http/presence';
 import { booleanWord, PageQueryDto } from '../http/page-query.dto';
 
 const ROLE_LIST = ROLES.join(', ');
@@ -130,7 +131,7 @@ export class UpdateUserDto {
   version: number;
 
   @ApiPropertyOptional({ example: 'Ana de Vries-Jansen' })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trimmed)
   @IsString({ message: 'name must be text' })
   @MinLength(1, { message: 'name must not be empty' })
@@ -138,7 +139,7 @@ export class UpdateUserDto {
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true, description: 'Replaces the roles; you cannot remove your own admin role' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray({ message: ROLES_MESSAGE })
   @ArrayNotEmpty({ message: ROLES_MESSAGE })
   @IsIn(ROLES, { each: true, message: ROLES_MESSAGE })
@@ -150,12 +151,12 @@ export class UpdateUserDto {
   ministry?: string | null;
 
   @ApiPropertyOptional({ description: 'false deactivates the account (its tokens stop working at once); true reactivates it. You cannot deactivate yourself.' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 
   @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'A new password (a reset); also lifts a sign-in block. Never returned.' })
-  @IsOptional()
+  @IsOmittable()
   @IsString({ message: 'password must be text' })
   @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_POLICY })
   @MaxLength(PASSWORD_MAX_LENGTH, { message: PASSWORD_POLICY })

@@ -23,8 +23,11 @@ export type Block =
 export type TextBlock = Extract<Block, { kind: 'text' }>;
 export type FootnoteBlock = Extract<Block, { kind: 'footnote' }>;
 
-/** "3", "3, 4 en 5", "4 t/m 6", "2 & 3" */
-const NUMBER_LIST = String.raw`\d{1,3}(?:\s*(?:,|en|t\/m|tot en met|[-–&])\s*\d{1,3})*`;
+/**
+ * "3", "3, 4 en 5", "4 t/m 6", "2 & 3". Numbers of up to five digits are read, so that a document
+ * with more questions than a set may hold is counted and refused, not glued into its last question.
+ */
+const NUMBER_LIST = String.raw`\d{1,5}(?:\s*(?:,|en|t\/m|tot en met|[-–&])\s*\d{1,5})*`;
 const QUESTION_HEADING = new RegExp(
   String.raw`^(?:Vraag|VRAAG|Vragen|VRAGEN)(?:\s+(?:nr\.?\s*)?(${NUMBER_LIST}))?\s*(?:([:.)–-])\s*(.*))?$`,
 );
@@ -32,7 +35,7 @@ const ANSWER_HEADING = new RegExp(
   String.raw`^(?:Antwoord|ANTWOORD|Antwoorden|ANTWOORDEN)(?:\s+(?:op\s+)?(?:de\s+)?(?:vraag|vragen|Vraag|Vragen)?\s*(?:nr\.?\s*)?(${NUMBER_LIST}))?\s*(?:([:.)–-])\s*(.*))?$`,
 );
 const NOTE_HEADING = /^(?:Toelichting|TOELICHTING)\s*(?:[:.]\s*(.*))?$/;
-const LIST_ITEM = /^(\d{1,2})[.)]\s+(\S.*)$/;
+const LIST_ITEM = /^(\d{1,3})[.)]\s+(\S.*)$/;
 
 interface Heading {
   kind: 'question-heading' | 'answer-heading' | 'note-heading';
@@ -43,7 +46,7 @@ interface Heading {
 /** "3, 4 en 5" → [3, 4, 5]; "4 t/m 6" → [4, 5, 6]. */
 export function readNumberList(text: string): number[] {
   const numbers: number[] = [];
-  for (const match of text.matchAll(/(\d{1,3})(?:\s*(?:t\/m|tot en met|[-–])\s*(\d{1,3}))?/g)) {
+  for (const match of text.matchAll(/(\d{1,5})(?:\s*(?:t\/m|tot en met|[-–])\s*(\d{1,5}))?/g)) {
     const from = Number(match[1]);
     const to = match[2] === undefined ? from : Number(match[2]);
     for (let n = from; n <= Math.min(to, from + 50); n++) if (!numbers.includes(n)) numbers.push(n);

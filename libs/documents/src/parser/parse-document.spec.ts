@@ -27,6 +27,18 @@ function problemsOf(text: string): string[] {
 const texts = (document: ParsedDocument) => document.questions.map((q) => [q.number, q.text]);
 
 describe('numbering of questions', () => {
+  it('reads every question of a very long document, however many, instead of gluing the rest into the last', () => {
+    const questions = Array.from({ length: 1500 }, (_, i) => [`Vraag ${i + 1}`, `Wat is het antwoord op deelvraag ${i + 1}?`]).flat();
+    const read = parseDocument(doc(REFERENCE, TITLE, ...questions));
+    expect(read.questions).toHaveLength(1500);
+    expect(read.questions.at(-1)).toMatchObject({ number: 1500, text: 'Wat is het antwoord op deelvraag 1500?' });
+  });
+
+  it('reads a numbered list of more than 99 items', () => {
+    const items = Array.from({ length: 120 }, (_, i) => `${i + 1}. Hoe staat het met onderwerp ${i + 1}?`);
+    expect(parseDocument(doc(REFERENCE, TITLE, ...items)).questions).toHaveLength(120);
+  });
+
   it('reads unnumbered paragraphs as questions in order', () => {
     const document = parseDocument(
       doc(TITLE, ['Bent u bekend met het bericht dat de luchtvaart niet', 'meetelt in de stikstofberekeningen?'], 'Klopt het dat Schiphol geen natuurvergunning heeft?'),
