@@ -125,6 +125,16 @@ describe('hostile and careless input (issue 10)', () => {
       expect(events.at(-1)).toMatchObject({ type: 'questions-corrected', details: { changedQuestionNumbers: [2, 3] } });
     });
 
+    it('keeps the registered questions of a set matched without its reference, and says so', async () => {
+      const member = `Lid${Date.now()}`;
+      const document = (questions: string[]) => aQuestionsDocument({ member, submitted: '4 maart 2021', questions }).split('\n').slice(1).join('\n');
+      const first = (await importDocument(document(['Eerste vraag?', 'Tweede vraag?'])).expect(201)).body;
+      const again = await importDocument(document(['Eerste vraag?', 'Tweede vraag, anders gesteld?'])).expect(200);
+      expect(again.body.questionSet.id).toBe(first.questionSet.id);
+      expect(again.body.questionSet.questions.map((q: { text: string }) => q.text)).toEqual(['Eerste vraag?', 'Tweede vraag?']);
+      expect(again.body.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^The text of question 2 in this document differs.*keeps its registered questions/)]));
+    });
+
     it('refuses a corrected questions document once the answers are being written (409 naming why)', async () => {
       const reference = aReference();
       const set = (await importDocument(aQuestionsDocument({ reference, questions: ['Eerste vraag?'] })).expect(201)).body.questionSet;

@@ -356,13 +356,15 @@ describe('user administration', () => {
         });
       } finally {
         for (const { id } of before) await users.update(id, { version: (await users.get(id)).version, active: true }, system);
+        // The deactivation ended the demo administrator's session: sign in again.
+        adminToken = await tokenFor(ADMIN, DEMO_PASSWORD);
       }
       expect((await activeAdmins(adminToken)).map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining(before.map((u) => u.id)));
     });
   });
 
   describe('deactivation', () => {
-    it('ends a token at once, refuses sign-in like a wrong password, and reactivation restores both', async () => {
+    it('ends a token at once and for good, refuses sign-in like a wrong password; reactivation restores sign-in, not the old token', async () => {
       const { input, user } = await create({ roles: ['coordinator'] });
       const token = await tokenFor(input.email, input.password);
       await desk.http().get('/api/question-sets').auth(token, { type: 'bearer' }).expect(200);
@@ -374,8 +376,9 @@ describe('user administration', () => {
       expect((await signIn(input.email, input.password).expect(401)).body.message).toBe(LOGIN_REFUSED);
 
       await admin().patch(`/api/users/${user.id}`, { version: 2, active: true }).expect(200);
-      await desk.http().get('/api/question-sets').auth(token, { type: 'bearer' }).expect(200);
-      await signIn(input.email, input.password).expect(200);
+      await desk.http().get('/api/question-sets').auth(token, { type: 'bearer' }).expect(401);
+      const fresh = await tokenFor(input.email, input.password);
+      await desk.http().get('/api/question-sets').auth(fresh, { type: 'bearer' }).expect(200);
     });
 
     it('ends the sessions of an account whose password an administrator resets, and no others', async () => {
@@ -386,7 +389,7 @@ describe('user administration', () => {
 
       await admin().patch(`/api/users/${user.id}`, { version: 2, password: `reset password ${RUN}` }).expect(200);
       const refused = await desk.http().get('/api/question-sets').auth(before, { type: 'bearer' }).expect(401);
-      expect(refused.body.message).toBe('The password of this account was changed, which ended this session. Sign in again with the new password.');
+      expect(refused.body.message).toBe('This session was ended by a change to the account (a new password, or a deactivation). Sign in again.');
       const after = await tokenFor(input.email, `reset password ${RUN}`);
       await desk.http().get('/api/question-sets').auth(after, { type: 'bearer' }).expect(200);
       await desk.http().get('/api/question-sets').auth(adminToken, { type: 'bearer' }).expect(200);

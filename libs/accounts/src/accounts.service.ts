@@ -99,7 +99,7 @@ export class AccountsService {
     const user = await this.users.findOneBy({ id: claims.sub });
     if (!user) throw new InvalidToken('The account of this token no longer exists.');
     if (!user.active) throw new InvalidToken('This account has been deactivated.', 'Ask an administrator of the desk if you need access again.');
-    if (claims.gen !== user.sessionGeneration) throw new InvalidToken('The password of this account was changed, which ended this session.', 'Sign in again with the new password.');
+    if (claims.gen !== user.sessionGeneration) throw new InvalidToken('This session was ended by a change to the account (a new password, or a deactivation).', 'Sign in again.');
     return viewerOf(user);
   }
 

@@ -225,8 +225,8 @@ export class DocumentImportService {
   }
 
   /**
-   * A questions document for a set whose questions differ from it: a corrected version (a typo
-   * fixed, a question added). While nobody has begun the answers (received, assigned) the desk
+   * A questions document with the set's reference whose questions differ from the set's: a
+   * corrected version (a typo fixed, a question added). While nobody has begun the answers (received, assigned) the desk
    * takes the corrected questions, records "questions-corrected" in the trail and reports it; once
    * the answers are being written it refuses (409), since the draft answers the old questions.
    */
@@ -238,6 +238,10 @@ export class DocumentImportService {
     const newTextOf = new Map(doc.questions.map((q) => [q.number, q.text]));
     const changed = numbers.filter((n) => textOf.get(n) !== newTextOf.get(n));
     if (changed.length === 0 || stored.length === 0) return [];
+    if (!doc.reference || doc.reference !== set.reference) {
+      // Matched by members, date or question text, not by reference: too weak to overwrite what is registered.
+      return [`The text of question ${changed.join(', ')} in this document differs from the set it was matched to; the set keeps its registered questions (the document names no reference of that set).`];
+    }
     if (!['received', 'assigned'].includes(set.status)) throw new QuestionsAlreadyInWork(set.id, set.status, changed);
     await this.store.setQuestions(manager, set.id, doc.questions);
     await this.store.bumpVersion(manager, set.id);
