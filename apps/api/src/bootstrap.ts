@@ -1,10 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import { DeskConfigService } from '@question-desk/config';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { useBodyParsers } from './http/body-parsers';
+import { SESSION_COOKIE } from './http/browser-session';
 
 export const API_PREFIX = 'api';
 
@@ -21,6 +23,7 @@ export function configureApi(app: NestExpressApplication): void {
   const config = app.get(DeskConfigService).values;
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use(cookieParser());
   useBodyParsers(app, config.documentMaxBytes);
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
@@ -29,10 +32,11 @@ export function configureApi(app: NestExpressApplication): void {
     new DocumentBuilder()
       .setTitle('Question Desk')
       .setDescription(
-        'Answer tracking for a ministry\'s parliamentary question desk (Kamervragen). Sign in with POST /api/auth/login and send the token as "Authorization: Bearer …". Dates are YYYY-MM-DD in the Europe/Amsterdam calendar.',
+        'Answer tracking for a ministry\'s parliamentary question desk (Kamervragen). Sign in with POST /api/auth/login and send the token as "Authorization: Bearer …" (browsers use the session cookie qd_session it sets, and send "X-Requested-With: question-desk" on requests that change something). Dates are YYYY-MM-DD in the Europe/Amsterdam calendar.',
       )
       .setVersion('1')
       .addBearerAuth()
+      .addCookieAuth(SESSION_COOKIE)
       .build(),
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
