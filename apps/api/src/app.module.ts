@@ -22,6 +22,7 @@ import { QuestionSetsController } from './question-sets/question-sets.controller
 import { SuggestionsController } from './question-sets/suggestions.controller';
 import { WorkflowController } from './question-sets/workflow.controller';
 import { UsersController } from './users/users.controller';
+import { WebAppModule } from './web/web-app';
 
 @Module({
   imports: [
@@ -36,6 +37,7 @@ import { UsersController } from './users/users.controller';
     QuestionSetsModule,
     NotificationsApiModule,
     AdminModule,
+    WebAppModule.register(),
   ],
   controllers: [AuthController, QuestionSetsController, WorkflowController, AnswerDocumentController, SuggestionsController, MinistriesController, UsersController, HealthController],
   providers: [
