@@ -2,14 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditTrail, SYSTEM_ACTOR } from '@question-desk/audit';
 import { DeskConfigService } from '@question-desk/config';
-import { Clock, type CalendarDate } from '@question-desk/deadlines';
+import { Clock, type CalendarDate, type WorkingDays } from '@question-desk/deadlines';
 import { CLOSED_STATUSES, type QuestionSetStatus } from '@question-desk/question-sets';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Mailer, PermanentMailFailure, type OutgoingMail } from './mailer';
 import { DIGEST_LIMIT, reminderMessage, type SetSummary } from './reminder-message';
 import { reasonToCancel, ruleFor, type CancelReason, type PersonFacts, type ReminderKind, type ReminderPolicy, type SetFacts } from './reminder-policy';
 import { REMINDER_POLICY, WORKING_DAYS } from './reminders.tokens';
-import type { WorkingDays } from './working-days';
 
 /** What became of one delivery job. */
 export type DeliveryOutcome = 'sent' | 'cancelled' | 'skipped';
