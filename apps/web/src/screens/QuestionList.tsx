@@ -1,6 +1,152 @@
-import { useDocumentTitle } from '../components/Page';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../api/client';
+import { useMinistries } from '../api/ministries';
+import type { QuestionSetPage } from '../api/types';
+import { SelectField, TextField } from '../components/Field';
+import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
+import { QuestionSetTable } from '../components/QuestionSetTable';
+import { STATUS_LABELS } from '../format';
+
+/** The URL's query is the API's list query, one to one. */
+const FILTERS = ['q', 'status', 'ministry', 'chamber', 'submitter', 'deadlineAfter', 'deadlineBefore', 'overdue', 'postponementMissing', 'sort', 'pageSize'] as const;
+const OPEN = 'received,assigned,drafting,in_review,co_signing,approved';
+const SORTS: Array<[string, string]> = [
+  ['deadline', 'Termijn (eerste eerst)'],
+  ['-deadline', 'Termijn (laatste eerst)'],
+  ['-submittedOn', 'Ingezonden (nieuwste eerst)'],
+  ['submittedOn', 'Ingezonden (oudste eerst)'],
+  ['-daysOverdue', 'Dagen te laat (meeste eerst)'],
+  ['daysOverdue', 'Dagen te laat (minste eerst)'],
+];
 
 export default function QuestionList() {
-  useDocumentTitle('QuestionList');
-  return <h1 className="utrecht-heading-1">QuestionList</h1>;
+  useDocumentTitle('Alle vragen');
+  const [params, setParams] = useSearchParams();
+  const ministries = useMinistries();
+  const query = Object.fromEntries(params.entries());
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const list = useQuery({
+    queryKey: ['question-sets', query],
+    queryFn: () => api.get<QuestionSetPage>('/api/question-sets', { sort: 'deadline', ...query }),
+    placeholderData: keepPreviousData,
+  });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const name of FILTERS) {
+      const value = String(data.get(name) ?? '').trim();
+      if (value) next.set(name, value);
+    }
+    setParams(next);
+  };
+
+  const goTo = (to: number) => {
+    const next = new URLSearchParams(params);
+    if (to <= 1) next.delete('page');
+    else next.set('page', String(to));
+    return `/vragen?${next.toString()}`;
+  };
+
+  const status = params.get('status') ?? '';
+  const statusIsCustom = status !== '' && status !== OPEN && !(status in STATUS_LABELS);
+  const data = list.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  return (
+    <>
+      <h1 className="utrecht-heading-1">Alle vragen</h1>
+      <form key={params.toString()} onSubmit={submit} role="search" aria-label="Vragensets filteren">
+        <div className="qd-filters">
+          <TextField label="Zoeken" name="q" type="search" defaultValue={params.get('q') ?? ''} description="In onderwerp, vragen en antwoorden" />
+          <SelectField label="Status" name="status" defaultValue={status}>
+            <option value="">Alle</option>
+            <option value={OPEN}>Open</option>
+            {Object.entries(STATUS_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+            {statusIsCustom ? <option value={status}>{status.split(',').map((s) => STATUS_LABELS[s] ?? s).join(', ')}</option> : null}
+          </SelectField>
+          <SelectField label="Ministerie" name="ministry" defaultValue={params.get('ministry') ?? ''}>
+            <option value="">Alle</option>
+            {(ministries.data ?? []).map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.name}
+              </option>
+            ))}
+            {params.get('ministry') && !ministries.data ? <option value={params.get('ministry')!}>{params.get('ministry')}</option> : null}
+          </SelectField>
+          <SelectField label="Kamer" name="chamber" defaultValue={params.get('chamber') ?? ''}>
+            <option value="">Beide</option>
+            <option value="TK">Tweede Kamer</option>
+            <option value="EK">Eerste Kamer</option>
+          </SelectField>
+          <TextField label="Indiener" name="submitter" defaultValue={params.get('submitter') ?? ''} />
+          <TextField label="Termijn vanaf" name="deadlineAfter" type="date" defaultValue={params.get('deadlineAfter') ?? ''} />
+          <TextField label="Termijn tot en met" name="deadlineBefore" type="date" defaultValue={params.get('deadlineBefore') ?? ''} />
+          <SelectField label="Te laat" name="overdue" defaultValue={params.get('overdue') ?? ''}>
+            <option value="">Alle</option>
+            <option value="true">Ja</option>
+            <option value="false">Nee</option>
+          </SelectField>
+          <SelectField label="Uitstelbericht ontbreekt" name="postponementMissing" defaultValue={params.get('postponementMissing') ?? ''}>
+            <option value="">Alle</option>
+            <option value="true">Ja</option>
+            <option value="false">Nee</option>
+          </SelectField>
+          <SelectField label="Sorteren" name="sort" defaultValue={params.get('sort') ?? 'deadline'}>
+            {SORTS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Per pagina" name="pageSize" defaultValue={params.get('pageSize') ?? '20'}>
+            {['10', '20', '50', '100'].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="qd-actions">
+          <button type="submit" className="utrecht-button utrecht-button--primary-action">
+            Filteren
+          </button>
+          <Link to="/vragen" className="utrecht-link qd-reset">
+            Filter wissen
+          </Link>
+        </div>
+      </form>
+
+      {list.isPending ? <Loading /> : null}
+      {list.isError ? <ErrorMessage error={list.error} /> : null}
+      {data ? (
+        <section aria-labelledby="resultaten" aria-busy={list.isFetching || undefined}>
+          <h2 id="resultaten" className="utrecht-heading-2">
+            {data.total === 1 ? '1 vragenset' : `${data.totalExact === false ? 'ongeveer ' : ''}${data.total} vragensets`}
+          </h2>
+          {data.items.length === 0 ? (
+            <p className="utrecht-paragraph">Geen vragensets die aan dit filter voldoen.</p>
+          ) : (
+            <>
+              <QuestionSetTable caption="Vragensets" items={data.items} />
+              <nav aria-label="Paginering" className="qd-pager">
+                {page > 1 ? <Link to={goTo(page - 1)}>Vorige</Link> : null}
+                <span>
+                  Pagina {page} van {pages}
+                </span>
+                {page < pages ? <Link to={goTo(page + 1)}>Volgende</Link> : null}
+              </nav>
+            </>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
 }
