@@ -1,0 +1,242 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError, api } from '../api/client';
+import { useMinistries } from '../api/ministries';
+import type { Drafter, QuestionSet, Viewer } from '../api/types';
+import { FormDialog } from '../components/Dialog';
+import { CheckboxField, SelectField, TextField, TextareaField } from '../components/Field';
+import { ErrorMessage } from '../components/Page';
+import { todayIso } from '../format';
+
+export const ACTION_LABELS: Record<string, string> = {
+  assign: 'Toewijzen',
+  accept: 'Accepteren',
+  reject: 'Weigeren',
+  transfer: 'Overdragen',
+  postpone: 'Uitstel registreren',
+  'submit-for-review': 'Ter beoordeling aanbieden',
+  approve: 'Goedkeuren',
+  'request-changes': 'Wijzigingen vragen',
+  'co-sign': 'Medeondertekenen',
+  'mark-answered': 'Beantwoord melden',
+  withdraw: 'Intrekken',
+};
+
+const ORDER = Object.keys(ACTION_LABELS);
+
+/** 409 with currentVersion: someone else changed the set (a 409 without it is a step not allowed now). */
+export function isStale(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409 && !!error.body && typeof error.body === 'object' && 'currentVersion' in error.body;
+}
+
+export const CONFLICT_MESSAGE = 'Iemand anders heeft deze vragenset intussen gewijzigd';
+
+/** The request for an action, from the dialog's form fields. */
+function requestFor(action: string, id: string, version: number, form: FormData): { path: string; body: Record<string, unknown> } {
+  const text = (name: string) => {
+    const value = String(form.get(name) ?? '').trim();
+    return value === '' ? undefined : value;
+  };
+  const base = `/api/question-sets/${id}`;
+  switch (action) {
+    case 'assign':
+      return {
+        path: `${base}/assignment`,
+        body: {
+          version,
+          leadMinistry: text('leadMinistry'),
+          coSigningMinistries: form.getAll('coSigningMinistries').map(String),
+          assigneeId: text('assigneeId'),
+          internalDeadline: text('internalDeadline'),
+        },
+      };
+    case 'accept':
+      return { path: `${base}/assignment/accept`, body: { version } };
+    case 'reject':
+      return { path: `${base}/assignment/reject`, body: { version, reason: text('reason') } };
+    case 'transfer':
+      return { path: `${base}/assignment/transfer`, body: { version, toMinistry: text('toMinistry'), reason: text('reason') } };
+    case 'postpone':
+      return { path: `${base}/postponements`, body: { version, sentOn: text('sentOn'), newDeadline: text('newDeadline'), reason: text('reason') } };
+    default:
+      return {
+        path: `${base}/transitions`,
+        body: { version, action, comment: text('comment'), answeredOn: text('answeredOn'), answeredBy: text('answeredBy'), ministry: text('ministry'), reason: text('reason') },
+      };
+  }
+}
+
+function AssignFields({ set }: { set: QuestionSet }) {
+  const ministries = useMinistries();
+  const [lead, setLead] = useState(set.leadMinistry?.code ?? '');
+  const drafters = useQuery({
+    queryKey: ['drafters', lead],
+    queryFn: () => api.get<Drafter[]>(`/api/ministries/${encodeURIComponent(lead)}/drafters`),
+    enabled: lead !== '',
+  });
+  const coSigning = new Set(set.coSigningMinistries.map((m) => m.code));
+  return (
+    <>
+      <SelectField label="Eerstverantwoordelijk ministerie" name="leadMinistry" value={lead} onChange={(e) => setLead(e.target.value)} required>
+        <option value="">Kies een ministerie</option>
+        {(ministries.data ?? []).map((m) => (
+          <option key={m.code} value={m.code}>
+            {m.name}
+          </option>
+        ))}
+      </SelectField>
+      <fieldset className="qd-fieldset">
+        <legend>Medeondertekenende ministeries</legend>
+        {(ministries.data ?? [])
+          .filter((m) => m.code !== lead)
+          .map((m) => (
+            <CheckboxField key={m.code} label={m.name} name="coSigningMinistries" value={m.code} defaultChecked={coSigning.has(m.code)} />
+          ))}
+      </fieldset>
+      <SelectField label="Behandelaar" name="assigneeId" required disabled={!lead || drafters.isPending} defaultValue={set.assignee?.id ?? ''} key={`${lead}-${drafters.data?.length ?? 0}`}>
+        <option value="">{lead ? (drafters.isPending ? 'Bezig met laden…' : 'Kies een behandelaar') : 'Kies eerst een ministerie'}</option>
+        {(drafters.data ?? []).map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
+          </option>
+        ))}
+      </SelectField>
+      {drafters.isError ? <ErrorMessage error={drafters.error} /> : null}
+      {drafters.data && drafters.data.length === 0 ? <p className="utrecht-paragraph">Dit ministerie heeft geen actieve behandelaars.</p> : null}
+      <TextField label="Interne termijn concept" name="internalDeadline" type="date" description="Leeg: teruggerekend vanaf de termijn" />
+    </>
+  );
+}
+
+function Fields({ action, set, viewer }: { action: string; set: QuestionSet; viewer: Viewer }) {
+  const ministries = useMinistries();
+  switch (action) {
+    case 'assign':
+      return <AssignFields set={set} />;
+    case 'reject':
+      return <TextareaField label="Reden" name="reason" required rows={3} />;
+    case 'withdraw':
+      return <TextareaField label="Reden" name="reason" rows={3} />;
+    case 'transfer':
+      return (
+        <>
+          <SelectField label="Naar ministerie" name="toMinistry" required defaultValue="">
+            <option value="">Kies een ministerie</option>
+            {(ministries.data ?? [])
+              .filter((m) => m.code !== set.leadMinistry?.code)
+              .map((m) => (
+                <option key={m.code} value={m.code}>
+                  {m.name}
+                </option>
+              ))}
+          </SelectField>
+          <TextareaField label="Reden" name="reason" required rows={3} />
+        </>
+      );
+    case 'postpone':
+      return (
+        <>
+          <TextField label="Verzonden op" name="sentOn" type="date" required defaultValue={todayIso()} />
+          <TextField label="Nieuwe termijn" name="newDeadline" type="date" description="Leeg: de huidige termijn plus drie weken" />
+          <TextareaField label="Reden" name="reason" required rows={3} />
+        </>
+      );
+    case 'request-changes':
+      return <TextareaField label="Opmerking" name="comment" required rows={4} />;
+    case 'approve':
+      return <TextareaField label="Opmerking" name="comment" rows={3} description="Niet verplicht" />;
+    case 'mark-answered':
+      return (
+        <>
+          <TextField label="Beantwoord op" name="answeredOn" type="date" required defaultValue={todayIso()} />
+          <TextField label="Beantwoord door" name="answeredBy" description="Achternaam van de bewindspersoon (niet verplicht)" />
+        </>
+      );
+    case 'co-sign': {
+      const signed = new Set(set.coSignatures.map((s) => s.ministry));
+      const open = set.coSigningMinistries.filter((m) => !signed.has(m.code));
+      const own = viewer.ministry?.code;
+      return (
+        <SelectField label="Namens ministerie" name="ministry" defaultValue={own && open.some((m) => m.code === own) ? own : (open[0]?.code ?? '')}>
+          {open.map((m) => (
+            <option key={m.code} value={m.code}>
+              {m.name}
+            </option>
+          ))}
+        </SelectField>
+      );
+    }
+    default:
+      return <p className="utrecht-paragraph">Weet u het zeker?</p>;
+  }
+}
+
+/** One button per allowed action; each opens a short form in a dialog and sends the set's version. */
+export function Actions({ set, viewer }: { set: QuestionSet; viewer: Viewer }) {
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState<string | null>(null);
+  const allowed: readonly string[] = set.allowedActions ?? [];
+  const actions = ORDER.filter((a) => allowed.includes(a));
+  const perform = useMutation({
+    mutationFn: ({ action, form }: { action: string; form: FormData }) => {
+      const { path, body } = requestFor(action, set.id, set.version, form);
+      return api.post<QuestionSet>(path, body);
+    },
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['question-set', set.id], updated);
+      void queryClient.invalidateQueries({ queryKey: ['question-set-events', set.id] });
+      void queryClient.invalidateQueries({ queryKey: ['worklist'] });
+      void queryClient.invalidateQueries({ queryKey: ['question-sets'] });
+      setOpen(null);
+    },
+  });
+  const conflict = isStale(perform.error);
+  const reload = () => {
+    perform.reset();
+    setOpen(null);
+    void queryClient.invalidateQueries({ queryKey: ['question-set', set.id] });
+    void queryClient.invalidateQueries({ queryKey: ['question-set-events', set.id] });
+  };
+
+  if (actions.length === 0) return <p className="utrecht-paragraph">U kunt nu niets met deze vragenset doen.</p>;
+  return (
+    <>
+      <div className="qd-actions">
+        {actions.map((action) => (
+          <button
+            key={action}
+            type="button"
+            className={`utrecht-button ${action === actions[0] ? 'utrecht-button--primary-action' : 'utrecht-button--secondary-action'}`}
+            onClick={() => {
+              perform.reset();
+              setOpen(action);
+            }}
+          >
+            {ACTION_LABELS[action]}
+          </button>
+        ))}
+      </div>
+      <FormDialog
+        title={open ? ACTION_LABELS[open] : ''}
+        open={open !== null}
+        onClose={() => setOpen(null)}
+        busy={perform.isPending}
+        onSubmit={(event) => open && perform.mutate({ action: open, form: new FormData(event.currentTarget) })}
+      >
+        {perform.isError ? (
+          conflict ? (
+            <div role="alert" className="utrecht-alert utrecht-alert--error qd-alert">
+              <p className="utrecht-paragraph">{CONFLICT_MESSAGE}. Laad de vragenset opnieuw en kijk of deze stap nog nodig is.</p>
+              <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={reload}>
+                Opnieuw laden
+              </button>
+            </div>
+          ) : (
+            <ErrorMessage error={perform.error} />
+          )
+        ) : null}
+        {open ? <Fields action={open} set={set} viewer={viewer} /> : null}
+      </FormDialog>
+    </>
+  );
+}
