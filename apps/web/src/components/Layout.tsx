@@ -75,7 +75,7 @@ export function Layout() {
             <li>
               <NavLink to="/vragen">Alle vragen</NavLink>
             </li>
-            {hasRole(me, 'desk', 'admin') ? (
+            {hasRole(me, 'desk') ? (
               <li>
                 <NavLink to="/importeren">Importeren</NavLink>
               </li>

@@ -61,7 +61,7 @@ export default function QuestionList() {
       <h1 className="utrecht-heading-1">Alle vragen</h1>
       <form key={params.toString()} onSubmit={submit} role="search" aria-label="Vragensets filteren">
         <div className="qd-filters">
-          <TextField label="Zoeken" name="q" type="search" defaultValue={params.get('q') ?? ''} description="In onderwerp, vragen en antwoorden" />
+          <TextField label="Zoeken" title="In onderwerp, vragen en antwoorden" name="q" type="search" defaultValue={params.get('q') ?? ''} />
           <SelectField label="Status" name="status" defaultValue={status}>
             <option value="">Alle</option>
             <option value={OPEN}>Open</option>
@@ -72,7 +72,7 @@ export default function QuestionList() {
             ))}
             {statusIsCustom ? <option value={status}>{status.split(',').map((s) => STATUS_LABELS[s] ?? s).join(', ')}</option> : null}
           </SelectField>
-          <SelectField label="Ministerie" name="ministry" defaultValue={params.get('ministry') ?? ''}>
+          <SelectField label="Ministerie" name="ministry" defaultValue={params.get('ministry') ?? ''} key={ministries.data ? 'geladen' : 'laden'}>
             <option value="">Alle</option>
             {(ministries.data ?? []).map((m) => (
               <option key={m.code} value={m.code}>

@@ -1,6 +1,125 @@
-import { useDocumentTitle } from '../components/Page';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../api/client';
+import { useMinistries } from '../api/ministries';
+import type { UserPage } from '../api/types';
+import { SelectField, TextField } from '../components/Field';
+import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
+import { ROLE_LABELS } from '../format';
+
+const FILTERS = ['q', 'role', 'ministry', 'active'] as const;
 
 export default function Users() {
-  useDocumentTitle('Users');
-  return <h1 className="utrecht-heading-1">Users</h1>;
+  useDocumentTitle('Beheer');
+  const [params, setParams] = useSearchParams();
+  const ministries = useMinistries();
+  const query = Object.fromEntries(params.entries());
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const users = useQuery({ queryKey: ['users', query], queryFn: () => api.get<UserPage>('/api/users', { pageSize: 50, ...query }), placeholderData: keepPreviousData });
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const next = new URLSearchParams();
+    for (const name of FILTERS) {
+      const value = String(data.get(name) ?? '').trim();
+      if (value) next.set(name, value);
+    }
+    setParams(next);
+  };
+  const goTo = (to: number) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(to));
+    return `/beheer?${next.toString()}`;
+  };
+  const data = users.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  return (
+    <>
+      <h1 className="utrecht-heading-1">Beheer</h1>
+      <p className="utrecht-paragraph">
+        <Link to="/beheer/gebruikers/nieuw" className="utrecht-button-link utrecht-button-link--primary-action">
+          Nieuwe gebruiker
+        </Link>
+      </p>
+      <form key={params.toString()} onSubmit={submit} role="search" aria-label="Gebruikers filteren">
+        <div className="qd-filters">
+          <TextField label="Zoeken op naam of e-mailadres" name="q" type="search" defaultValue={params.get('q') ?? ''} />
+          <SelectField label="Rol" name="role" defaultValue={params.get('role') ?? ''}>
+            <option value="">Alle</option>
+            {Object.entries(ROLE_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Ministerie" name="ministry" defaultValue={params.get('ministry') ?? ''} key={ministries.data ? 'geladen' : 'laden'}>
+            <option value="">Alle</option>
+            {(ministries.data ?? []).map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Actief" name="active" defaultValue={params.get('active') ?? ''}>
+            <option value="">Alle</option>
+            <option value="true">Actief</option>
+            <option value="false">Gedeactiveerd</option>
+          </SelectField>
+        </div>
+        <div className="qd-actions">
+          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+            Filteren
+          </button>
+          <Link to="/beheer">Filter wissen</Link>
+        </div>
+      </form>
+      {users.isPending ? <Loading /> : null}
+      {users.isError ? <ErrorMessage error={users.error} /> : null}
+      {data ? (
+        data.items.length === 0 ? (
+          <p className="utrecht-paragraph">Geen gebruikers die aan dit filter voldoen.</p>
+        ) : (
+          <>
+            <div className="qd-table-scroll" role="region" aria-label="Gebruikers" tabIndex={0}>
+              <table className="utrecht-table qd-table">
+                <caption className="utrecht-table__caption qd-visually-hidden">Gebruikers</caption>
+                <thead className="utrecht-table__header">
+                  <tr className="utrecht-table__row">
+                    <th scope="col" className="utrecht-table__header-cell">Naam</th>
+                    <th scope="col" className="utrecht-table__header-cell">E-mailadres</th>
+                    <th scope="col" className="utrecht-table__header-cell">Rollen</th>
+                    <th scope="col" className="utrecht-table__header-cell">Ministerie</th>
+                    <th scope="col" className="utrecht-table__header-cell">Status</th>
+                  </tr>
+                </thead>
+                <tbody className="utrecht-table__body">
+                  {data.items.map((user) => (
+                    <tr key={user.id} className="utrecht-table__row">
+                      <td className="utrecht-table__cell">
+                        <Link to={`/beheer/gebruikers/${user.id}`}>{user.name}</Link>
+                      </td>
+                      <td className="utrecht-table__cell">{user.email}</td>
+                      <td className="utrecht-table__cell">{user.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}</td>
+                      <td className="utrecht-table__cell">{user.ministry?.name ?? 'Alle ministeries'}</td>
+                      <td className="utrecht-table__cell">{user.active ? 'Actief' : <strong>Gedeactiveerd</strong>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <nav aria-label="Paginering" className="qd-pager">
+              {page > 1 ? <Link to={goTo(page - 1)}>Vorige</Link> : null}
+              <span>
+                Pagina {page} van {pages}
+              </span>
+              {page < pages ? <Link to={goTo(page + 1)}>Volgende</Link> : null}
+            </nav>
+          </>
+        )
+      ) : null}
+    </>
+  );
 }
