@@ -35,7 +35,9 @@ export function FormDialog({ title, open, onClose, onSubmit, busy, submitLabel =
     if (!dialog) return;
     const closed = () => {
       onClose();
+      // The button that opened it may be gone (the action is no longer allowed): then the page's main content.
       if (opener.current instanceof HTMLElement && opener.current.isConnected) opener.current.focus();
+      else document.getElementById('inhoud')?.focus();
     };
     dialog.addEventListener('close', closed);
     return () => dialog.removeEventListener('close', closed);

@@ -5,8 +5,8 @@ import { useMinistries } from '../api/ministries';
 import type { Drafter, QuestionSet, Viewer } from '../api/types';
 import { FormDialog } from '../components/Dialog';
 import { CheckboxField, SelectField, TextField, TextareaField } from '../components/Field';
-import { ErrorMessage } from '../components/Page';
-import { todayIso } from '../format';
+import { ErrorMessage, Notice } from '../components/Page';
+import { STATUS_LABELS, todayIso } from '../format';
 
 export const ACTION_LABELS: Record<string, string> = {
   assign: 'Toewijzen',
@@ -175,6 +175,7 @@ function Fields({ action, set, viewer }: { action: string; set: QuestionSet; vie
 export function Actions({ set, viewer }: { set: QuestionSet; viewer: Viewer }) {
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const allowed: readonly string[] = set.allowedActions ?? [];
   const actions = ORDER.filter((a) => allowed.includes(a));
   const perform = useMutation({
@@ -182,11 +183,12 @@ export function Actions({ set, viewer }: { set: QuestionSet; viewer: Viewer }) {
       const { path, body } = requestFor(action, set.id, set.version, form);
       return api.post<QuestionSet>(path, body);
     },
-    onSuccess: (updated) => {
+    onSuccess: (updated, { action }) => {
       queryClient.setQueryData(['question-set', set.id], updated);
       void queryClient.invalidateQueries({ queryKey: ['question-set-events', set.id] });
       void queryClient.invalidateQueries({ queryKey: ['worklist'] });
       void queryClient.invalidateQueries({ queryKey: ['question-sets'] });
+      setDone(`${ACTION_LABELS[action]}: gelukt. De status is nu ${(STATUS_LABELS[updated.status] ?? updated.status).toLowerCase()}.`);
       setOpen(null);
     },
   });
@@ -198,9 +200,17 @@ export function Actions({ set, viewer }: { set: QuestionSet; viewer: Viewer }) {
     void queryClient.invalidateQueries({ queryKey: ['question-set-events', set.id] });
   };
 
-  if (actions.length === 0) return <p className="utrecht-paragraph">U kunt nu niets met deze vragenset doen.</p>;
+  const notice = done ? <Notice>{done}</Notice> : null;
+  if (actions.length === 0)
+    return (
+      <>
+        {notice}
+        <p className="utrecht-paragraph">U kunt nu niets met deze vragenset doen.</p>
+      </>
+    );
   return (
     <>
+      {notice}
       <div className="qd-actions">
         {actions.map((action) => (
           <button
@@ -209,6 +219,7 @@ export function Actions({ set, viewer }: { set: QuestionSet; viewer: Viewer }) {
             className={`utrecht-button ${action === actions[0] ? 'utrecht-button--primary-action' : 'utrecht-button--secondary-action'}`}
             onClick={() => {
               perform.reset();
+              setDone(null);
               setOpen(action);
             }}
           >
