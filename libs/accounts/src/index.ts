@@ -4,7 +4,7 @@ export type { NewAccount, SignedIn } from './accounts.service';
 export { EmailTaken, InvalidCredentials, InvalidToken, TooManyLoginAttempts } from './accounts.errors';
 export { AccountRuleViolation, StaleUserVersion, UserNotFound } from './accounts.errors';
 export { NO_MINISTRY, UsersService } from './users.service';
-export type { NewUser, UserChange, UserEventView, UserFilter, UserPage } from './users.service';
+export type { DrafterView, NewUser, UserChange, UserEventView, UserFilter, UserPage } from './users.service';
 export type { UserView } from './user.view';
 export { normaliseEmail, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_POLICY } from './account-rules';
 export { isRole, ROLES } from './roles';

@@ -19,6 +19,7 @@ import { SourceDocument } from './source-document.entity';
 import { SuggestionQueries } from './suggestions.queries';
 import { SuggestionsService } from './suggestions.service';
 import { WorkflowService } from './workflow.service';
+import { WorklistService } from './worklist.service';
 
 @Module({
   imports: [
@@ -26,7 +27,7 @@ import { WorkflowService } from './workflow.service';
     AuditModule,
     MinistriesModule,
   ],
-  providers: [QuestionSetQueries, QuestionSetsService, DocumentImportService, WorkflowService, AnswerDocumentService, SuggestionQueries, SuggestionsService],
-  exports: [QuestionSetsService, DocumentImportService, WorkflowService, QuestionSetQueries, AnswerDocumentService, SuggestionsService],
+  providers: [QuestionSetQueries, QuestionSetsService, DocumentImportService, WorkflowService, AnswerDocumentService, SuggestionQueries, SuggestionsService, WorklistService],
+  exports: [QuestionSetsService, DocumentImportService, WorkflowService, QuestionSetQueries, AnswerDocumentService, SuggestionsService, WorklistService],
 })
 export class QuestionSetsModule {}

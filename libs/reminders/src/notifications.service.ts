@@ -39,6 +39,15 @@ export class NotificationsService {
     );
   }
 
+  /** How many the viewer has not read yet (the bell in the web app's header). */
+  async unreadCount(viewer: Viewer): Promise<number> {
+    const [{ count }]: [{ count: string }] = await this.dataSource.query(
+      'SELECT count(*) AS count FROM notification WHERE recipient_id = $1 AND read_at IS NULL',
+      [viewer.id],
+    );
+    return Number(count);
+  }
+
   /** Marks one read; reading it again keeps the first time. */
   async markRead(viewer: Viewer, id: string): Promise<NotificationView> {
     const [[row]]: [[NotificationView?]] = await this.dataSource.query(

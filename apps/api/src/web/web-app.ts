@@ -31,8 +31,9 @@ export function webAppCacheHeaders(response: Response, path: string): void {
 export class WebAppModule {
   static register(root = WEB_APP_ROOT): DynamicModule {
     if (!existsSync(join(root, 'index.html'))) {
-      new Logger('WebApp').warn(`The web app is not built (no ${join(root, 'index.html')}): run "npm run build" to serve it at /.`);
-      return { module: WebAppModule };
+      const warning = `The web app is not built (no ${join(root, 'index.html')}): run "npm run build" to serve it at /.`;
+      // A provider, so that the warning goes through the application's logger when the API starts.
+      return { module: WebAppModule, providers: [{ provide: 'WEB_APP_NOT_BUILT', useFactory: () => new Logger('WebApp').warn(warning) }] };
     }
     return {
       module: WebAppModule,
