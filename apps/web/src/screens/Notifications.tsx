@@ -5,6 +5,13 @@ import type { Notification } from '../api/types';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
 import { formatMoment } from '../format';
 
+/** A reminder about one set opens that set; the weekly overview opens the overdue sets. */
+function linkOf(n: Notification): string | null {
+  if (n.questionSetId) return `/vragensets/${n.questionSetId}`;
+  if (n.kind === 'overdue-digest') return '/vragen?overdue=true&sort=-daysOverdue';
+  return null;
+}
+
 export default function Notifications() {
   useDocumentTitle('Meldingen');
   const queryClient = useQueryClient();
@@ -28,7 +35,7 @@ export default function Notifications() {
         <>
           <p className="utrecht-paragraph">{unread === 0 ? 'U hebt geen ongelezen meldingen.' : unread === 1 ? 'U hebt 1 ongelezen melding.' : `U hebt ${unread} ongelezen meldingen.`}</p>
           {unread > 0 ? (
-            <button type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
+            <button style={{ marginBlockEnd: '1rem' }} type="button" className="utrecht-button utrecht-button--secondary-action" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
               Alles gelezen
             </button>
           ) : null}
@@ -41,7 +48,7 @@ export default function Notifications() {
                   <div>
                     <p className="utrecht-paragraph">
                       {n.readAt ? null : <span className="qd-visually-hidden">Ongelezen: </span>}
-                      {n.questionSetId ? <Link to={`/vragensets/${n.questionSetId}`}>{n.message}</Link> : n.message}
+                      {linkOf(n) ? <Link to={linkOf(n)!}>{n.message}</Link> : n.message}
                     </p>
                     <p className="utrecht-paragraph qd-muted">
                       <time dateTime={n.createdAt}>{formatMoment(n.createdAt)}</time>
