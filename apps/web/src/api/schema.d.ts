@@ -323,6 +323,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ministries/{code}/drafters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active drafters of a ministry, by name: whom a set of that ministry can be assigned to */
+        get: operations["MinistriesController_drafters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -450,6 +467,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The werkvoorraad: what you have to do, by role, over the sets you may see, with your unread notifications */
+        get: operations["WorklistController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reminders/failed": {
         parameters: {
             query?: never;
@@ -561,6 +595,12 @@ export interface components {
             newDeadline: string;
             /** @example Afstemming met andere departementen is nodig. */
             reason: string;
+        };
+        RejectionDto: {
+            /** @example Dit ligt bij JenV. */
+            reason: string | null;
+            /** Format: date-time */
+            at: string;
         };
         AssigneeDto: {
             /** Format: uuid */
@@ -675,6 +715,15 @@ export interface components {
             postponementMissing: boolean;
             /** @description Calendar days past `deadline` (open: until today; answered: until answeredOn) */
             daysOverdue: number;
+            /**
+             * @description Calendar days until `deadline`, negative when past it; null when closed
+             * @example 4
+             */
+            daysLeft: number | null;
+            /** @description The reviewer sent the draft back and the drafter must make changes (status drafting) */
+            changesRequested: boolean;
+            /** @description While back at the desk (received): why the last assignment was rejected */
+            lastRejection: components["schemas"]["RejectionDto"] | null;
             assignee: components["schemas"]["AssigneeDto"] | null;
             /** @description The lead ministry's own deadlines; they move with a postponement */
             internalDeadlines: components["schemas"]["InternalDeadlinesDto"];
@@ -961,6 +1010,14 @@ export interface components {
              */
             score: number;
         };
+        DrafterDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Daan Drafter */
+            name: string;
+            /** @example drafter@example.org */
+            email: string;
+        };
         UserDto: {
             /** Format: uuid */
             id: string;
@@ -1090,6 +1147,49 @@ export interface components {
              * @example 3
              */
             marked: number;
+        };
+        WorklistSectionDto: {
+            /**
+             * @description desk: to-assign, rejected, needs-postponement, overdue; drafter: my-sets; coordinator: to-review, to-co-sign, overdue, due-this-week (several roles: the union, in this order)
+             * @enum {string}
+             */
+            key: "to-assign" | "rejected" | "needs-postponement" | "overdue" | "my-sets" | "to-review" | "to-co-sign" | "due-this-week";
+            /**
+             * @description Dutch title of the section
+             * @example Uitstelbericht nodig
+             */
+            title: string;
+            /**
+             * @description How many sets the whole section has
+             * @example 3
+             */
+            total: number;
+            /** @description The first 10, most urgent first */
+            items: components["schemas"]["QuestionSetDto"][];
+            /**
+             * @description Query string of GET /api/question-sets (and of the web app's /vragen) listing the whole section
+             * @example status=received&assignmentRejected=false&sort=deadline
+             */
+            listQuery: string;
+        };
+        MinistryCountDto: {
+            ministry: components["schemas"]["MinistryDto"];
+            /** @description Open sets this ministry leads */
+            open: number;
+            overdue: number;
+            /** @description Overdue and no uitstelbericht registered */
+            overdueWithoutPostponement: number;
+            /** @description Deadline from today up to and including Sunday */
+            dueThisWeek: number;
+            inReview: number;
+            coSigning: number;
+        };
+        WorklistDto: {
+            sections: components["schemas"]["WorklistSectionDto"][];
+            /** @description Desk officers and coordinators: open sets per lead ministry they may see, most overdue first; empty for others */
+            ministries: components["schemas"]["MinistryCountDto"][];
+            /** @example 2 */
+            unreadNotifications: number;
         };
         RecipientDto: {
             /** Format: uuid */
@@ -1245,6 +1345,18 @@ export interface operations {
                 deadlineBefore?: string;
                 /** @description Deadline strictly after this date */
                 deadlineAfter?: string;
+                /** @description TK = Tweede Kamer, EK = Eerste Kamer */
+                chamber?: "TK" | "EK";
+                /** @description Only sets that are open, past the statutory deadline and have no postponement registered (or the others) */
+                postponementMissing?: "true" | "false";
+                /** @description Only sets with (true) or without (false) a registered uitstelbericht */
+                postponed?: "true" | "false";
+                /** @description Only sets back at the desk because their assignment was rejected (or the others) */
+                assignmentRejected?: "true" | "false";
+                /** @description "me" or a user id: only sets assigned to that person */
+                assignee?: string;
+                /** @description Sets whose drafter must make changes the reviewer asked for first, then by internal draft deadline, then by `sort` */
+                changesRequestedFirst?: "true" | "false";
                 /** @description With q and no sort: best match first */
                 sort?: "deadline" | "-deadline" | "submittedOn" | "-submittedOn" | "daysOverdue" | "-daysOverdue";
             };
@@ -1378,10 +1490,30 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description The document as text/plain or text/markdown, or uploaded as multipart/form-data with one file field "file" (.txt or .md). */
         requestBody: {
             content: {
-                "text/plain": string;
-                "text/markdown": string;
+                "text/plain": string | {
+                    /**
+                     * Format: binary
+                     * @description A .txt or .md file
+                     */
+                    file: string;
+                };
+                "text/markdown": string | {
+                    /**
+                     * Format: binary
+                     * @description A .txt or .md file
+                     */
+                    file: string;
+                };
+                "multipart/form-data": string | {
+                    /**
+                     * Format: binary
+                     * @description A .txt or .md file
+                     */
+                    file: string;
+                };
             };
         };
         responses: {
@@ -1417,7 +1549,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not text/plain or text/markdown */
+            /** @description Not text/plain, text/markdown or an upload of a .txt or .md file */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1929,6 +2061,41 @@ export interface operations {
             };
         };
     };
+    MinistriesController_drafters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrafterDto"][];
+                };
+            };
+            /** @description Only desk officers, coordinators and admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No ministry with this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query?: {
@@ -2382,6 +2549,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    WorklistController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorklistDto"];
+                };
             };
         };
     };

@@ -5,12 +5,8 @@ type Schemas = components['schemas'];
 export type Ministry = Schemas['MinistryDto'];
 export type Viewer = Schemas['ViewerDto'];
 export type SignedIn = Schemas['SignedInDto'];
-export type QuestionSet = Schemas['QuestionSetDto'] & {
-  daysLeft?: number | null;
-  changesRequested?: boolean;
-  lastRejection?: { reason: string; at: string } | null;
-};
-export type QuestionSetPage = Omit<Schemas['QuestionSetPageDto'], 'items'> & { items: QuestionSet[]; totalExact?: boolean };
+export type QuestionSet = Schemas['QuestionSetDto'];
+export type QuestionSetPage = Schemas['QuestionSetPageDto'] & { totalExact?: boolean };
 export type AuditEvent = Schemas['AuditEventDto'];
 export type ImportResult = Schemas['ImportResultDto'];
 export type DraftAnswer = Schemas['DraftAnswerDto'];
@@ -18,40 +14,15 @@ export type Revision = Schemas['RevisionDto'];
 export type Suggestion = Schemas['SuggestionDto'];
 export type User = Schemas['UserDto'];
 export type UserPage = Schemas['UserPageDto'];
-export type Notification = {
-  id: string;
+/** The generated type says Record<string, never> for the nullable uuid/date-time fields; they are strings. */
+export type Notification = Omit<Schemas['NotificationDto'], 'questionSetId' | 'readAt' | 'createdAt'> & {
   questionSetId: string | null;
-  kind: string;
-  message: string;
   createdAt: string;
   readAt: string | null;
 };
 export type Role = 'desk' | 'drafter' | 'coordinator' | 'admin';
 
-/** GET /api/worklist (see /work/notes/web-spec.md). */
-export interface WorklistSection {
-  key: string;
-  title: string;
-  total: number;
-  items: QuestionSet[];
-  listQuery: string;
-}
-export interface MinistryCount {
-  ministry: Ministry;
-  open: number;
-  overdue: number;
-  overdueWithoutPostponement: number;
-  dueThisWeek: number;
-  inReview: number;
-  coSigning: number;
-}
-export interface Worklist {
-  sections: WorklistSection[];
-  ministries: MinistryCount[];
-  unreadNotifications: number;
-}
-export interface Drafter {
-  id: string;
-  name: string;
-  email: string;
-}
+export type WorklistSection = Schemas['WorklistSectionDto'];
+export type MinistryCount = Schemas['MinistryCountDto'];
+export type Worklist = Schemas['WorklistDto'];
+export type Drafter = Schemas['DrafterDto'];

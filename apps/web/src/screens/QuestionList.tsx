@@ -10,7 +10,7 @@ import { QuestionSetTable } from '../components/QuestionSetTable';
 import { STATUS_LABELS } from '../format';
 
 /** The URL's query is the API's list query, one to one. */
-const FILTERS = ['q', 'status', 'ministry', 'chamber', 'submitter', 'deadlineAfter', 'deadlineBefore', 'overdue', 'postponementMissing', 'sort', 'pageSize'] as const;
+const FILTERS: readonly string[] = ['q', 'status', 'ministry', 'chamber', 'submitter', 'deadlineAfter', 'deadlineBefore', 'overdue', 'postponementMissing', 'assignee', 'sort', 'pageSize'];
 const OPEN = 'received,assigned,drafting,in_review,co_signing,approved';
 const SORTS: Array<[string, string]> = [
   ['deadline', 'Termijn (eerste eerst)'],
@@ -37,9 +37,9 @@ export default function QuestionList() {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const next = new URLSearchParams();
-    for (const name of FILTERS) {
-      const value = String(data.get(name) ?? '').trim();
-      if (value) next.set(name, value);
+    for (const [name, value] of data.entries()) {
+      const text = String(value).trim();
+      if (text) next.set(name, text);
     }
     setParams(next);
   };
@@ -99,6 +99,10 @@ export default function QuestionList() {
             <option value="true">Ja</option>
             <option value="false">Nee</option>
           </SelectField>
+          <SelectField label="Toegewezen aan" name="assignee" defaultValue={params.get('assignee') ?? ''}>
+            <option value="">Iedereen</option>
+            <option value="me">Mij</option>
+          </SelectField>
           <SelectField label="Sorteren" name="sort" defaultValue={params.get('sort') ?? 'deadline'}>
             {SORTS.map(([value, label]) => (
               <option key={value} value={value}>
@@ -114,6 +118,12 @@ export default function QuestionList() {
             ))}
           </SelectField>
         </div>
+        {/* Filters the form does not show (such as those of a werkvoorraad section) stay when it is sent. */}
+        {[...params.entries()]
+          .filter(([name]) => !FILTERS.includes(name) && name !== 'page')
+          .map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
         <div className="qd-actions">
           <button type="submit" className="utrecht-button utrecht-button--primary-action">
             Filteren
