@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { api } from '../api/client';
+import { ApiError, api } from '../api/client';
 import { hasRole, useUnreadCount, useViewer } from '../session';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorMessage, Loading } from './Page';
@@ -31,8 +31,19 @@ export function Layout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
 
-  if (viewer.isPending) return <Loading />;
-  if (viewer.isError) return <ErrorMessage error={viewer.error} />;
+  // A 401 is on its way to Inloggen (see main.tsx); anything else is said in words.
+  if (viewer.isPending || (viewer.error instanceof ApiError && viewer.error.status === 401)) return <Loading />;
+  if (viewer.isError)
+    return (
+      <main id="inhoud" className="qd-main">
+        <h1 className="utrecht-heading-1">Vragendesk</h1>
+        <ErrorMessage error={viewer.error}>
+          <p className="utrecht-paragraph">
+            <a href={window.location.pathname + window.location.search}>Probeer het opnieuw</a>
+          </p>
+        </ErrorMessage>
+      </main>
+    );
   const me = viewer.data;
 
   const signOut = async () => {
