@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -94,6 +96,28 @@ export async function startBrowserDesk(): Promise<BrowserDesk> {
     },
   };
   return desk;
+}
+
+/**
+ * Runs a test body; when it fails, saves a screenshot of every open page (in $BROWSER_FAILURES or
+ * /tmp/qd-browser-failures) and names them in the error, so a failure can be seen, not guessed.
+ */
+export async function withScreenshotsOnFailure(desk: BrowserDesk, name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    const folder = process.env.BROWSER_FAILURES ?? join(tmpdir(), 'qd-browser-failures');
+    await mkdir(folder, { recursive: true });
+    const saved: string[] = [];
+    for (const [c, context] of desk.browser.contexts().entries()) {
+      for (const [p, page] of context.pages().entries()) {
+        const file = join(folder, `${name.replace(/[^\w-]+/g, '-')}-${c}-${p}.png`);
+        await page.screenshot({ path: file, fullPage: true }).then(() => saved.push(`${file} (${page.url()})`), () => undefined);
+      }
+    }
+    if (error instanceof Error) error.message += `\nScreenshots: ${saved.join(', ')}`;
+    throw error;
+  }
 }
 
 /** Signs in through the form at /inloggen and waits for the werkvoorraad. */
