@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Suspense, useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError, api } from '../api/client';
 import { hasRole, useUnreadCount, useViewer } from '../session';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -26,7 +26,21 @@ function Bell() {
   );
 }
 
+/** After a navigation inside the app, keyboard and screen-reader users start at the new page's content. */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('inhoud')?.focus({ preventScroll: false });
+  }, [pathname]);
+}
+
 export function Layout() {
+  useFocusOnNavigation();
   const viewer = useViewer();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
