@@ -28,12 +28,21 @@ export const VIEWPORTS = {
   phone: { width: 390, height: 844 },
 } as const;
 
+export interface DeskApi {
+  /** A JSON body, or a string sent as text/plain (a document to import). */
+  call<T = any>(method: string, path: string, body?: object | string): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any -- whatever the route answers
+  /** The id and version of a set by its reference. */
+  set(reference: string): Promise<{ id: string; version: number; subject: string }>;
+}
+
 export interface BrowserDesk {
   /** http://127.0.0.1:<port> of the API, which serves the web app at /. */
   base: string;
   browser: Browser;
   /** A new browser context (its own cookies) on the desk. */
   context(viewport?: keyof typeof VIEWPORTS): Promise<BrowserContext>;
+  /** The API as a script uses it (bearer token), to prepare what a test needs before the browser takes over. */
+  api(email: string): Promise<DeskApi>;
   /** A page in a new context, signed in as a demo account through the sign-in form. */
   signedIn(email: string, viewport?: keyof typeof VIEWPORTS): Promise<Page>;
   close(): Promise<void>;
@@ -80,6 +89,26 @@ export async function startBrowserDesk(): Promise<BrowserDesk> {
       context.setDefaultTimeout(10_000);
       contexts.push(context);
       return context;
+    },
+    async api(email) {
+      const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever the route answers
+      const call = async (method: string, path: string, body?: object | string): Promise<any> => {
+        const text = typeof body === 'string';
+        const response = await fetch(`${base}${path}`, {
+          method,
+          headers: { Authorization: `Bearer ${accessToken}`, ...(body ? { 'Content-Type': text ? 'text/plain' : 'application/json' } : {}) },
+          body: body === undefined ? undefined : text ? body : JSON.stringify(body),
+        });
+        const answer = response.status === 204 ? null : await response.json();
+        if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
+        return answer;
+      };
+      return {
+        call,
+        set: async (reference) => (await call('GET', `/api/question-sets?reference=${reference}`)).items[0],
+      };
     },
     async signedIn(email, viewport = 'desktop') {
       const page = await (await desk.context(viewport)).newPage();
