@@ -1,4 +1,4 @@
-import { clockTimeIn, daysText, formatDate, questionNumbersText, retryAfterSeconds, submittersText, todayIso } from './format';
+import { clockTimeIn, daysText, daysUntil, formatDate, questionNumbersText, retryAfterSeconds, submittersText, todayIso } from './format';
 
 describe('formatDate', () => {
   it('writes an ISO calendar date as a Dutch date, without any time-zone shift', () => {
@@ -53,4 +53,9 @@ it('today is the Amsterdam calendar date', () => {
 
 it('lists the submitters with their party', () => {
   expect(submittersText([{ name: 'Van Helvert', party: 'CDA' }, { name: 'Sjoerdsma', party: null }])).toBe('Van Helvert (CDA), Sjoerdsma');
+});
+
+it('counts calendar days until a date, across a month and a year', () => {
+  expect(daysUntil('2027-01-02', '2026-12-31')).toBe(2);
+  expect(daysUntil('2019-07-29', '2019-08-08')).toBe(-10);
 });

@@ -83,3 +83,9 @@ export const CHAMBER_LABELS: Record<string, string> = { TK: 'Tweede Kamer', EK: 
 export function submittersText(submitters: ReadonlyArray<{ name: string; party: string | null }>): string {
   return submitters.map((s) => (s.party ? `${s.name} (${s.party})` : s.name)).join(', ');
 }
+
+/** Calendar days from today (Amsterdam) until an ISO date: negative once it has passed. */
+export function daysUntil(iso: string, today = todayIso()): number {
+  const day = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return Math.round((day(iso) - day(today)) / 86_400_000);
+}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { QuestionSet } from '../api/types';
-import { submittersText } from '../format';
-import { DeadlineText, Dutch, StatusBadge } from './StatusBadge';
+import { daysUntil, submittersText } from '../format';
+import { DeadlineText, StatusBadge } from './StatusBadge';
 
 const CLOSED = new Set(['answered', 'withdrawn']);
 
@@ -43,7 +43,11 @@ export function QuestionSetTable({ caption, items, showInternal = false }: { cap
               </td>
               {showInternal ? (
                 <td className="utrecht-table__cell">
-                  <Dutch iso={set.internalDeadlines?.draft} />
+                  {set.internalDeadlines.draft ? (
+                    <DeadlineText deadline={set.internalDeadlines.draft} daysLeft={daysUntil(set.internalDeadlines.draft)} closed={CLOSED.has(set.status)} />
+                  ) : (
+                    '—'
+                  )}
                 </td>
               ) : null}
               <td className="utrecht-table__cell">
