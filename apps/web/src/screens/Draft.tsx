@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import type { QuestionSet, Suggestion } from '../api/types';
+import { ChangesRequested } from '../components/ChangesRequested';
 import { TextareaField } from '../components/Field';
 import { ErrorMessage, Loading, Notice, useDocumentTitle } from '../components/Page';
 import { combine, initialBlocks, sameDraft, split, textFor, toSave, type DraftBlock } from '../draft';
@@ -242,6 +243,7 @@ export default function Draft() {
       </p>
       <h1 className="utrecht-heading-1">Concept-antwoord</h1>
       <p className="utrecht-paragraph qd-lead">{data.subject}</p>
+      {data.changesRequested ? <ChangesRequested id={data.id} /> : null}
       {editable ? <Editor set={data} /> : <Notice tone="info">U kunt het concept-antwoord van deze vragenset nu niet wijzigen.</Notice>}
       <Preview id={data.id} version={data.version} />
     </>

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { AuditEvent, QuestionSet, Revision } from '../api/types';
+import type { QuestionSet, Revision } from '../api/types';
+import { ChangesRequested, useEvents } from '../components/ChangesRequested';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
 import { DeadlineText, Dutch, StatusBadge } from '../components/StatusBadge';
 import { CHAMBER_LABELS, formatMoment, questionNumbersText, submittersText } from '../format';
@@ -109,7 +110,7 @@ function QuestionsAndAnswers({ set }: { set: QuestionSet }) {
 }
 
 function Timeline({ id }: { id: string }) {
-  const events = useQuery({ queryKey: ['question-set-events', id], queryFn: () => api.get<AuditEvent[]>(`/api/question-sets/${id}/events`) });
+  const events = useEvents(id);
   if (events.isPending) return <Loading />;
   if (events.isError) return <ErrorMessage error={events.error} />;
   if (events.data.length === 0) return <p className="utrecht-paragraph">Nog niets gebeurd.</p>;
@@ -192,6 +193,7 @@ export default function QuestionSetDetail() {
         Vragenset {data.reference ?? 'zonder kenmerk'} · <StatusBadge status={data.status} />
       </p>
       <h1 className="utrecht-heading-1">{data.subject ?? 'Vragenset zonder onderwerp'}</h1>
+      {data.changesRequested ? <ChangesRequested id={data.id} /> : null}
       <section aria-labelledby="acties">
         <h2 id="acties" className="utrecht-heading-2">
           Acties
