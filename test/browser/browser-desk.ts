@@ -86,7 +86,8 @@ export async function startBrowserDesk(): Promise<BrowserDesk> {
     browser: openBrowser,
     async context(viewport = 'desktop') {
       const context = await openBrowser.newContext({ baseURL: base, viewport: VIEWPORTS[viewport], locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-      context.setDefaultTimeout(10_000);
+      // Generous: the machines that run the suite are shared, and a slow moment is not a failure of the app.
+      context.setDefaultTimeout(20_000);
       contexts.push(context);
       return context;
     },
@@ -147,6 +148,24 @@ export async function withScreenshotsOnFailure(desk: BrowserDesk, name: string, 
     if (error instanceof Error) error.message += `\nScreenshots: ${saved.join(', ')}`;
     throw error;
   }
+}
+
+/** Questions to the Minister of Foreign Affairs only (BZ leads, nobody co-signs). */
+export function aBzOnlyDocument(reference: string): string {
+  return [
+    reference,
+    '',
+    'Vragen van het lid **Kuiken** (PvdA) aan de Minister van Buitenlandse Zaken over *de visumverlening in Marokko* (ingezonden 2 november 2026).',
+    '',
+    'Vraag 1',
+    '',
+    'Bent u bekend met het bericht over de wachttijden voor visa in Rabat?',
+    '',
+    'Vraag 2',
+    '',
+    'Wat gaat u doen om de wachttijden te verkorten?',
+    '',
+  ].join('\n');
 }
 
 /** Signs in through the form at /inloggen and waits for the werkvoorraad. */

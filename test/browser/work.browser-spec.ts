@@ -1,24 +1,6 @@
-import { startBrowserDesk, withScreenshotsOnFailure, type BrowserDesk } from './browser-desk';
+import { aBzOnlyDocument, startBrowserDesk, withScreenshotsOnFailure, type BrowserDesk } from './browser-desk';
 
 jest.setTimeout(120_000);
-
-/** Questions to the Minister of Foreign Affairs only (BZ leads, nobody co-signs). */
-function aBzOnlyDocument(reference: string): string {
-  return [
-    reference,
-    '',
-    'Vragen van het lid **Kuiken** (PvdA) aan de Minister van Buitenlandse Zaken over *de visumverlening in Marokko* (ingezonden 2 november 2026).',
-    '',
-    'Vraag 1',
-    '',
-    'Bent u bekend met het bericht over de wachttijden voor visa in Rabat?',
-    '',
-    'Vraag 2',
-    '',
-    'Wat gaat u doen om de wachttijden te verkorten?',
-    '',
-  ].join('\n');
-}
 
 describe('a day of work in the browser', () => {
   let desk: BrowserDesk;
