@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/client';
+import { worklistQuery } from '../api/ministries';
 import type { SignedIn } from '../api/types';
 import { TextField } from '../components/Field';
 import { errorText, useDocumentTitle } from '../components/Page';
@@ -23,6 +24,10 @@ export default function SignIn() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  // Most people land on the werkvoorraad: fetch its code while they type.
+  useEffect(() => {
+    void import('./Worklist');
+  }, []);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const signIn = useMutation({
@@ -30,7 +35,10 @@ export default function SignIn() {
     onSuccess: (result) => {
       queryClient.clear();
       queryClient.setQueryData(['me'], result.user);
-      navigate(safeReturnPath(params.get('naar')), { replace: true });
+      const target = safeReturnPath(params.get('naar'));
+      // The werkvoorraad's data is on its way while its screen renders.
+      if (target === '/') void queryClient.prefetchQuery(worklistQuery);
+      navigate(target, { replace: true });
     },
   });
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../api/client';
-import type { MinistryCount, Worklist as WorklistData } from '../api/types';
+import { worklistQuery } from '../api/ministries';
+import type { MinistryCount } from '../api/types';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
 import { QuestionSetTable } from '../components/QuestionSetTable';
 import { useViewer } from '../session';
@@ -52,7 +52,7 @@ function MinistryCounts({ rows }: { rows: MinistryCount[] }) {
 export default function Worklist() {
   useDocumentTitle('Werkvoorraad');
   const viewer = useViewer();
-  const worklist = useQuery({ queryKey: ['worklist'], queryFn: () => api.get<WorklistData>('/api/worklist') });
+  const worklist = useQuery(worklistQuery);
 
   return (
     <>
