@@ -48,7 +48,13 @@ export default function Notifications() {
                   <div>
                     <p className="utrecht-paragraph">
                       {n.readAt ? null : <span className="qd-visually-hidden">Ongelezen: </span>}
-                      {linkOf(n) ? <Link to={linkOf(n)!}>{n.message}</Link> : n.message}
+                      {linkOf(n) ? (
+                        <Link to={linkOf(n)!} onClick={() => (n.readAt ? undefined : markRead.mutate(n.id))}>
+                          {n.message}
+                        </Link>
+                      ) : (
+                        n.message
+                      )}
                     </p>
                     <p className="utrecht-paragraph qd-muted">
                       <time dateTime={n.createdAt}>{formatMoment(n.createdAt)}</time>
