@@ -9,7 +9,9 @@ async function main() {
   await app.init();
   const { DocumentBuilder } = require('@nestjs/swagger');
   const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Question Desk').setVersion('1').addBearerAuth().build());
-  require('node:fs').writeFileSync(process.argv[2], JSON.stringify(document, null, 2));
+  const fs = require('node:fs');
+  fs.mkdirSync(require('node:path').dirname(process.argv[2]), { recursive: true });
+  fs.writeFileSync(process.argv[2], JSON.stringify(document, null, 2));
   await app.close();
 }
 
