@@ -130,13 +130,15 @@ export class WorklistService {
     for (const role of ['desk', 'drafter', 'coordinator'] as const) {
       if (hasRole(viewer, role)) for (const section of SECTIONS[role]) if (!definitions.has(section.key)) definitions.set(section.key, section);
     }
-    const sections: WorklistSection[] = [];
-    for (const { key, title, filter } of definitions.values()) {
-      const sectionFilter = filter({ viewer, today });
-      const page = await this.queries.list(viewer, { ...sectionFilter, page: 1, pageSize: WORKLIST_SECTION_SIZE }, today);
-      sections.push({ key, title, total: page.total, items: page.items.map((set) => toView(set, today, false)), listQuery: listQueryOf(sectionFilter, viewer) });
-    }
-    const ministries = hasRole(viewer, 'desk', 'coordinator') ? await this.perMinistry(viewer, today) : [];
+    // The sections are independent reads: run them side by side (each on its own pooled connection).
+    const [ministries, ...sections] = await Promise.all([
+      hasRole(viewer, 'desk', 'coordinator') ? this.perMinistry(viewer, today) : Promise.resolve([]),
+      ...[...definitions.values()].map(async ({ key, title, filter }): Promise<WorklistSection> => {
+        const sectionFilter = filter({ viewer, today });
+        const page = await this.queries.list(viewer, { ...sectionFilter, page: 1, pageSize: WORKLIST_SECTION_SIZE }, today);
+        return { key, title, total: page.total, items: page.items.map((set) => toView(set, today, false)), listQuery: listQueryOf(sectionFilter, viewer) };
+      }),
+    ]);
     return { sections, ministries };
   }
 
