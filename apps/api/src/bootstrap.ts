@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { DeskConfigService } from '@question-desk/config';
 import { Logger } from 'nestjs-pino';
@@ -27,7 +27,13 @@ export function configureApi(app: NestExpressApplication): void {
   useBodyParsers(app, config.documentMaxBytes);
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  const document = openApiDocument(app);
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+}
+
+/** The OpenAPI document of every route (served at /api/docs-json; the web app generates its types from it). */
+export function openApiDocument(app: NestExpressApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Question Desk')
@@ -39,5 +45,4 @@ export function configureApi(app: NestExpressApplication): void {
       .addCookieAuth(SESSION_COOKIE)
       .build(),
   );
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
 }
