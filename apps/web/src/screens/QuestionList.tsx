@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { useMinistries } from '../api/ministries';
@@ -25,6 +25,8 @@ export default function QuestionList() {
   useDocumentTitle('Alle vragen');
   const [params, setParams] = useSearchParams();
   const ministries = useMinistries();
+  // On a phone the filters fold away unless some are set, so the results are not a long scroll down.
+  const [filtersOpen, setFiltersOpen] = useState(() => window.matchMedia('(min-width: 48rem)').matches || [...params.keys()].some((k) => k !== 'page' && k !== 'sort'));
   const query = Object.fromEntries(params.entries());
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const list = useQuery({
@@ -59,6 +61,8 @@ export default function QuestionList() {
   return (
     <>
       <h1 className="utrecht-heading-1">Alle vragen</h1>
+      <details className="qd-filter-box" open={filtersOpen} onToggle={(event) => setFiltersOpen(event.currentTarget.open)}>
+        <summary>Filters</summary>
       <form key={params.toString()} onSubmit={submit} role="search" aria-label="Vragensets filteren">
         <div className="qd-filters">
           <TextField label="Zoeken" title="In onderwerp, vragen en antwoorden" name="q" type="search" defaultValue={params.get('q') ?? ''} />
@@ -133,6 +137,7 @@ export default function QuestionList() {
           </Link>
         </div>
       </form>
+      </details>
 
       {list.isPending ? <Loading /> : null}
       {list.isError ? <ErrorMessage error={list.error} /> : null}
