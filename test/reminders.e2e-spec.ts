@@ -255,7 +255,7 @@ describe('reminders', () => {
 
       // The trail of the set says what happened.
       const token = await desk.tokenOf('desk@example.org');
-      const events = await desk.http().get(`/vragensets/${late.id}/events`).auth(token, { type: 'bearer' }).expect(200);
+      const events = await desk.http().get(`/api/question-sets/${late.id}/events`).auth(token, { type: 'bearer' }).expect(200);
       expect(events.body.filter((e: { type: string }) => e.type === 'reminder-cancelled')).toHaveLength(people);
 
       // Three working days before the new deadline (Wednesday 4 June): Friday 30 May.
