@@ -91,6 +91,7 @@ export const api = {
   patch: <T>(path: string, json?: unknown) => request<T>('PATCH', path, { json }),
 };
 
-export function isConflict(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 409;
+/** 409 with `currentVersion`: someone else changed it since it was loaded (a 409 without it is a step not allowed now). */
+export function isStaleVersion(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409 && !!error.body && typeof error.body === 'object' && 'currentVersion' in error.body;
 }

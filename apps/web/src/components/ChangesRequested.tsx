@@ -1,11 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
-import type { AuditEvent } from '../api/types';
+import { useEvents } from '../api/queries';
 import { formatMoment } from '../format';
-
-export function useEvents(id: string) {
-  return useQuery({ queryKey: ['question-set-events', id], queryFn: () => api.get<AuditEvent[]>(`/api/question-sets/${id}/events`) });
-}
 
 /** When the reviewer sent the draft back, the drafter sees what they asked for before anything else. */
 export function ChangesRequested({ id }: { id: string }) {

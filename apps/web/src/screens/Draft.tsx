@@ -1,15 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../api/client';
+import { api, isStaleVersion } from '../api/client';
+import { useQuestionSet } from '../api/queries';
 import type { QuestionSet, Suggestion } from '../api/types';
 import { ChangesRequested } from '../components/ChangesRequested';
 import { TextareaField } from '../components/Field';
 import { ErrorMessage, Loading, Notice, useDocumentTitle } from '../components/Page';
 import { combine, initialBlocks, sameDraft, split, textFor, toSave, type DraftBlock } from '../draft';
 import { formatDate, questionNumbersText } from '../format';
-import { isStale } from './actions';
-import { useQuestionSet } from './QuestionSetDetail';
 
 interface Stored {
   version: number;
@@ -125,7 +124,7 @@ function Editor({ set }: { set: QuestionSet }) {
     },
     onError: async (error) => {
       setSaved(false);
-      if (isStale(error)) {
+      if (isStaleVersion(error)) {
         const latest = await api.get<QuestionSet>(`/api/question-sets/${set.id}`);
         setTheirs(latest);
       }
@@ -163,7 +162,7 @@ function Editor({ set }: { set: QuestionSet }) {
           </p>
         </div>
       ) : null}
-      {save.isError && !isStale(save.error) ? <ErrorMessage error={save.error} /> : null}
+      {save.isError && !isStaleVersion(save.error) ? <ErrorMessage error={save.error} /> : null}
       {saved ? <Notice>Concept opgeslagen.</Notice> : null}
 
       {blocks.map((block, index) => {

@@ -2,9 +2,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
-import { useMinistries } from '../api/ministries';
+import { useMinistries } from '../api/queries';
 import type { QuestionSetPage } from '../api/types';
 import { SelectField, TextField } from '../components/Field';
+import { Pager, queryFromForm } from '../components/Pager';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
 import { QuestionSetTable } from '../components/QuestionSetTable';
 import { STATUS_LABELS } from '../format';
@@ -28,7 +29,6 @@ export default function QuestionList() {
   // On a phone the filters fold away unless some are set, so the results are not a long scroll down.
   const [filtersOpen, setFiltersOpen] = useState(() => window.matchMedia('(min-width: 48rem)').matches || [...params.keys()].some((k) => k !== 'page' && k !== 'sort'));
   const query = Object.fromEntries(params.entries());
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const list = useQuery({
     queryKey: ['question-sets', query],
     queryFn: () => api.get<QuestionSetPage>('/api/question-sets', { sort: 'deadline', ...query }),
@@ -37,26 +37,13 @@ export default function QuestionList() {
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const [name, value] of data.entries()) {
-      const text = String(value).trim();
-      if (text) next.set(name, text);
-    }
-    setParams(next);
+    setParams(queryFromForm(event.currentTarget));
   };
 
-  const goTo = (to: number) => {
-    const next = new URLSearchParams(params);
-    if (to <= 1) next.delete('page');
-    else next.set('page', String(to));
-    return `/vragen?${next.toString()}`;
-  };
 
   const status = params.get('status') ?? '';
   const statusIsCustom = status !== '' && status !== OPEN && !(status in STATUS_LABELS);
   const data = list.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <>
@@ -151,13 +138,7 @@ export default function QuestionList() {
           ) : (
             <>
               <QuestionSetTable caption="Vragensets" items={data.items} />
-              <nav aria-label="Paginering" className="qd-pager">
-                {page > 1 ? <Link to={goTo(page - 1)}>Vorige</Link> : null}
-                <span>
-                  Pagina {page} van {pages}
-                </span>
-                {page < pages ? <Link to={goTo(page + 1)}>Volgende</Link> : null}
-              </nav>
+              <Pager total={data.total} pageSize={data.pageSize} />
             </>
           )}
         </section>

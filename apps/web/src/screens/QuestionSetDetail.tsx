@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
+import { useEvents, useQuestionSet } from '../api/queries';
 import type { QuestionSet, Revision } from '../api/types';
-import { ChangesRequested, useEvents } from '../components/ChangesRequested';
+import { ChangesRequested } from '../components/ChangesRequested';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
 import { DeadlineText, Dutch, StatusBadge } from '../components/StatusBadge';
 import { CHAMBER_LABELS, formatMoment, questionNumbersText, submittersText } from '../format';
@@ -12,10 +13,6 @@ import { describeEvent } from '../timeline';
 import { Actions } from './actions';
 
 const CLOSED = new Set(['answered', 'withdrawn']);
-
-export function useQuestionSet(id: string) {
-  return useQuery({ queryKey: ['question-set', id], queryFn: () => api.get<QuestionSet>(`/api/question-sets/${id}`) });
-}
 
 function Facts({ set }: { set: QuestionSet }) {
   const rows: Array<[string, ReactNode]> = [

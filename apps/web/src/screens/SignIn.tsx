@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/client';
-import { worklistQuery } from '../api/ministries';
+import { worklistQuery } from '../api/queries';
 import type { SignedIn } from '../api/types';
 import { TextField } from '../components/Field';
 import { errorText, useDocumentTitle } from '../components/Page';

@@ -1,20 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../api/client';
-import { useMinistries } from '../api/ministries';
+import { api, isStaleVersion } from '../api/client';
+import { useMinistries } from '../api/queries';
 import type { User } from '../api/types';
 import { FormDialog } from '../components/Dialog';
 import { CheckboxField, SelectField, TextField } from '../components/Field';
 import { ErrorMessage, Loading, Notice, useDocumentTitle } from '../components/Page';
 import { ROLE_LABELS } from '../format';
 
-function isStaleUser(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 409 && !!error.body && typeof error.body === 'object' && 'currentVersion' in error.body;
-}
-
 function Problem({ error, onReload }: { error: unknown; onReload: () => void }) {
-  if (isStaleUser(error))
+  if (isStaleVersion(error))
     return (
       <div role="alert" className="utrecht-alert utrecht-alert--error qd-alert">
         <p className="utrecht-paragraph">Iemand anders heeft deze gebruiker intussen gewijzigd. Laad de gegevens opnieuw en breng uw wijziging opnieuw aan.</p>

@@ -2,39 +2,25 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
-import { useMinistries } from '../api/ministries';
+import { useMinistries } from '../api/queries';
 import type { UserPage } from '../api/types';
 import { SelectField, TextField } from '../components/Field';
+import { Pager, queryFromForm } from '../components/Pager';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
 import { ROLE_LABELS } from '../format';
-
-const FILTERS = ['q', 'role', 'ministry', 'active'] as const;
 
 export default function Users() {
   useDocumentTitle('Beheer');
   const [params, setParams] = useSearchParams();
   const ministries = useMinistries();
   const query = Object.fromEntries(params.entries());
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const users = useQuery({ queryKey: ['users', query], queryFn: () => api.get<UserPage>('/api/users', { pageSize: 50, ...query }), placeholderData: keepPreviousData });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const name of FILTERS) {
-      const value = String(data.get(name) ?? '').trim();
-      if (value) next.set(name, value);
-    }
-    setParams(next);
-  };
-  const goTo = (to: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(to));
-    return `/beheer?${next.toString()}`;
+    setParams(queryFromForm(event.currentTarget));
   };
   const data = users.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <>
@@ -110,13 +96,7 @@ export default function Users() {
                 </tbody>
               </table>
             </div>
-            <nav aria-label="Paginering" className="qd-pager">
-              {page > 1 ? <Link to={goTo(page - 1)}>Vorige</Link> : null}
-              <span>
-                Pagina {page} van {pages}
-              </span>
-              {page < pages ? <Link to={goTo(page + 1)}>Volgende</Link> : null}
-            </nav>
+            <Pager total={data.total} pageSize={data.pageSize} />
           </>
         )
       ) : null}

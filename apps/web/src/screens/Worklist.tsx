@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { worklistQuery } from '../api/ministries';
+import { worklistQuery } from '../api/queries';
 import type { MinistryCount } from '../api/types';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
 import { QuestionSetTable } from '../components/QuestionSetTable';

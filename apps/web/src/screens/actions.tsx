@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, api } from '../api/client';
-import { useMinistries } from '../api/ministries';
+import { api, isStaleVersion } from '../api/client';
+import { useMinistries } from '../api/queries';
 import type { Drafter, QuestionSet, Viewer } from '../api/types';
 import { FormDialog } from '../components/Dialog';
 import { CheckboxField, SelectField, TextField, TextareaField } from '../components/Field';
@@ -23,11 +23,6 @@ export const ACTION_LABELS: Record<string, string> = {
 };
 
 const ORDER = Object.keys(ACTION_LABELS);
-
-/** 409 with currentVersion: someone else changed the set (a 409 without it is a step not allowed now). */
-export function isStale(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 409 && !!error.body && typeof error.body === 'object' && 'currentVersion' in error.body;
-}
 
 export const CONFLICT_MESSAGE = 'Iemand anders heeft deze vragenset intussen gewijzigd';
 
@@ -192,7 +187,7 @@ export function Actions({ set, viewer }: { set: QuestionSet; viewer: Viewer }) {
       setOpen(null);
     },
   });
-  const conflict = isStale(perform.error);
+  const conflict = isStaleVersion(perform.error);
   const reload = () => {
     perform.reset();
     setOpen(null);
