@@ -2,9 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
-import { useMinistries } from '../api/queries';
 import type { QuestionSetPage } from '../api/types';
 import { SelectField, TextField } from '../components/Field';
+import { MinistrySelect } from '../components/MinistrySelect';
 import { Pager, queryFromForm } from '../components/Pager';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
 import { QuestionSetTable } from '../components/QuestionSetTable';
@@ -25,7 +25,6 @@ const SORTS: Array<[string, string]> = [
 export default function QuestionList() {
   useDocumentTitle('Alle vragen');
   const [params, setParams] = useSearchParams();
-  const ministries = useMinistries();
   // On a phone the filters fold away unless some are set, so the results are not a long scroll down.
   const [filtersOpen, setFiltersOpen] = useState(() => window.matchMedia('(min-width: 48rem)').matches || [...params.keys()].some((k) => k !== 'page' && k !== 'sort'));
   const query = Object.fromEntries(params.entries());
@@ -63,15 +62,7 @@ export default function QuestionList() {
             ))}
             {statusIsCustom ? <option value={status}>{status.split(',').map((s) => STATUS_LABELS[s] ?? s).join(', ')}</option> : null}
           </SelectField>
-          <SelectField label="Ministerie" name="ministry" defaultValue={params.get('ministry') ?? ''} key={ministries.data ? 'geladen' : 'laden'}>
-            <option value="">Alle</option>
-            {(ministries.data ?? []).map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.name}
-              </option>
-            ))}
-            {params.get('ministry') && !ministries.data ? <option value={params.get('ministry')!}>{params.get('ministry')}</option> : null}
-          </SelectField>
+          <MinistrySelect label="Ministerie" name="ministry" emptyLabel="Alle" defaultValue={params.get('ministry') ?? ''} />
           <SelectField label="Kamer" name="chamber" defaultValue={params.get('chamber') ?? ''}>
             <option value="">Beide</option>
             <option value="TK">Tweede Kamer</option>

@@ -2,10 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, isStaleVersion } from '../api/client';
-import { useMinistries } from '../api/queries';
 import type { User } from '../api/types';
 import { FormDialog } from '../components/Dialog';
-import { CheckboxField, SelectField, TextField } from '../components/Field';
+import { CheckboxField, TextField } from '../components/Field';
+import { MinistrySelect } from '../components/MinistrySelect';
 import { ErrorMessage, Loading, Notice, useDocumentTitle } from '../components/Page';
 import { ROLE_LABELS } from '../format';
 
@@ -23,7 +23,6 @@ function Problem({ error, onReload }: { error: unknown; onReload: () => void }) 
 }
 
 function Fields({ user, isNew }: { user?: User; isNew: boolean }) {
-  const ministries = useMinistries();
   const roles = new Set(user?.roles ?? []);
   return (
     <>
@@ -36,14 +35,7 @@ function Fields({ user, isNew }: { user?: User; isNew: boolean }) {
           <CheckboxField key={value} label={label} name="roles" value={value} defaultChecked={roles.has(value as User['roles'][number])} />
         ))}
       </fieldset>
-      <SelectField label="Ministerie" name="ministry" defaultValue={user?.ministry?.code ?? ''} key={ministries.data ? 'geladen' : 'laden'}>
-        <option value="">Geen: alle ministeries</option>
-        {(ministries.data ?? []).map((m) => (
-          <option key={m.code} value={m.code}>
-            {m.name}
-          </option>
-        ))}
-      </SelectField>
+      <MinistrySelect label="Ministerie" name="ministry" emptyLabel="Geen: alle ministeries" defaultValue={user?.ministry?.code ?? ''} />
     </>
   );
 }

@@ -2,9 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
-import { useMinistries } from '../api/queries';
 import type { UserPage } from '../api/types';
 import { SelectField, TextField } from '../components/Field';
+import { MinistrySelect } from '../components/MinistrySelect';
 import { Pager, queryFromForm } from '../components/Pager';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
 import { ROLE_LABELS } from '../format';
@@ -12,7 +12,6 @@ import { ROLE_LABELS } from '../format';
 export default function Users() {
   useDocumentTitle('Beheer');
   const [params, setParams] = useSearchParams();
-  const ministries = useMinistries();
   const query = Object.fromEntries(params.entries());
   const users = useQuery({ queryKey: ['users', query], queryFn: () => api.get<UserPage>('/api/users', { pageSize: 50, ...query }), placeholderData: keepPreviousData });
 
@@ -41,14 +40,7 @@ export default function Users() {
               </option>
             ))}
           </SelectField>
-          <SelectField label="Ministerie" name="ministry" defaultValue={params.get('ministry') ?? ''} key={ministries.data ? 'geladen' : 'laden'}>
-            <option value="">Alle</option>
-            {(ministries.data ?? []).map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.name}
-              </option>
-            ))}
-          </SelectField>
+          <MinistrySelect label="Ministerie" name="ministry" emptyLabel="Alle" defaultValue={params.get('ministry') ?? ''} />
           <SelectField label="Actief" name="active" defaultValue={params.get('active') ?? ''}>
             <option value="">Alle</option>
             <option value="true">Actief</option>

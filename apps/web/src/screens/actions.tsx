@@ -5,6 +5,7 @@ import { useMinistries } from '../api/queries';
 import type { Drafter, QuestionSet, Viewer } from '../api/types';
 import { FormDialog } from '../components/Dialog';
 import { CheckboxField, SelectField, TextField, TextareaField } from '../components/Field';
+import { MinistrySelect } from '../components/MinistrySelect';
 import { ErrorMessage, Notice } from '../components/Page';
 import { STATUS_LABELS, todayIso } from '../format';
 
@@ -72,14 +73,7 @@ function AssignFields({ set }: { set: QuestionSet }) {
   const coSigning = new Set(set.coSigningMinistries.map((m) => m.code));
   return (
     <>
-      <SelectField label="Eerstverantwoordelijk ministerie" name="leadMinistry" value={lead} onChange={(e) => setLead(e.target.value)} required>
-        <option value="">Kies een ministerie</option>
-        {(ministries.data ?? []).map((m) => (
-          <option key={m.code} value={m.code}>
-            {m.name}
-          </option>
-        ))}
-      </SelectField>
+      <MinistrySelect label="Eerstverantwoordelijk ministerie" name="leadMinistry" emptyLabel="Kies een ministerie" value={lead} onChange={(e) => setLead(e.target.value)} required />
       <fieldset className="qd-fieldset">
         <legend>Medeondertekenende ministeries</legend>
         {(ministries.data ?? [])
@@ -104,7 +98,6 @@ function AssignFields({ set }: { set: QuestionSet }) {
 }
 
 function Fields({ action, set, viewer }: { action: string; set: QuestionSet; viewer: Viewer }) {
-  const ministries = useMinistries();
   switch (action) {
     case 'assign':
       return <AssignFields set={set} />;
@@ -115,16 +108,7 @@ function Fields({ action, set, viewer }: { action: string; set: QuestionSet; vie
     case 'transfer':
       return (
         <>
-          <SelectField label="Naar ministerie" name="toMinistry" required defaultValue="">
-            <option value="">Kies een ministerie</option>
-            {(ministries.data ?? [])
-              .filter((m) => m.code !== set.leadMinistry?.code)
-              .map((m) => (
-                <option key={m.code} value={m.code}>
-                  {m.name}
-                </option>
-              ))}
-          </SelectField>
+          <MinistrySelect label="Naar ministerie" name="toMinistry" emptyLabel="Kies een ministerie" except={set.leadMinistry?.code} required defaultValue="" />
           <TextareaField label="Reden" name="reason" required rows={3} />
         </>
       );
