@@ -4,13 +4,7 @@ import { api } from '../api/client';
 import type { Notification } from '../api/types';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
 import { formatMoment } from '../format';
-
-/** A reminder about one set opens that set; the weekly overview opens the overdue sets. */
-function linkOf(n: Notification): string | null {
-  if (n.questionSetId) return `/vragensets/${n.questionSetId}`;
-  if (n.kind === 'overdue-digest') return '/vragen?overdue=true&sort=-daysOverdue';
-  return null;
-}
+import { linkOf } from '../notification-link';
 
 export default function Notifications() {
   useDocumentTitle('Meldingen');

@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client';
 import { Link } from 'react-router';
 import { worklistQuery } from '../api/queries';
-import type { MinistryCount } from '../api/types';
+import type { MinistryCount, Notification } from '../api/types';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
 import { QuestionSetTable } from '../components/QuestionSetTable';
+import { formatMoment } from '../format';
+import { linkOf } from '../notification-link';
 import { useViewer } from '../session';
 
 function MinistryCounts({ rows }: { rows: MinistryCount[] }) {
@@ -45,6 +48,34 @@ function MinistryCounts({ rows }: { rows: MinistryCount[] }) {
           </tbody>
         </table>
       </div>
+    </section>
+  );
+}
+
+function UnreadNotifications() {
+  const unread = useQuery({
+    queryKey: ['notifications', 'unread-list'],
+    queryFn: () => api.get<Notification[]>('/api/notifications', { unread: true, limit: 5 }),
+  });
+  if (!unread.data || unread.data.length === 0) return null;
+  return (
+    <section aria-labelledby="ongelezen" className="qd-section">
+      <h2 id="ongelezen" className="utrecht-heading-2">
+        Ongelezen meldingen
+      </h2>
+      <ul className="utrecht-unordered-list">
+        {unread.data.map((n) => {
+          const to = linkOf(n);
+          return (
+            <li key={n.id}>
+              {to ? <Link to={to}>{n.message}</Link> : n.message} <span className="qd-muted">({formatMoment(n.createdAt)})</span>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="utrecht-paragraph">
+        <Link to="/meldingen">Alle meldingen</Link>
+      </p>
     </section>
   );
 }
@@ -93,6 +124,7 @@ export default function Worklist() {
             </section>
           ))}
           {worklist.data.ministries.length > 0 ? <MinistryCounts rows={worklist.data.ministries} /> : null}
+          <UnreadNotifications />
         </>
       ) : null}
     </>
