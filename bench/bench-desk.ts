@@ -33,6 +33,8 @@ export interface BenchDesk {
   url: string;
   /** Where the API answers: http://127.0.0.1:<port>/api. */
   base: string;
+  /** Where a browser reaches the web app (http://localhost:<port>; localhost, so the production session cookie, which is Secure, is kept). */
+  origin: string;
   /** Signs a demo account in. */
   client(email: string): Promise<DeskClient>;
 }
@@ -63,7 +65,7 @@ export async function withBenchDesk(sets: number, prepare: (url: string) => Prom
     await prepare(url);
     const api = await startApi(url);
     try {
-      await work({ url, base: api.base, client: (email) => signIn(api.base, email) });
+      await work({ url, base: api.base, origin: api.base.replace('127.0.0.1', 'localhost').replace(/\/api$/, ''), client: (email) => signIn(api.base, email) });
     } finally {
       await api.stop();
     }

@@ -66,8 +66,8 @@ describe('reminders', () => {
     expect(mail.text).toContain('Onderwerp: het bericht «Berucht Chinees veiligheidsministerie gebruikt Nederlandse software die emoties leest»');
     expect(mail.text).toContain('Termijn: donderdag 8 augustus 2019');
     expect(mail.text).toContain(`Dagen over de termijn: ${daysBetween('2019-08-08', '2026-11-24')}`);
-    expect(mail.text).toContain(`${PUBLIC_URL}/api/question-sets/${setId}`);
-    expect(mail.html).toContain(`<a href="${PUBLIC_URL}/api/question-sets/${setId}">`);
+    expect(mail.text).toContain(`${PUBLIC_URL}/vragensets/${setId}`);
+    expect(mail.html).toContain(`<a href="${PUBLIC_URL}/vragensets/${setId}">`);
 
     const token = await desk.tokenOf('desk@example.org');
     const inApp = await desk.http().get('/api/notifications').auth(token, { type: 'bearer' }).expect(200);

@@ -1,4 +1,5 @@
-import { DEFAULT_REMINDER_POLICY, DUTCH_WORKING_DAYS, ReminderSweep } from '@question-desk/reminders';
+import { DUTCH_WORKING_DAYS } from '@question-desk/deadlines';
+import { DEFAULT_REMINDER_POLICY, ReminderSweep } from '@question-desk/reminders';
 import { Client } from 'pg';
 import { QUESTION_SET_SQL } from '../libs/question-sets/src/question-set.store';
 import { SUGGESTION_SQL } from '../libs/question-sets/src/suggestions.queries';

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { MulterModule } from '@nestjs/platform-express';
 import { TerminusModule } from '@nestjs/terminus';
 import { AccountsModule } from '@question-desk/accounts';
-import { DeskConfigModule } from '@question-desk/config';
+import { DeskConfigModule, DeskConfigService } from '@question-desk/config';
 import { ClockModule } from '@question-desk/deadlines';
 import { MinistriesModule } from '@question-desk/ministries';
 import { DeskLoggingModule, RedisHealthIndicator } from '@question-desk/operations';
@@ -23,6 +24,8 @@ import { QuestionSetsController } from './question-sets/question-sets.controller
 import { SuggestionsController } from './question-sets/suggestions.controller';
 import { WorkflowController } from './question-sets/workflow.controller';
 import { UsersController } from './users/users.controller';
+import { WebAppModule } from './web/web-app';
+import { WorklistApiModule } from './worklist/worklist-api.module';
 
 @Module({
   imports: [
@@ -36,7 +39,14 @@ import { UsersController } from './users/users.controller';
     MinistriesModule,
     QuestionSetsModule,
     NotificationsApiModule,
+    WorklistApiModule,
     AdminModule,
+    // Uploads (the import's multipart form) are read into memory, one file of at most DOCUMENT_MAX_BYTES.
+    MulterModule.registerAsync({
+      inject: [DeskConfigService],
+      useFactory: (config: DeskConfigService) => ({ limits: { fileSize: config.values.documentMaxBytes, files: 1, fields: 10, parts: 11 } }),
+    }),
+    WebAppModule.register(),
   ],
   controllers: [AuthController, QuestionSetsController, WorkflowController, AnswerDocumentController, SuggestionsController, MinistriesController, UsersController, HealthController],
   providers: [

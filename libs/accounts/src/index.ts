@@ -5,7 +5,7 @@ export { EmailTaken, InvalidCredentials, InvalidToken, TooManyLoginAttempts } fr
 export { AccountRuleViolation, StaleUserVersion, UserNotFound } from './accounts.errors';
 export { RuleViolation, StaleVersion } from '@question-desk/errors';
 export { NO_MINISTRY, UsersService } from './users.service';
-export type { NewUser, UserChange, UserEventView, UserFilter, UserPage } from './users.service';
+export type { DrafterView, NewUser, UserChange, UserEventView, UserFilter, UserPage } from './users.service';
 export type { UserView } from './user.view';
 export { normaliseEmail, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_POLICY } from './account-rules';
 export { isRole, ROLES } from './roles';

@@ -50,6 +50,13 @@ export interface UserChange {
   password?: string;
 }
 
+/** A drafter as the assign form lists them. */
+export interface DrafterView {
+  id: string;
+  name: string;
+  email: string;
+}
+
 export interface UserEventView {
   at: string;
   actor: string;
@@ -108,6 +115,21 @@ export class UsersService {
       .limit(filter.pageSize)
       .getManyAndCount();
     return { items: users.map(toUserView), total, page: filter.page, pageSize: filter.pageSize };
+  }
+
+  /** The active drafters of a ministry, by name: whom the desk can assign its sets to. */
+  async drafters(ministryCode: string): Promise<DrafterView[]> {
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('account')
+      .select(['account.id', 'account.name', 'account.email'])
+      .where(':drafter = ANY(account.roles)', { drafter: 'drafter' satisfies Role })
+      .andWhere('account.ministryCode = :ministryCode', { ministryCode })
+      .andWhere('account.active')
+      .orderBy('lower(account.name)', 'ASC')
+      .addOrderBy('account.email', 'ASC')
+      .getMany()
+      .then((users) => users.map(({ id, name, email }) => ({ id, name, email })));
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserView> {

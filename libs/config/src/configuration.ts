@@ -26,6 +26,7 @@ const wholeNumber = (min: number, max: number, what: string) =>
     .max(max, `must be ${what}`);
 
 const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+const TTL_UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
 
 /** A duration such as 500ms, 60s, 5m or 1h, in milliseconds. */
 const duration = (min: number, max: number, what: string) =>
@@ -173,7 +174,8 @@ export interface DeskConfig {
   /** Where people reach the desk; used in links. */
   publicUrl: string;
   demoPassword: string;
-  token: { secret: string; ttl: string; generated: boolean };
+  /** `ttl` as given (30m, 8h, 1d), `ttlSeconds` the same in seconds (the browser session cookie's Max-Age). */
+  token: { secret: string; ttl: string; ttlSeconds: number; generated: boolean };
   logLevel: (typeof LOG_LEVELS)[number];
   deadlines: {
     eersteKamerResponseWeeks: number;
@@ -228,7 +230,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     demoPassword: e.DEMO_PASSWORD,
-    token: { secret: e.TOKEN_SECRET ?? randomBytes(32).toString('hex'), ttl: e.TOKEN_TTL, generated: !e.TOKEN_SECRET },
+    token: {
+      secret: e.TOKEN_SECRET ?? randomBytes(32).toString('hex'),
+      ttl: e.TOKEN_TTL,
+      ttlSeconds: Number(e.TOKEN_TTL.slice(0, -1)) * TTL_UNIT_SECONDS[e.TOKEN_TTL.slice(-1) as keyof typeof TTL_UNIT_SECONDS],
+      generated: !e.TOKEN_SECRET,
+    },
     logLevel: e.LOG_LEVEL,
     deadlines: {
       eersteKamerResponseWeeks: e.EK_RESPONSE_WEEKS,

@@ -8,3 +8,4 @@ export { Clock, FixedClock, SystemClock } from './clock';
 export { ClockModule } from './clock.module';
 export { DEFAULT_INTERNAL_DEADLINE_POLICY, internalDeadlines, shiftInternalDeadlines } from './internal-deadlines';
 export type { InternalDeadlinePolicy, InternalDeadlines } from './internal-deadlines';
+export { DUTCH_WORKING_DAYS, WorkingDays } from './working-days';

@@ -127,4 +127,15 @@ export class QuestionSet {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Not a column: the set's latest assignment or review step, filled in by `QuestionSetQueries.load`. */
+  lastStep?: LastWorkflowStep | null;
+}
+
+/** The latest of assign, accept, reject, transfer and request-changes in a set's audit trail. */
+export interface LastWorkflowStep {
+  type: string;
+  at: Date;
+  /** The reason of a rejection. */
+  reason: string | null;
 }

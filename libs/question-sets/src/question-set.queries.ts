@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Viewer } from '@question-desk/accounts';
-import type { CalendarDate } from '@question-desk/deadlines';
+import type { CalendarDate, Chamber } from '@question-desk/deadlines';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { QuestionSet } from './question-set.entity';
+import { QuestionSet, type LastWorkflowStep } from './question-set.entity';
 import { CLOSED_STATUSES, type QuestionSetStatus } from './statuses';
 
 export const SORT_KEYS = ['deadline', '-deadline', 'submittedOn', '-submittedOn', 'daysOverdue', '-daysOverdue'] as const;
@@ -22,6 +22,17 @@ export interface QuestionSetFilter {
   deadlineBefore?: CalendarDate;
   /** Deadline strictly after this date. */
   deadlineAfter?: CalendarDate;
+  chamber?: Chamber;
+  /** Open, past the statutory deadline, and no postponement registered (the list item's `postponementMissing`). */
+  postponementMissing?: boolean;
+  /** Whether an uitstelbericht has been registered. */
+  postponed?: boolean;
+  /** Assigned to this user (id). */
+  assigneeId?: string;
+  /** The latest assignment step was a rejection (the set is back at the desk). */
+  assignmentRejected?: boolean;
+  /** Sets whose drafter must make changes the reviewer asked for before all others; then by internal draft deadline. */
+  changesRequestedFirst?: boolean;
   page: number;
   pageSize: number;
   sort?: SortKey;
@@ -45,6 +56,16 @@ const DAYS_OVERDUE_SQL = `(CASE
   WHEN qs.status = 'withdrawn' OR qs.deadline IS NULL THEN 0
   WHEN qs.status = 'answered' THEN GREATEST(0, qs.answered_on - qs.deadline)
   ELSE GREATEST(0, CAST(:today AS date) - qs.deadline) END)`;
+
+const POSTPONED_SQL = 'EXISTS (SELECT 1 FROM postponement p WHERE p.question_set_id = qs.id)';
+/** `postponementMissing` of `deadlineStanding`. */
+const POSTPONEMENT_MISSING_SQL = `(qs.status NOT IN ${CLOSED} AND qs.statutory_deadline < CAST(:today AS date) AND NOT ${POSTPONED_SQL})`;
+
+/** The workflow steps that say who holds a set: the latest of them is the set's `lastStep`. */
+const STEP_TYPES = `('assign', 'accept', 'reject', 'transfer', 'request-changes')`;
+const LAST_STEP_SQL = `(SELECT e.type FROM audit_event e WHERE e.question_set_id = qs.id AND e.type IN ${STEP_TYPES} ORDER BY e.id DESC LIMIT 1)`;
+const REJECTED_SQL = `(qs.status = 'received' AND coalesce(${LAST_STEP_SQL}, '') = 'reject')`;
+const CHANGES_REQUESTED_SQL = `(qs.status = 'drafting' AND coalesce(${LAST_STEP_SQL}, '') = 'request-changes')`;
 
 const ORDER: Record<SortKey, [string, 'ASC' | 'DESC']> = {
   deadline: ['qs.deadline', 'ASC'],
@@ -82,6 +103,11 @@ export class QuestionSetQueries {
     if (filter.ministry) qb.andWhere('qs.lead_ministry_code = :ministry', { ministry: filter.ministry });
     if (filter.deadlineBefore) qb.andWhere('qs.deadline < :deadlineBefore', { deadlineBefore: filter.deadlineBefore });
     if (filter.deadlineAfter) qb.andWhere('qs.deadline > :deadlineAfter', { deadlineAfter: filter.deadlineAfter });
+    if (filter.chamber) qb.andWhere('qs.chamber = :chamber', { chamber: filter.chamber });
+    if (filter.postponementMissing !== undefined) qb.andWhere(filter.postponementMissing ? POSTPONEMENT_MISSING_SQL : `NOT ${POSTPONEMENT_MISSING_SQL}`);
+    if (filter.postponed !== undefined) qb.andWhere(filter.postponed ? POSTPONED_SQL : `NOT ${POSTPONED_SQL}`);
+    if (filter.assigneeId) qb.andWhere('qs.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.assignmentRejected !== undefined) qb.andWhere(filter.assignmentRejected ? REJECTED_SQL : `NOT ${REJECTED_SQL}`);
     if (filter.submitter) {
       qb.andWhere(
         `EXISTS (SELECT 1 FROM question_set_submitter s JOIN member m ON m.id = s.member_id
@@ -93,6 +119,9 @@ export class QuestionSetQueries {
     if (filter.q) {
       qb.andWhere(`qs.search_vector @@ websearch_to_tsquery('dutch', :q)`, { q: filter.q });
       if (!filter.sort) qb.addSelect(`ts_rank(qs.search_vector, websearch_to_tsquery('dutch', :q))`, 'rank').orderBy('rank', 'DESC');
+    }
+    if (filter.changesRequestedFirst) {
+      qb.addOrderBy(CHANGES_REQUESTED_SQL, 'DESC').addOrderBy('qs.draft_deadline', 'ASC', 'NULLS LAST');
     }
     const [expression, direction] = ORDER[filter.sort ?? 'deadline'];
     qb.addOrderBy(expression, direction, direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('qs.id', 'ASC');
@@ -123,10 +152,28 @@ export class QuestionSetQueries {
     return set ?? null;
   }
 
-  /** Sets with their relations; questions and answers only when `withContent`. */
+  /** Sets with their relations and their last workflow step; questions and answers only when `withContent`. */
   async load(ids: string[], withContent: boolean, manager?: EntityManager): Promise<QuestionSet[]> {
     if (ids.length === 0) return [];
-    return (manager ?? this.dataSource.manager).find(QuestionSet, {
+    const db = manager ?? this.dataSource.manager;
+    const sets = await this.loadSets(db, ids, withContent);
+    const steps = await this.lastSteps(db, ids);
+    for (const set of sets) set.lastStep = steps.get(set.id) ?? null;
+    return sets;
+  }
+
+  private async lastSteps(db: EntityManager, ids: string[]): Promise<Map<string, LastWorkflowStep>> {
+    const rows: { setId: string; type: string; at: Date; reason: string | null }[] = await db.query(
+      `SELECT DISTINCT ON (e.question_set_id) e.question_set_id AS "setId", e.type, e.at, e.details ->> 'reason' AS reason
+       FROM audit_event e WHERE e.question_set_id = ANY($1::uuid[]) AND e.type IN ${STEP_TYPES}
+       ORDER BY e.question_set_id, e.id DESC`,
+      [ids],
+    );
+    return new Map(rows.map(({ setId, type, at, reason }) => [setId, { type, at, reason }]));
+  }
+
+  private loadSets(db: EntityManager, ids: string[], withContent: boolean): Promise<QuestionSet[]> {
+    return db.find(QuestionSet, {
       where: { id: In(ids) },
       relations: {
         submitters: { member: true },

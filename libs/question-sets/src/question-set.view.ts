@@ -1,5 +1,5 @@
 import type { Viewer } from '@question-desk/accounts';
-import { deadlineStanding, type CalendarDate } from '@question-desk/deadlines';
+import { daysBetween, deadlineStanding, type CalendarDate } from '@question-desk/deadlines';
 import type { Footnote } from './footnote';
 import type { QuestionSet } from './question-set.entity';
 import { isOpen, type QuestionSetStatus } from './statuses';
@@ -31,6 +31,12 @@ export interface QuestionSetView {
   overdue: boolean;
   postponementMissing: boolean;
   daysOverdue: number;
+  /** Calendar days until `deadline` (negative when past it); null when closed or without a deadline. */
+  daysLeft: number | null;
+  /** The reviewer sent the draft back: the drafter must make changes (status drafting). */
+  changesRequested: boolean;
+  /** Why the latest assignment was rejected, while the set is back at the desk (status received). */
+  lastRejection: { reason: string | null; at: string } | null;
   assignee: { id: string; name: string } | null;
   /** The lead ministry's own deadlines, derived from `deadline` unless the desk gave them. */
   internalDeadlines: { draft: CalendarDate | null; review: CalendarDate | null; coSigning: CalendarDate | null };
@@ -94,6 +100,10 @@ export function toView(set: QuestionSet, today: CalendarDate, withContent: boole
     postponements: postponements.map(({ sentOn, newDeadline, reason }) => ({ sentOn, newDeadline, reason })),
     status: set.status,
     ...standing,
+    daysLeft: isOpen(set.status) && set.deadline ? daysBetween(today, set.deadline) : null,
+    changesRequested: set.status === 'drafting' && set.lastStep?.type === 'request-changes',
+    lastRejection:
+      set.status === 'received' && set.lastStep?.type === 'reject' ? { reason: set.lastStep.reason, at: set.lastStep.at.toISOString() } : null,
     assignee: set.assignee ? { id: set.assignee.id, name: set.assignee.name } : null,
     internalDeadlines: { draft: set.draftDeadline, review: set.reviewDeadline, coSigning: set.coSigningDeadline },
     coSignatures: [...(set.coSignatures ?? [])]

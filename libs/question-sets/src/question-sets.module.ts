@@ -20,6 +20,7 @@ import { SourceDocument } from './source-document.entity';
 import { SuggestionQueries } from './suggestions.queries';
 import { SuggestionsService } from './suggestions.service';
 import { WorkflowService } from './workflow.service';
+import { WorklistService } from './worklist.service';
 
 @Module({
   imports: [
@@ -27,7 +28,7 @@ import { WorkflowService } from './workflow.service';
     AuditModule,
     MinistriesModule,
   ],
-  providers: [QuestionSetQueries, QuestionSetStore, QuestionSetsService, DocumentImportService, WorkflowService, AnswerDocumentService, SuggestionQueries, SuggestionsService],
-  exports: [QuestionSetsService, DocumentImportService, WorkflowService, AnswerDocumentService, SuggestionsService],
+  providers: [QuestionSetQueries, QuestionSetStore, QuestionSetsService, DocumentImportService, WorkflowService, AnswerDocumentService, SuggestionQueries, SuggestionsService, WorklistService],
+  exports: [QuestionSetsService, DocumentImportService, WorkflowService, AnswerDocumentService, SuggestionsService, WorklistService],
 })
 export class QuestionSetsModule {}

@@ -19,7 +19,6 @@ export {
 } from './reminder-policy';
 export type { DueReminder, PersonFacts, ReminderKind, ReminderPolicy, ReminderRule, SetFacts } from './reminder-policy';
 export { reminderMessage } from './reminder-message';
-export { DUTCH_WORKING_DAYS, WorkingDays } from './working-days';
 export { REMINDER_POLICY } from './reminders.tokens';
 export { deliveryJob, REMINDER_JOBS, REMINDERS_QUEUE, sweepSchedule, SWEEP_SCHEDULER_ID } from './reminder-jobs';
 export type { DeliveryRef } from './reminder-jobs';

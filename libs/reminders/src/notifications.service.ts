@@ -42,6 +42,15 @@ export class NotificationsService {
     return this.dataSource.query<NotificationView[]>(options.unreadOnly ? NOTIFICATION_SQL.listUnread : NOTIFICATION_SQL.list, [viewer.id, options.limit]);
   }
 
+  /** How many the viewer has not read yet (the bell in the web app's header). */
+  async unreadCount(viewer: Viewer): Promise<number> {
+    const [{ count }]: [{ count: string }] = await this.dataSource.query(
+      'SELECT count(*) AS count FROM notification WHERE recipient_id = $1 AND read_at IS NULL',
+      [viewer.id],
+    );
+    return Number(count);
+  }
+
   /** Marks one read; reading it again keeps the first time. */
   async markRead(viewer: Viewer, id: string): Promise<NotificationView> {
     // UPDATE … RETURNING comes back from TypeORM as [rows, count].

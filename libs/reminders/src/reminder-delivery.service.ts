@@ -2,14 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditTrail, SYSTEM_ACTOR } from '@question-desk/audit';
 import { DeskConfigService } from '@question-desk/config';
-import { Clock } from '@question-desk/deadlines';
+import { Clock, type WorkingDays } from '@question-desk/deadlines';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Mailer, PermanentMailFailure, type OutgoingMail } from './mailer';
 import { ReminderLedgerStore, type LedgerRow, type RecipientRow } from './reminder-ledger.store';
 import { reminderMessage } from './reminder-message';
 import { reasonToCancel, ruleFor, type CancelReason, type ReminderKind, type ReminderPolicy } from './reminder-policy';
 import { REMINDER_POLICY, WORKING_DAYS } from './reminders.tokens';
-import type { WorkingDays } from './working-days';
 
 /** What became of one delivery job. */
 export type DeliveryOutcome = 'sent' | 'cancelled' | 'skipped';

@@ -30,9 +30,9 @@ describe('reminder messages', () => {
     expect(message.text).toContain('Onderwerp: Het bericht dat <Nederland> & België samenwerken');
     expect(message.text).toContain('Termijn: donderdag 8 augustus 2019');
     expect(message.text).toContain('Dagen over de termijn: 2664');
-    expect(message.text).toContain(`https://vragen.example.org/api/question-sets/${set.id}`);
+    expect(message.text).toContain(`https://vragen.example.org/vragensets/${set.id}`);
     expect(message.html).toContain('Het bericht dat &lt;Nederland&gt; &amp; België samenwerken');
-    expect(message.html).toContain(`<a href="https://vragen.example.org/api/question-sets/${set.id}">`);
+    expect(message.html).toContain(`<a href="https://vragen.example.org/vragensets/${set.id}">`);
     expect(message.html).not.toContain('<Nederland>');
   });
 
@@ -55,7 +55,7 @@ describe('reminder messages', () => {
     const digest = reminderMessage({ kind: 'overdue-digest', recipientName: 'C', refersTo: '2020-03-02', today: '2020-03-03', publicUrl: 'http://x', overdue: many.slice(0, 100), overdueTotal: 150 });
     expect(digest.subject).toBe('Overzicht: 150 vragensets over de termijn');
     expect(digest.text.split('\n').filter((l) => l.startsWith('- 2019Z'))).toHaveLength(100);
-    expect(digest.text).toContain('- … en nog 50: http://x/api/question-sets?overdue=true&sort=deadline');
+    expect(digest.text).toContain('- … en nog 50: http://x/vragen?overdue=true&sort=deadline');
   });
 
   it('lists a digest oldest first with days overdue, singular and plural', () => {

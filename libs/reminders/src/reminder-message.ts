@@ -52,8 +52,9 @@ export function nameOf(set: SetSummary): string {
   return set.subject ? `"${set.subject}"` : 'vragen zonder kenmerk';
 }
 
+/** The set's page in the web app (after signing in, the person lands there). */
 export function linkTo(publicUrl: string, set: { id: string }): string {
-  return `${publicUrl.replace(/\/+$/, '')}/api/question-sets/${set.id}`;
+  return `${publicUrl.replace(/\/+$/, '')}/vragensets/${set.id}`;
 }
 
 function daysOverdue(set: SetSummary, today: CalendarDate): number {
@@ -139,7 +140,7 @@ function digestMessage(input: ReminderMessageInput): ReminderMessage {
     lead,
     '',
     ...shown.map((set) => `- ${line(set)}\n  ${linkTo(input.publicUrl, set)}`),
-    ...(more > 0 ? [`- … en nog ${more}: ${input.publicUrl.replace(/\/+$/, '')}/api/question-sets?overdue=true&sort=deadline`] : []),
+    ...(more > 0 ? [`- … en nog ${more}: ${input.publicUrl.replace(/\/+$/, '')}/vragen?overdue=true&sort=deadline`] : []),
     '',
     SIGNATURE,
   ].join('\n');

@@ -9,7 +9,7 @@ import {
   type PersonFacts,
   type SetFacts,
 } from './reminder-policy';
-import { WorkingDays } from './working-days';
+import { WorkingDays } from '@question-desk/deadlines';
 
 const calendar = new WorkingDays();
 const policy = reminderPolicy();

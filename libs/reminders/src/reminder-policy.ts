@@ -1,7 +1,6 @@
 import type { Role } from '@question-desk/accounts';
-import { addDays, dayOfWeek, daysBetween, type CalendarDate } from '@question-desk/deadlines';
+import { addDays, dayOfWeek, daysBetween, type CalendarDate, type WorkingDays } from '@question-desk/deadlines';
 import { isOpen, type QuestionSetStatus } from '@question-desk/question-sets';
-import type { WorkingDays } from './working-days';
 
 /** The reminders the desk sends. The names are part of REMINDER_POLICY and of the notifications API. */
 export const REMINDER_KINDS = [

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DeskConfigService } from '@question-desk/config';
-import { Clock, type CalendarDate } from '@question-desk/deadlines';
+import { Clock, type CalendarDate, type WorkingDays } from '@question-desk/deadlines';
 import type { DataSource } from 'typeorm';
 import { stuckAfterMs, type DeliveryRef } from './reminder-jobs';
 import { ReminderLedgerStore } from './reminder-ledger.store';
@@ -16,7 +16,6 @@ import {
   type ReferenceDate,
 } from './reminder-policy';
 import { REMINDER_POLICY, WORKING_DAYS } from './reminders.tokens';
-import type { WorkingDays } from './working-days';
 
 export interface SweepResult {
   today: CalendarDate;

@@ -12,7 +12,7 @@ import { reminderPolicy } from './reminder-policy';
 import { ReminderSweep } from './reminder-sweep.service';
 import { Reminder } from './reminder.entity';
 import { REMINDER_POLICY, WORKING_DAYS } from './reminders.tokens';
-import { DUTCH_WORKING_DAYS } from './working-days';
+import { DUTCH_WORKING_DAYS } from '@question-desk/deadlines';
 
 const POLICY_PROVIDERS: Provider[] = [
   { provide: REMINDER_POLICY, inject: [DeskConfigService], useFactory: (config: DeskConfigService) => reminderPolicy(config.values.reminders.policy) },

@@ -1,6 +1,18 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Ip, Post, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { AccountsService, type Viewer } from '@question-desk/accounts';
+import { DeskConfigService } from '@question-desk/config';
+import type { CookieOptions, Response } from 'express';
+import { SESSION_COOKIE } from '../http/browser-session';
 import { CurrentViewer } from '../http/current-viewer.decorator';
 import { Public } from '../http/public.decorator';
 import { LoginDto, SignedInDto, ViewerDto } from './login.dto';
@@ -8,23 +20,48 @@ import { LoginDto, SignedInDto, ViewerDto } from './login.dto';
 @ApiTags('Authentication')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly accounts: AccountsService) {}
+  private readonly cookie: CookieOptions;
+
+  constructor(
+    private readonly accounts: AccountsService,
+    config: DeskConfigService,
+  ) {
+    const { environment, token } = config.values;
+    this.cookie = { httpOnly: true, sameSite: 'strict', secure: environment === 'production', path: '/', maxAge: token.ttlSeconds * 1000 };
+  }
 
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with email and password; returns a bearer token' })
+  @ApiOperation({
+    summary: 'Sign in with email and password; returns a bearer token and sets the browser session cookie',
+    description: `Scripts send the token as "Authorization: Bearer …". Browsers get the HttpOnly cookie ${SESSION_COOKIE} (SameSite=Strict) with the same lifetime; requests that change something and sign in by that cookie must carry "X-Requested-With: question-desk".`,
+  })
   @ApiOkResponse({ type: SignedInDto })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password, or the account is deactivated' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account (from any address) or from this address (for any account); see Retry-After' })
-  login(@Body() body: LoginDto, @Ip() address: string): Promise<SignedInDto> {
-    return this.accounts.login(body.email, body.password, address);
+  async login(@Body() body: LoginDto, @Ip() address: string, @Res({ passthrough: true }) response: Response): Promise<SignedInDto> {
+    const signedIn = await this.accounts.login(body.email, body.password, address);
+    response.cookie(SESSION_COOKIE, signedIn.accessToken, this.cookie);
+    return signedIn;
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out in this browser: removes the session cookie (bearer tokens of scripts keep working until they expire)' })
+  @ApiNoContentResponse({ description: 'Signed out' })
+  logout(@Res({ passthrough: true }) response: Response): void {
+    const { maxAge: _maxAge, ...options } = this.cookie;
+    response.clearCookie(SESSION_COOKIE, options);
   }
 
   @Get('me')
   @ApiBearerAuth()
+  @ApiCookieAuth(SESSION_COOKIE)
   @ApiOperation({ summary: 'Who is signed in' })
   @ApiOkResponse({ type: ViewerDto })
+  @ApiUnauthorizedResponse({ description: 'Not signed in, or the session has ended' })
   me(@CurrentViewer() viewer: Viewer): ViewerDto {
     return viewer;
   }

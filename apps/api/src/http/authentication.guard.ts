@@ -2,11 +2,12 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { AccountsService, hasRole, type Role } from '@question-desk/accounts';
 import type { Request } from 'express';
+import { CSRF_HEADER_VALUE, credentialsOf, lacksCsrfHeader } from './browser-session';
 import type { AuthenticatedRequest } from './current-viewer.decorator';
 import { IS_PUBLIC } from './public.decorator';
 import { ROLES_KEY } from './roles.decorator';
 
-/** Every route needs a bearer token unless marked @Public(); @Roles() narrows who may call it. */
+/** Every route needs a bearer token or the browser session cookie unless marked @Public(); @Roles() narrows who may call it. */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
   constructor(
@@ -18,11 +19,14 @@ export class AuthenticationGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new UnauthorizedException('Sign in first: send "Authorization: Bearer <accessToken>" from POST /api/auth/login.');
+    const credentials = credentialsOf(request);
+    if (!credentials) {
+      throw new UnauthorizedException('Sign in first: send "Authorization: Bearer <accessToken>" from POST /api/auth/login, or sign in in the web app.');
     }
-    request.viewer = await this.accounts.authenticate(token);
+    if (credentials.kind === 'cookie' && lacksCsrfHeader(request)) {
+      throw new ForbiddenException(`Requests that change something must carry the header "X-Requested-With: ${CSRF_HEADER_VALUE}" when they sign in with the session cookie. Reload the page and try again.`);
+    }
+    request.viewer = await this.accounts.authenticate(credentials.token);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles?.length && !hasRole(request.viewer, ...roles)) {
       throw new ForbiddenException(`Only ${roles.join(' or ')} may do this; you are signed in as ${request.viewer.roles.join(', ')}.`);

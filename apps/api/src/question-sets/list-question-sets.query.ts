@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { CHAMBERS, type Chamber } from '@question-desk/deadlines';
 import { MINISTRY_CODES } from '@question-desk/ministries';
 import { SORT_KEYS, STATUSES, type QuestionSetStatus, type SortKey } from '@question-desk/question-sets';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../http/is-calendar-date';
 import { booleanWord, PageQueryDto } from '../http/page-query.dto';
 
@@ -54,6 +55,41 @@ export class ListQuestionSetsQuery extends PageQueryDto {
   @IsOptional()
   @IsCalendarDate()
   deadlineAfter?: string;
+
+  @ApiPropertyOptional({ enum: CHAMBERS, description: 'TK = Tweede Kamer, EK = Eerste Kamer' })
+  @IsOptional()
+  @IsIn(CHAMBERS, { message: `chamber must be one of ${CHAMBERS.join(', ')}` })
+  chamber?: Chamber;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only sets that are open, past the statutory deadline and have no postponement registered (or the others)' })
+  @IsOptional()
+  @Transform(booleanWord)
+  @IsBoolean({ message: 'postponementMissing must be true or false' })
+  postponementMissing?: boolean;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only sets with (true) or without (false) a registered uitstelbericht' })
+  @IsOptional()
+  @Transform(booleanWord)
+  @IsBoolean({ message: 'postponed must be true or false' })
+  postponed?: boolean;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only sets back at the desk because their assignment was rejected (or the others)' })
+  @IsOptional()
+  @Transform(booleanWord)
+  @IsBoolean({ message: 'assignmentRejected must be true or false' })
+  assignmentRejected?: boolean;
+
+  @ApiPropertyOptional({ description: '"me" or a user id: only sets assigned to that person', example: 'me' })
+  @IsOptional()
+  @ValidateIf((_query, value) => value !== 'me')
+  @IsUUID('all', { message: 'assignee must be "me" or a user id' })
+  assignee?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Sets whose drafter must make changes the reviewer asked for first, then by internal draft deadline, then by `sort`' })
+  @IsOptional()
+  @Transform(booleanWord)
+  @IsBoolean({ message: 'changesRequestedFirst must be true or false' })
+  changesRequestedFirst?: boolean;
 
   @ApiPropertyOptional({ enum: SORT_KEYS, default: 'deadline', description: 'With q and no sort: best match first' })
   @IsOptional()

@@ -59,6 +59,14 @@ export class AssigneeDto {
   name: string;
 }
 
+export class RejectionDto {
+  @ApiProperty({ nullable: true, type: String, example: 'Dit ligt bij JenV.' })
+  reason: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+}
+
 export class InternalDeadlinesDto {
   @ApiProperty({ format: 'date', nullable: true, type: String, description: 'Draft ready' })
   draft: string | null;
@@ -153,6 +161,15 @@ export class QuestionSetDto {
 
   @ApiProperty({ description: 'Calendar days past `deadline` (open: until today; answered: until answeredOn)' })
   daysOverdue: number;
+
+  @ApiProperty({ nullable: true, type: Number, example: 4, description: 'Calendar days until `deadline`, negative when past it; null when closed' })
+  daysLeft: number | null;
+
+  @ApiProperty({ description: 'The reviewer sent the draft back and the drafter must make changes (status drafting)' })
+  changesRequested: boolean;
+
+  @ApiProperty({ type: RejectionDto, nullable: true, description: 'While back at the desk (received): why the last assignment was rejected' })
+  lastRejection: RejectionDto | null;
 
   @ApiProperty({ type: AssigneeDto, nullable: true })
   assignee: AssigneeDto | null;

@@ -10,8 +10,11 @@ import {
   Post,
   Query,
   Res,
+  UploadedFile,
   UnsupportedMediaTypeException,
+  UseInterceptors,
 } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -37,6 +40,26 @@ import { ListQuestionSetsQuery } from './list-question-sets.query';
 import { AuditEventDto, ImportResultDto, QuestionSetDto, QuestionSetPageDto } from './question-set.dto';
 
 const DOCUMENT_TYPES = ['text/plain', 'text/markdown'];
+const UPLOAD_TYPE = 'multipart/form-data';
+/** The field of a multipart upload that holds the document. */
+export const UPLOAD_FIELD = 'file';
+const UPLOAD_EXTENSIONS = /\.(txt|md|markdown)$/i;
+
+/** What multer (in memory) gives of an uploaded file. */
+interface UploadedDocument {
+  originalname: string;
+  buffer: Buffer;
+}
+
+/** The text of an uploaded .txt or .md file; other files are refused with 415. */
+function textOfUpload(file: UploadedDocument): string {
+  if (!UPLOAD_EXTENSIONS.test(file.originalname)) {
+    throw new UnsupportedMediaTypeException(
+      `"${file.originalname}" is not a .txt or .md file. Save the document as plain text (.txt) or Markdown (.md) and upload that.`,
+    );
+  }
+  return file.buffer.toString('utf8').replace(/^\uFEFF/, '');
+}
 
 const actorOf = (viewer: Viewer) => ({ id: viewer.id, name: viewer.name });
 
@@ -53,8 +76,8 @@ export class QuestionSetsController {
   @ApiOperation({ summary: 'Find question sets: filter, search, sort and page; a viewer with a ministry sees only its sets' })
   @ApiOkResponse({ type: QuestionSetPageDto })
   @ApiBadRequestResponse({ description: 'A filter that is not understood; the message names it' })
-  list(@CurrentViewer() viewer: Viewer, @Query() query: ListQuestionSetsQuery) {
-    return this.questionSets.list(viewer, query);
+  list(@CurrentViewer() viewer: Viewer, @Query() { assignee, ...query }: ListQuestionSetsQuery) {
+    return this.questionSets.list(viewer, { ...query, assigneeId: assignee === 'me' ? viewer.id : assignee });
   }
 
   @Get(':id')
@@ -107,27 +130,42 @@ export class QuestionSetsController {
     description:
       'Importing the same document again changes nothing (200, same id). A document is imported whole or refused: over the limits (see the API description) it is refused with 422 naming them. A corrected questions document for a set that is received or assigned replaces its questions (200, a "questions-corrected" event, a line in `warnings`); once the answers are being drafted it is refused with 409.',
   })
-  @ApiConsumes(...DOCUMENT_TYPES)
-  @ApiBody({ schema: { type: 'string', example: '2020Z25656\n\nVragen van het lid Van Helvert (CDA) aan de Minister van Buitenlandse Zaken over …' } })
+  @ApiConsumes(...DOCUMENT_TYPES, UPLOAD_TYPE)
+  @ApiBody({
+    description: `The document as text/plain or text/markdown, or uploaded as multipart/form-data with one file field "${UPLOAD_FIELD}" (.txt or .md).`,
+    schema: {
+      oneOf: [
+        { type: 'string', example: '2020Z25656\n\nVragen van het lid Van Helvert (CDA) aan de Minister van Buitenlandse Zaken over …' },
+        { type: 'object', required: [UPLOAD_FIELD], properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary', description: 'A .txt or .md file' } } },
+      ],
+    },
+  })
+  @UseInterceptors(FileInterceptor(UPLOAD_FIELD))
   @ApiCreatedResponse({ type: ImportResultDto, description: 'A new set was made' })
   @ApiOkResponse({ type: ImportResultDto, description: 'An existing set was completed, or this document was imported before' })
   @ApiBadRequestResponse({ description: 'The body is empty or not text' })
   @ApiPayloadTooLargeResponse({ description: 'The document is larger than DOCUMENT_MAX_BYTES' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'Not text/plain or text/markdown' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Not text/plain, text/markdown or an upload of a .txt or .md file' })
   @ApiUnprocessableEntityResponse({ description: 'Not readable as written questions, answers or a postponement notice, or over the limits; the message says what was missing or too large' })
   @ApiConflictResponse({ description: 'A corrected questions document for a set whose answers are already being drafted' })
   async import(
     @CurrentViewer() viewer: Viewer,
     @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @Body() posted: unknown,
+    @UploadedFile() file: UploadedDocument | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
     const mediaType = contentType?.split(';')[0].trim().toLowerCase();
-    if (!mediaType || !DOCUMENT_TYPES.includes(mediaType) || typeof body !== 'string') {
+    if (mediaType === UPLOAD_TYPE && !file) {
+      throw new BadRequestException(`Choose a file: send the document in the multipart field "${UPLOAD_FIELD}".`);
+    }
+    const body = file ? textOfUpload(file) : posted;
+    if (!file && (!mediaType || !DOCUMENT_TYPES.includes(mediaType) || typeof body !== 'string')) {
       throw new UnsupportedMediaTypeException(
         `Send the document as text/plain or text/markdown in UTF-8 (got ${mediaType ?? 'no Content-Type'}). Convert PDF or Word files to text first.`,
       );
     }
+    if (typeof body !== 'string') throw new UnsupportedMediaTypeException('Send the document as text.');
     if (body.includes('\u0000') || body.includes('\uFFFD')) {
       throw new BadRequestException('The body is not UTF-8 text (it looks like a binary file, such as a PDF or Word document). Convert it to text first.');
     }

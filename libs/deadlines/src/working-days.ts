@@ -1,4 +1,4 @@
-import { addDays, dayOfWeek, type CalendarDate } from '@question-desk/deadlines';
+import { addDays, dayOfWeek, type CalendarDate } from './calendar-date';
 import Holidays from 'date-holidays';
 
 /**

@@ -1,0 +1,74 @@
+import type { AuditEvent } from './api/types';
+import { CHAMBER_LABELS, STATUS_LABELS, formatDate } from './format';
+
+const SENTENCES: Record<string, string> = {
+  registered: 'registreerde de vragenset',
+  'answers-imported': 'importeerde de antwoorden',
+  'document-imported': 'importeerde een document',
+  assign: 'wees de vragenset toe',
+  accept: 'accepteerde de toewijzing',
+  reject: 'weigerde de toewijzing',
+  transfer: 'droeg de vragenset over',
+  'save-draft': 'sloeg het concept-antwoord op',
+  'submit-for-review': 'bood het concept-antwoord ter beoordeling aan',
+  'request-changes': 'vroeg om wijzigingen',
+  approve: 'keurde het concept-antwoord goed',
+  'co-sign': 'ondertekende mede',
+  'mark-answered': 'meldde de vragenset als beantwoord',
+  withdraw: 'trok de vragenset in',
+  postpone: 'registreerde een uitstelbericht',
+  postponed: 'registreerde een uitstelbericht',
+};
+
+const FIELDS: Record<string, string> = {
+  reference: 'kenmerk',
+  appendixNumber: 'aanhangselnummer',
+  chamber: 'kamer',
+  subject: 'onderwerp',
+  submittedOn: 'ingezonden',
+  leadMinistry: 'ministerie',
+  status: 'status',
+  statutoryDeadline: 'wettelijke termijn',
+  deadline: 'termijn',
+  answeredOn: 'beantwoord op',
+  answeredBy: 'beantwoord door',
+};
+
+function valueText(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return 'leeg';
+  if (field === 'status') return STATUS_LABELS[String(value)] ?? String(value);
+  if (field === 'chamber') return CHAMBER_LABELS[String(value)] ?? String(value);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  return String(value);
+}
+
+export interface TimelineEntry {
+  sentence: string;
+  changes: string[];
+  notes: string[];
+}
+
+/** One audit event as Dutch text: who did what, which fields changed, and the reason or comment given. */
+export function describeEvent(event: AuditEvent): TimelineEntry {
+  const details = (event.details ?? {}) as Record<string, unknown>;
+  const sentence = `${event.actor} ${SENTENCES[event.type] ?? `deed: ${event.type}`}`;
+  const before = (details.before ?? {}) as Record<string, unknown>;
+  const after = (details.after ?? {}) as Record<string, unknown>;
+  const changes: string[] = [];
+  for (const field of Object.keys(FIELDS)) {
+    if (!details.before || !(field in after)) continue;
+    if (JSON.stringify(before[field] ?? null) === JSON.stringify(after[field] ?? null)) continue;
+    changes.push(field in before ? `${FIELDS[field]}: ${valueText(field, before[field])} → ${valueText(field, after[field])}` : `${FIELDS[field]}: ${valueText(field, after[field])}`);
+  }
+  const notes: string[] = [];
+  const assignee = details.assignee as { name?: string } | undefined;
+  if (assignee?.name) notes.push(`Behandelaar: ${assignee.name}`);
+  if (Array.isArray(details.coSigningMinistries) && details.coSigningMinistries.length) notes.push(`Medeondertekening: ${details.coSigningMinistries.join(', ')}`);
+  if (typeof details.to === 'string') notes.push(`Naar: ${details.to}`);
+  if (typeof details.ministry === 'string') notes.push(`Namens: ${details.ministry}`);
+  if (typeof details.newDeadline === 'string') notes.push(`Nieuwe termijn: ${formatDate(details.newDeadline)}`);
+  if (typeof details.revision === 'number') notes.push(`Versie ${details.revision}`);
+  if (typeof details.reason === 'string' && details.reason) notes.push(`Reden: ${details.reason}`);
+  if (typeof details.comment === 'string' && details.comment) notes.push(`Opmerking: ${details.comment}`);
+  return { sentence, changes, notes };
+}
