@@ -139,6 +139,26 @@ describe('the workflow of a question set', () => {
     expect(bzDrafter.body.message).toEqual(['Bregje Buitenland is a drafter of BZ, not of JenV; assign a drafter of the lead ministry.']);
   });
 
+  it('answers a desk officer of one ministry who transfers a set away with the set as the step left it, not 404', async () => {
+    const set = await anImportedSet();
+    const admin = await desk.tokenOf('admin@example.org');
+    const email = `desk.bz.${Date.now()}@example.org`;
+    await desk
+      .http()
+      .post('/api/users')
+      .auth(admin, { type: 'bearer' })
+      .send({ email, name: 'Bas Balie', password: 'correct horse battery', roles: ['desk'], ministry: 'BZ' })
+      .expect(201);
+    const signedIn = await desk.http().post('/api/auth/login').send({ email, password: 'correct horse battery' }).expect(200);
+    const bzDesk = (method: 'get' | 'post', path: string, body?: object) => {
+      const call = desk.http()[method](`/api/question-sets${path}`).auth(signedIn.body.accessToken as string, { type: 'bearer' });
+      return body ? call.send(body) : call;
+    };
+    const moved = await bzDesk('post', `/${set.id}/assignment/transfer`, { version: set.version, toMinistry: 'JenV', reason: 'Valt onder JenV.' }).expect(200);
+    expect(moved.body).toMatchObject({ id: set.id, status: 'received', leadMinistry: { code: 'JenV' }, allowedActions: [] });
+    await bzDesk('get', `/${set.id}`).expect(404);
+  });
+
   it('registers a postponement: the deadline and internal deadlines move, the statutory deadline stays; then the set is withdrawn', async () => {
     let set = await anImportedSet();
     const drafter = await desk.userOf(DRAFTER);

@@ -36,3 +36,4 @@ export { CreateQuestionSets1732300002000 } from './migrations/1732300002000-crea
 export { AddWorkflow1732300004000 } from './migrations/1732300004000-add-workflow';
 export { AddTextSearchVectors1732300006500 } from './migrations/1732300006500-add-text-search-vectors';
 export { AddQuestionSetFacts1732300008000 } from './migrations/1732300008000-add-question-set-facts';
+export { AddLastStep1732300009000 } from './migrations/1732300009000-add-last-step';

@@ -128,14 +128,14 @@ export class QuestionSet {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
-  /** Not a column: the set's latest assignment or review step, filled in by `QuestionSetQueries.load`. */
-  lastStep?: LastWorkflowStep | null;
-}
+  /** The latest assignment or review step (`LAST_STEP_ACTIONS`), written by the workflow with the step. */
+  @Column({ type: 'text', nullable: true })
+  lastStep: string | null;
 
-/** The latest of assign, accept, reject, transfer and request-changes in a set's audit trail. */
-export interface LastWorkflowStep {
-  type: string;
-  at: Date;
-  /** The reason of a rejection. */
-  reason: string | null;
+  @Column({ type: 'timestamptz', nullable: true })
+  lastStepAt: Date | null;
+
+  /** The reason or comment the person gave with that step. */
+  @Column({ type: 'text', nullable: true })
+  lastStepNote: string | null;
 }

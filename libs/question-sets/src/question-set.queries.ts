@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Viewer } from '@question-desk/accounts';
 import type { CalendarDate, Chamber } from '@question-desk/deadlines';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { QuestionSet, type LastWorkflowStep } from './question-set.entity';
+import { QuestionSet } from './question-set.entity';
 import { CLOSED_STATUSES, type QuestionSetStatus } from './statuses';
 
 export const SORT_KEYS = ['deadline', '-deadline', 'submittedOn', '-submittedOn', 'daysOverdue', '-daysOverdue'] as const;
@@ -61,11 +61,8 @@ const POSTPONED_SQL = 'EXISTS (SELECT 1 FROM postponement p WHERE p.question_set
 /** `postponementMissing` of `deadlineStanding`. */
 const POSTPONEMENT_MISSING_SQL = `(qs.status NOT IN ${CLOSED} AND qs.statutory_deadline < CAST(:today AS date) AND NOT ${POSTPONED_SQL})`;
 
-/** The workflow steps that say who holds a set: the latest of them is the set's `lastStep`. */
-const STEP_TYPES = `('assign', 'accept', 'reject', 'transfer', 'request-changes')`;
-const LAST_STEP_SQL = `(SELECT e.type FROM audit_event e WHERE e.question_set_id = qs.id AND e.type IN ${STEP_TYPES} ORDER BY e.id DESC LIMIT 1)`;
-const REJECTED_SQL = `(qs.status = 'received' AND coalesce(${LAST_STEP_SQL}, '') = 'reject')`;
-const CHANGES_REQUESTED_SQL = `(qs.status = 'drafting' AND coalesce(${LAST_STEP_SQL}, '') = 'request-changes')`;
+const REJECTED_SQL = `(qs.status = 'received' AND coalesce(qs.last_step, '') = 'reject')`;
+const CHANGES_REQUESTED_SQL = `(qs.status = 'drafting' AND coalesce(qs.last_step, '') = 'request-changes')`;
 
 const ORDER: Record<SortKey, [string, 'ASC' | 'DESC']> = {
   deadline: ['qs.deadline', 'ASC'],
@@ -152,24 +149,10 @@ export class QuestionSetQueries {
     return set ?? null;
   }
 
-  /** Sets with their relations and their last workflow step; questions and answers only when `withContent`. */
+  /** Sets with their relations; questions and answers only when `withContent`. */
   async load(ids: string[], withContent: boolean, manager?: EntityManager): Promise<QuestionSet[]> {
     if (ids.length === 0) return [];
-    const db = manager ?? this.dataSource.manager;
-    const sets = await this.loadSets(db, ids, withContent);
-    const steps = await this.lastSteps(db, ids);
-    for (const set of sets) set.lastStep = steps.get(set.id) ?? null;
-    return sets;
-  }
-
-  private async lastSteps(db: EntityManager, ids: string[]): Promise<Map<string, LastWorkflowStep>> {
-    const rows: { setId: string; type: string; at: Date; reason: string | null }[] = await db.query(
-      `SELECT DISTINCT ON (e.question_set_id) e.question_set_id AS "setId", e.type, e.at, e.details ->> 'reason' AS reason
-       FROM audit_event e WHERE e.question_set_id = ANY($1::uuid[]) AND e.type IN ${STEP_TYPES}
-       ORDER BY e.question_set_id, e.id DESC`,
-      [ids],
-    );
-    return new Map(rows.map(({ setId, type, at, reason }) => [setId, { type, at, reason }]));
+    return this.loadSets(manager ?? this.dataSource.manager, ids, withContent);
   }
 
   private loadSets(db: EntityManager, ids: string[], withContent: boolean): Promise<QuestionSet[]> {

@@ -23,6 +23,7 @@ export const QUESTION_SET_SQL = {
   addCoSigners: 'INSERT INTO question_set_co_signing_ministry (question_set_id, ministry_code) SELECT $1, unnest($2::varchar[])',
   nextRevision: 'SELECT (coalesce(max(number), 0) + 1)::int AS next FROM answer_revision WHERE question_set_id = $1',
   answerCoverage: 'SELECT question_numbers AS "questionNumbers" FROM answer WHERE question_set_id = $1',
+  recordLastStep: 'UPDATE question_set SET last_step = $2, last_step_at = $3, last_step_note = $4 WHERE id = $1',
   importLock: 'SELECT pg_advisory_xact_lock($1)',
   importedBefore: 'SELECT question_set_id AS id FROM source_document WHERE content_sha256 = $1',
   keepDocument:
@@ -115,6 +116,11 @@ export class QuestionSetStore {
 
   async update(manager: EntityManager, id: string, changes: Partial<QuestionSet>): Promise<void> {
     await manager.update(QuestionSet, id, changes);
+  }
+
+  /** Keeps the step that says who holds the set and why, in the same version as the step's own change. */
+  async recordLastStep(manager: EntityManager, id: string, step: { action: string; at: Date; note: string | null }): Promise<void> {
+    await manager.query(SQL.recordLastStep, [id, step.action, step.at, step.note]);
   }
 
   /** A new version for a change that touches no column of the set itself (a saved draft). */

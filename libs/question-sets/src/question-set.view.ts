@@ -101,9 +101,9 @@ export function toView(set: QuestionSet, today: CalendarDate, withContent: boole
     status: set.status,
     ...standing,
     daysLeft: isOpen(set.status) && set.deadline ? daysBetween(today, set.deadline) : null,
-    changesRequested: set.status === 'drafting' && set.lastStep?.type === 'request-changes',
+    changesRequested: set.status === 'drafting' && set.lastStep === 'request-changes',
     lastRejection:
-      set.status === 'received' && set.lastStep?.type === 'reject' ? { reason: set.lastStep.reason, at: set.lastStep.at.toISOString() } : null,
+      set.status === 'received' && set.lastStep === 'reject' && set.lastStepAt ? { reason: set.lastStepNote, at: set.lastStepAt.toISOString() } : null,
     assignee: set.assignee ? { id: set.assignee.id, name: set.assignee.name } : null,
     internalDeadlines: { draft: set.draftDeadline, review: set.reviewDeadline, coSigning: set.coSigningDeadline },
     coSignatures: [...(set.coSignatures ?? [])]

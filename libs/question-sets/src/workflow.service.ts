@@ -24,8 +24,8 @@ import {
   StaleVersion,
   TransitionNotAllowed,
 } from './question-sets.errors';
-import { QuestionSetsService, type NewAnswer } from './question-sets.service';
-import { check, coverage, nextStatus, roleRefusal, transitionOf, who, type Refusal, type TransitionAction, type WorkflowAction } from './workflow';
+import { QuestionSetsService, WHOLE_DESK, type NewAnswer } from './question-sets.service';
+import { check, coverage, LAST_STEP_ACTIONS, nextStatus, roleRefusal, transitionOf, who, type Refusal, type TransitionAction, type WorkflowAction } from './workflow';
 
 export interface Assign {
   version: number;
@@ -326,6 +326,10 @@ export class WorkflowService {
 
       const before = this.questionSets.snapshot(set);
       const details = await step({ manager, set, coSigningCodes, unsigned: facts.unsignedCoSigners as string[] });
+      if (LAST_STEP_ACTIONS.includes(action)) {
+        const note = details.reason ?? details.comment;
+        await this.store.recordLastStep(manager, id, { action, at: this.clock.now(), note: typeof note === 'string' ? note : null });
+      }
       const after = await this.store.byId(manager, id);
       await this.audit.record(manager, {
         questionSetId: id,
@@ -334,7 +338,14 @@ export class WorkflowService {
         details: { ...details, before, after: this.questionSets.snapshot(after) },
       });
     });
-    return this.questionSets.view(viewer, id);
+    // A desk officer of one ministry who transfers a set to another no longer sees it: they still
+    // get the set as their step left it (with nothing more they may do), not a 404 for a step that was taken.
+    try {
+      return await this.questionSets.view(viewer, id);
+    } catch (error) {
+      if (!(error instanceof QuestionSetNotFound)) throw error;
+      return { ...(await this.questionSets.view(WHOLE_DESK, id)), allowedActions: [] };
+    }
   }
 
   private refusalMessage(action: WorkflowAction, refusal: Refusal, viewer: Viewer, set: QuestionSet): string {

@@ -23,6 +23,9 @@ export const ACTIONS = [
 export type WorkflowAction = (typeof ACTIONS)[number];
 
 /** The actions sent to POST /api/question-sets/:id/transitions (the others have routes of their own). */
+/** The steps that say who holds a set and why; the latest is kept on the set (`lastStep`). */
+export const LAST_STEP_ACTIONS: readonly WorkflowAction[] = ['assign', 'accept', 'reject', 'transfer', 'request-changes'];
+
 export const TRANSITION_ACTIONS = ['submit-for-review', 'approve', 'request-changes', 'co-sign', 'mark-answered', 'withdraw'] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
 
