@@ -2,16 +2,20 @@
 // misused promises, unsafe `any`) over apps, libs, tests and benches; Prettier owns the layout.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  // apps/web is a React app with a configuration of its own to come; the rest is not ours to lint.
-  { ignores: ['apps/web/**', 'dist/**', 'node_modules/**', 'vendor/**', 'reports/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'vendor/**', 'reports/**', 'coverage/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        // The web app's specs and Vite's config sit outside apps/web/tsconfig.json (they run in Node).
+        projectService: { allowDefaultProject: ['apps/web/vite.config.ts', 'apps/web/src/*.spec.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
@@ -35,5 +39,9 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
     },
   },
+  // The web app: the rules of hooks (and React's own checks of what a component may do while rendering).
+  { files: ['apps/web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
+  // Vite's config runs in Node with Vite's own types, which the default project cannot resolve.
+  { files: ['apps/web/vite.config.ts'], ...tseslint.configs.disableTypeChecked },
   prettier,
 );

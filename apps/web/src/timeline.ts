@@ -36,10 +36,11 @@ const FIELDS: Record<string, string> = {
 
 function valueText(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return 'leeg';
-  if (field === 'status') return STATUS_LABELS[String(value)] ?? String(value);
-  if (field === 'chamber') return CHAMBER_LABELS[String(value)] ?? String(value);
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
-  return String(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (field === 'status') return STATUS_LABELS[text] ?? text;
+  if (field === 'chamber') return CHAMBER_LABELS[text] ?? text;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text);
+  return text;
 }
 
 export interface TimelineEntry {

@@ -35,7 +35,7 @@ export function withQuery(path: string, query?: Query): string {
 
 function messageOf(status: number, body: unknown): string {
   if (body && typeof body === 'object' && 'message' in body) {
-    const message = (body as { message: unknown }).message;
+    const message = body.message;
     if (Array.isArray(message)) return message.join('; ');
     if (typeof message === 'string' && message) return message;
   }
@@ -69,7 +69,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   if (!response.ok) {
     const text = await response.text();
-    let parsed: unknown = null;
+    let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : null;
     } catch {

@@ -65,7 +65,7 @@ export function Layout() {
       await api.post('/api/auth/logout', undefined, { ignoreUnauthorized: true });
     } finally {
       queryClient.clear();
-      navigate('/inloggen');
+      void navigate('/inloggen');
     }
   };
 
@@ -85,7 +85,7 @@ export function Layout() {
               {me.name}
               {me.ministry ? ` (${me.ministry.code})` : ''}
             </span>
-            <button type="button" className="utrecht-button utrecht-button--secondary-action qd-signout" onClick={signOut}>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action qd-signout" onClick={() => void signOut()}>
               Uitloggen
             </button>
           </div>

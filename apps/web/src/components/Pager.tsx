@@ -10,7 +10,7 @@ function usePage(): number {
 export function queryFromForm(form: HTMLFormElement): URLSearchParams {
   const next = new URLSearchParams();
   for (const [name, value] of new FormData(form).entries()) {
-    const text = String(value).trim();
+    const text = typeof value === 'string' ? value.trim() : '';
     if (text) next.set(name, text);
   }
   return next;

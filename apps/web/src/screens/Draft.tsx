@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, isStaleVersion } from '../api/client';
 import { useQuestionSet } from '../api/queries';
@@ -87,10 +87,11 @@ function Preview({ id, version }: { id: string; version: number }) {
 function Editor({ set }: { set: QuestionSet }) {
   const queryClient = useQueryClient();
   const numbers = useMemo(() => (set.questions ?? []).map((q) => q.number), [set.questions]);
-  const stored = useRef(readStored(set.id));
-  const [base, setBase] = useState<Stored>(() => ({ version: stored.current?.version ?? set.version, blocks: initialBlocks(numbers, set.answers ?? []) }));
-  const [blocks, setBlocks] = useState<DraftBlock[]>(() => stored.current?.blocks ?? initialBlocks(numbers, set.answers ?? []));
-  const [theirs, setTheirs] = useState<QuestionSet | null>(() => (stored.current && stored.current.version !== set.version ? set : null));
+  // What this browser kept of an unsaved draft, read once when the page opens.
+  const [stored] = useState(() => readStored(set.id));
+  const [base, setBase] = useState<Stored>(() => ({ version: stored?.version ?? set.version, blocks: initialBlocks(numbers, set.answers ?? []) }));
+  const [blocks, setBlocks] = useState<DraftBlock[]>(() => stored?.blocks ?? initialBlocks(numbers, set.answers ?? []));
+  const [theirs, setTheirs] = useState<QuestionSet | null>(() => (stored && stored.version !== set.version ? set : null));
   const [saved, setSaved] = useState(false);
   const dirty = !sameDraft(blocks, base.blocks) || base.version !== set.version;
 

@@ -38,7 +38,7 @@ export default function SignIn() {
       const target = safeReturnPath(params.get('naar'));
       // The werkvoorraad's data is on its way while its screen renders.
       if (target === '/') void queryClient.prefetchQuery(worklistQuery);
-      navigate(target, { replace: true });
+      void navigate(target, { replace: true });
     },
   });
 

@@ -8,6 +8,7 @@ import { CheckboxField, TextField } from '../components/Field';
 import { MinistrySelect } from '../components/MinistrySelect';
 import { ErrorMessage, Loading, Notice, useDocumentTitle } from '../components/Page';
 import { ROLE_LABELS } from '../format';
+import { fieldText, fieldTexts } from '../form-fields';
 
 function Problem({ error, onReload }: { error: unknown; onReload: () => void }) {
   if (isStaleVersion(error))
@@ -47,15 +48,15 @@ function NewUser() {
   const create = useMutation({
     mutationFn: (form: FormData) =>
       api.post<User>('/api/users', {
-        name: String(form.get('name') ?? '').trim(),
-        email: String(form.get('email') ?? '').trim(),
-        password: String(form.get('password') ?? ''),
-        roles: form.getAll('roles').map(String),
-        ministry: String(form.get('ministry') ?? '') || null,
+        name: fieldText(form, 'name').trim(),
+        email: fieldText(form, 'email').trim(),
+        password: fieldText(form, 'password'),
+        roles: fieldTexts(form, 'roles'),
+        ministry: fieldText(form, 'ministry') || null,
       }),
     onSuccess: (user) => {
       void queryClient.invalidateQueries({ queryKey: ['users'] });
-      navigate(`/beheer/gebruikers/${user.id}`, { state: { created: true } });
+      void navigate(`/beheer/gebruikers/${user.id}`, { state: { created: true } });
     },
   });
   return (
@@ -129,7 +130,7 @@ function EditUser({ id }: { id: string }) {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
           change.mutate({
-            body: { name: String(form.get('name') ?? '').trim(), roles: form.getAll('roles').map(String), ministry: String(form.get('ministry') ?? '') || null },
+            body: { name: fieldText(form, 'name').trim(), roles: fieldTexts(form, 'roles'), ministry: fieldText(form, 'ministry') || null },
             done: 'De gegevens zijn opgeslagen.',
           });
         }}
@@ -167,7 +168,7 @@ function EditUser({ id }: { id: string }) {
         open={resetOpen}
         onClose={() => setResetOpen(false)}
         busy={change.isPending}
-        onSubmit={(event) => change.mutate({ body: { password: String(new FormData(event.currentTarget).get('password') ?? '') }, done: 'Het wachtwoord is opnieuw ingesteld; lopende sessies zijn beëindigd.' })}
+        onSubmit={(event) => change.mutate({ body: { password: fieldText(new FormData(event.currentTarget), 'password') }, done: 'Het wachtwoord is opnieuw ingesteld; lopende sessies zijn beëindigd.' })}
       >
         {change.isError ? <Problem error={change.error} onReload={reload} /> : null}
         <TextField label="Nieuw wachtwoord" name="password" type="password" required autoComplete="new-password" description="Ten minste 12 tekens. Geef het wachtwoord persoonlijk door." />

@@ -8,6 +8,7 @@ import { CheckboxField, SelectField, TextField, TextareaField } from '../compone
 import { MinistrySelect } from '../components/MinistrySelect';
 import { ErrorMessage, Notice } from '../components/Page';
 import { STATUS_LABELS, todayIso } from '../format';
+import { fieldText, fieldTexts } from '../form-fields';
 
 export const ACTION_LABELS: Record<string, string> = {
   assign: 'Toewijzen',
@@ -30,7 +31,7 @@ export const CONFLICT_MESSAGE = 'Iemand anders heeft deze vragenset intussen gew
 /** The request for an action, from the dialog's form fields. */
 function requestFor(action: string, id: string, version: number, form: FormData): { path: string; body: Record<string, unknown> } {
   const text = (name: string) => {
-    const value = String(form.get(name) ?? '').trim();
+    const value = fieldText(form, name).trim();
     return value === '' ? undefined : value;
   };
   const base = `/api/question-sets/${id}`;
@@ -41,7 +42,7 @@ function requestFor(action: string, id: string, version: number, form: FormData)
         body: {
           version,
           leadMinistry: text('leadMinistry'),
-          coSigningMinistries: form.getAll('coSigningMinistries').map(String),
+          coSigningMinistries: fieldTexts(form, 'coSigningMinistries'),
           assigneeId: text('assigneeId'),
           internalDeadline: text('internalDeadline'),
         },
