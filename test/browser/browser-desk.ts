@@ -119,7 +119,7 @@ export async function startBrowserDesk(): Promise<BrowserDesk> {
     async close() {
       await Promise.allSettled(contexts.map((c) => c.close()));
       await openBrowser.close();
-      await app!.close();
+      await app.close();
       if (process.env.KEEP_TEST_DATABASE !== 'true') await dropTestDatabase(url);
       await forgetRedisPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix);
       Object.assign(process.env, before);

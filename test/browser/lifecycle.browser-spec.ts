@@ -17,7 +17,7 @@ async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['g
     await page.getByRole('status').filter({ hasText: `${action}: gelukt` }).waitFor();
   } catch (error) {
     const alert = page.getByRole('alert');
-    throw new Error(`${action} did not succeed: ${(await alert.count()) ? await alert.first().innerText() : (error as Error).message}`);
+    throw new Error(`${action} did not succeed: ${(await alert.count()) ? await alert.first().innerText() : (error as Error).message}`, { cause: error });
   }
 }
 
@@ -97,7 +97,7 @@ describe(`the life of ${REFERENCE} in the browser`, () => {
 
     // The answer document, as the desk downloads it.
     const [download] = await Promise.all([deskOfficer.waitForEvent('download'), deskOfficer.getByRole('link', { name: 'Antwoorddocument downloaden' }).click()]);
-    const document = await readFile((await download.path())!, 'utf8');
+    const document = await readFile((await download.path()), 'utf8');
     expect(document).toContain('Ja. Dat ministerie is daarvoor verantwoordelijk.');
     expect(document).toContain('Sjoerdsma');
 

@@ -33,7 +33,7 @@ export async function assertDatabaseReady(databaseUrl: string, timeoutMs = CONNE
   client.on('error', () => undefined);
   try {
     await client.connect();
-    const [{ migrated }] = (await client.query(`SELECT to_regclass('schema_migration') IS NOT NULL AS migrated`)).rows;
+    const [{ migrated }] = (await client.query<{ migrated: boolean }>(`SELECT to_regclass('schema_migration') IS NOT NULL AS migrated`)).rows;
     if (!migrated) {
       throw new StartupFailure(`The database "${databaseNameOf(databaseUrl)}" on ${where(databaseUrl)} has no tables of the desk yet. Run "npm run setup" (it runs the migrations).`);
     }
