@@ -85,9 +85,15 @@ async function startApi(databaseUrl: string): Promise<{ base: string; stop: () =
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const base = `http://127.0.0.1:${port}/api`;
-  for (const started = Date.now(); ; ) {
+  for (const started = Date.now(); ;) {
     if (child.exitCode !== null) throw new Error(`The API stopped at start (exit code ${child.exitCode})`);
-    if (await fetch(`${base}/ministries`).then(() => true, () => false)) break;
+    if (
+      await fetch(`${base}/ministries`).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() - started > 60_000) throw new Error('The API did not answer within 60 s');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

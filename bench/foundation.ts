@@ -40,7 +40,10 @@ async function benchImport(documents: { file: string; text: string }[]): Promise
   try {
     for (let run = 0; run < RUNS; run++) {
       const url = withDatabaseName(template, `qd_bench_import_${randomBytes(3).toString('hex')}`);
-      await sql(withDatabaseName(template, 'postgres'), `CREATE DATABASE "${new URL(url).pathname.slice(1)}" TEMPLATE "${new URL(template).pathname.slice(1)}"`);
+      await sql(
+        withDatabaseName(template, 'postgres'),
+        `CREATE DATABASE "${new URL(url).pathname.slice(1)}" TEMPLATE "${new URL(template).pathname.slice(1)}"`,
+      );
       process.env.DATABASE_URL = url;
       const app = await NestFactory.createApplicationContext(CliModule, { logger: false });
       const importer = app.get(DocumentImportService);
@@ -80,7 +83,11 @@ async function main(): Promise<void> {
   const documents = await Promise.all(files.map(async (file) => ({ file, text: await readFile(join(SEEDS, file), 'utf8') })));
   console.log(`Question Desk foundation benchmark — node ${process.version}, ${RUNS} import runs, ${SETS} sets, ${REQUESTS} requests per row`);
   await benchImport(documents);
-  await withBenchDesk(SETS, async (url) => void (await sql(url, 'ANALYZE')), async (desk) => benchList(await desk.client('desk@example.org')));
+  await withBenchDesk(
+    SETS,
+    async (url) => void (await sql(url, 'ANALYZE')),
+    async (desk) => benchList(await desk.client('desk@example.org')),
+  );
   process.exit(0);
 }
 

@@ -55,4 +55,3 @@ export async function generateSets(url: string, count: number): Promise<void> {
   );
   await sql(url, 'ANALYZE');
 }
-

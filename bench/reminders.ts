@@ -22,7 +22,16 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { DeskConfigModule, DeskConfigService } from '@question-desk/config';
 import { createTestDatabase, dropTestDatabase } from '@question-desk/database';
 import { Clock, ClockModule, FixedClock } from '@question-desk/deadlines';
-import { deliveryJob, REMINDER_POLICY, ReminderDelivery, reminderMessage, REMINDERS_QUEUE, RemindersModule, ReminderSweep, type ReminderPolicy } from '@question-desk/reminders';
+import {
+  deliveryJob,
+  REMINDER_POLICY,
+  ReminderDelivery,
+  reminderMessage,
+  REMINDERS_QUEUE,
+  RemindersModule,
+  ReminderSweep,
+  type ReminderPolicy,
+} from '@question-desk/reminders';
 import { forgetRedisPrefix } from '@question-desk/redis';
 import { DESK_SCHEMA, DeskDatabaseModule } from '@question-desk/schema';
 import { Queue } from 'bullmq';
@@ -50,7 +59,10 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 class SweepOnlyModule {}
 
 async function withClock<T extends object>(module: T, clock: Clock): Promise<TestingModule> {
-  const context = await Test.createTestingModule({ imports: [module as never] }).overrideProvider(Clock).useValue(clock).compile();
+  const context = await Test.createTestingModule({ imports: [module as never] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
   context.useLogger(false);
   await context.init();
   return context;
@@ -171,7 +183,9 @@ async function explainSweep(context: TestingModule, url: string): Promise<void> 
       const { rows } = await client.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${text}`, parameters);
       await client.query('ROLLBACK');
       const lines = rows.map((r: Record<string, string>) => r['QUERY PLAN']);
-      const nodes = lines.filter((l: string) => /Scan|Join|Nested Loop|Anti|Insert|Execution Time/.test(l)).map((l: string) => l.replace(/\s+\(actual rows/, ' (rows').trim());
+      const nodes = lines
+        .filter((l: string) => /Scan|Join|Nested Loop|Anti|Insert|Execution Time/.test(l))
+        .map((l: string) => l.replace(/\s+\(actual rows/, ' (rows').trim());
       say(`  ${rule.kind}:`);
       for (const node of nodes) say(`      ${node}`);
     }
@@ -207,7 +221,9 @@ async function main(): Promise<void> {
     say();
     say('Sweep (the database work of one sweep job; "later" = nothing new, pending ones offered to the queue again):');
     say(`  first sweep, ${BASELINE_SETS} sets (baseline):  ${ms(baseline.figures.first)}, ${baseline.figures.created} reminders recorded`);
-    say(`  first sweep, ${SETS} sets:            ${ms(large.figures.first)}, ${large.figures.created} reminders recorded; handing them to the queue ${ms(large.figures.enqueue)}`);
+    say(
+      `  first sweep, ${SETS} sets:            ${ms(large.figures.first)}, ${large.figures.created} reminders recorded; handing them to the queue ${ms(large.figures.enqueue)}`,
+    );
     say(row(`  later sweep, ${BASELINE_SETS} sets (baseline)`, baseline.figures.steadyPending));
     say(row(`  later sweep + re-offer, ${SETS} sets, ${large.figures.created} pending`, large.figures.steadyPending, baseline.figures.steadyPending));
 
@@ -229,7 +245,10 @@ async function main(): Promise<void> {
     };
     await until(() => sink.acknowledged() >= large.figures.created, `${large.figures.created} messages at the sink`);
     const delivered = performance.now() - workerStarted;
-    await until(async () => (await sql<{ n: number }>(url, `SELECT count(*)::int AS n FROM reminder WHERE status IN ('pending', 'sending')`))[0].n === 0, 'the ledger to settle');
+    await until(
+      async () => (await sql<{ n: number }>(url, `SELECT count(*)::int AS n FROM reminder WHERE status IN ('pending', 'sending')`))[0].n === 0,
+      'the ledger to settle',
+    );
     const [ledger] = await sql<{ sent: number; other: number; notifications: number }>(
       url,
       `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status <> 'sent')::int AS other,
@@ -254,7 +273,15 @@ async function main(): Promise<void> {
       refersTo: '2026-10-01',
       today: TODAY,
       publicUrl: 'https://vragen.example.org',
-      set: { id: '00000000-0000-4000-8000-000000000000', reference: null, appendixNumber: '1', subject: 'Benchmarkvragen', statutoryDeadline: '2026-10-01', deadline: '2026-10-01', draftDeadline: null },
+      set: {
+        id: '00000000-0000-4000-8000-000000000000',
+        reference: null,
+        appendixNumber: '1',
+        subject: 'Benchmarkvragen',
+        statutoryDeadline: '2026-10-01',
+        deadline: '2026-10-01',
+        draftDeadline: null,
+      },
     });
     // The same transport settings as the desk's Mailer (pooled, no Nagle delay).
     const transport = nodemailer.createTransport({
@@ -278,7 +305,14 @@ async function main(): Promise<void> {
         while (next < large.figures.created) {
           const n = next++;
           const started = performance.now();
-          await transport.sendMail({ from: 'vragendesk@vragen.example.org', to: 'desk.bz@bench.example.org', subject: message.subject, text: message.text, html: message.html, messageId: `<raw-${n}@bench>` });
+          await transport.sendMail({
+            from: 'vragendesk@vragen.example.org',
+            to: 'desk.bz@bench.example.org',
+            subject: message.subject,
+            text: message.text,
+            html: message.html,
+            messageId: `<raw-${n}@bench>`,
+          });
           sends.push(performance.now() - started);
         }
       }),
@@ -289,11 +323,17 @@ async function main(): Promise<void> {
 
     say();
     say(`Delivery of ${large.figures.created} reminders to a local SMTP sink (worker concurrency ${CONCURRENCY}):`);
-    say(`  delivered (acknowledged by the sink): ${deliveredCount}; duplicated: ${duplicates}; ledger: ${ledger.sent} sent, ${ledger.other} other; in-app notifications: ${ledger.notifications}`);
-    say(`  worker start to last acknowledgement: ${ms(delivered)} (${((deliveredCount / delivered) * 1000).toFixed(0)} reminders/s); first to last acknowledgement: ${ms(firstToLast)}`);
+    say(
+      `  delivered (acknowledged by the sink): ${deliveredCount}; duplicated: ${duplicates}; ledger: ${ledger.sent} sent, ${ledger.other} other; in-app notifications: ${ledger.notifications}`,
+    );
+    say(
+      `  worker start to last acknowledgement: ${ms(delivered)} (${((deliveredCount / delivered) * 1000).toFixed(0)} reminders/s); first to last acknowledgement: ${ms(firstToLast)}`,
+    );
     say(row('  one delivery (claim, in-app, send, mark sent)', durations, rawSummary));
     say(row('  baseline: one nodemailer send, no ledger', rawSummary));
-    say(`  baseline: ${large.figures.created} sends without the ledger: ${ms(raw)} (${((large.figures.created / raw) * 1000).toFixed(0)} messages/s); ×${(delivered / raw).toFixed(1)} for the worker`);
+    say(
+      `  baseline: ${large.figures.created} sends without the ledger: ${ms(raw)} (${((large.figures.created / raw) * 1000).toFixed(0)} messages/s); ×${(delivered / raw).toFixed(1)} for the worker`,
+    );
     say(`  (sink acknowledged ${sink.acknowledged() - before} baseline messages)`);
     say();
     say(row(`Later sweep, ${SETS} sets, nothing pending`, idle, baseline.figures.steadyPending));

@@ -13,7 +13,10 @@ import { row, summarise, timeEach } from './stats';
 async function main(): Promise<void> {
   const times = Number(option('times', '20000'));
   const secret = randomBytes(32).toString('hex');
-  const options = { signOptions: { expiresIn: '8h' as const, issuer: 'question-desk' }, verifyOptions: { issuer: 'question-desk', algorithms: ['HS256' as const] } };
+  const options = {
+    signOptions: { expiresIn: '8h' as const, issuer: 'question-desk' },
+    verifyOptions: { issuer: 'question-desk', algorithms: ['HS256' as const] },
+  };
   const withString = new JwtService({ ...options, secret });
   const key = createSecretKey(Buffer.from(secret));
   const withKey = new JwtService({ ...options, secretOrKeyProvider: () => key });

@@ -47,7 +47,9 @@ describe('the answer document', () => {
     expect(response.text).toContain(
       'Vragen van het lid **Van Helvert** (CDA) aan de Minister van Buitenlandse Zaken over *Chinese surveillanceapparatuur* (ingezonden 22 december 2020).\n\nAntwoord van Minister **Blok** (Buitenlandse Zaken) (ontvangen 13 april 2021).',
     );
-    expect(response.text).toMatch(/\*\*Vraag 3\*\*\n\n.+\n\n\*\*Vraag 4\*\*\n\n.+\n\n\*\*Vraag 5\*\*\n\n.+\n\n\*\*Antwoord op vraag 3, 4 en 5\*\*\n\nHet gebruik van gezichtsherkenningssoftware/);
+    expect(response.text).toMatch(
+      /\*\*Vraag 3\*\*\n\n.+\n\n\*\*Vraag 4\*\*\n\n.+\n\n\*\*Vraag 5\*\*\n\n.+\n\n\*\*Antwoord op vraag 3, 4 en 5\*\*\n\nHet gebruik van gezichtsherkenningssoftware/,
+    );
     expect(response.text).toContain('testte?<sup>1</sup>');
     expect(response.text).not.toContain('Concept');
   });
@@ -144,7 +146,8 @@ describe('the answer document', () => {
         .send(document.text)
         .expect(201);
       expect(imported.body).toMatchObject({ created: true, warnings: [] });
-      const copy: SetBody = (await fresh.http().get(`/api/question-sets/${imported.body.questionSet.id}`).auth(freshToken, { type: 'bearer' }).expect(200)).body;
+      const copy: SetBody = (await fresh.http().get(`/api/question-sets/${imported.body.questionSet.id}`).auth(freshToken, { type: 'bearer' }).expect(200))
+        .body;
 
       expect(essentials(copy)).toEqual(essentials(original));
       expect(copy.answers.length).toBe(original.status === 'answered' ? original.answers.length : 0);

@@ -54,7 +54,11 @@ describe('signing in', () => {
   it('answers 429 with Retry-After after repeated failures, and keeps refusing the right password meanwhile', async () => {
     const email = 'locked.out@example.org';
     for (let attempt = 1; attempt <= 5; attempt++) {
-      await desk.http().post('/api/auth/login').send({ email, password: `guess-${attempt}` }).expect(401);
+      await desk
+        .http()
+        .post('/api/auth/login')
+        .send({ email, password: `guess-${attempt}` })
+        .expect(401);
     }
     const blocked = await desk.http().post('/api/auth/login').send({ email, password: 'guess-6' }).expect(429);
     expect(blocked.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/^Too many failed sign-ins/) });

@@ -13,7 +13,12 @@ describe('concurrent edits', () => {
     const accounts = desk.app.get(AccountsService);
     const email = `second.drafter.${Date.now()}@example.org`;
     await accounts.create({ email, name: 'Tweede Tekstschrijver', password: DEMO_PASSWORD, roles: ['drafter'], ministryCode: 'BZ' });
-    for (const [name, address] of Object.entries({ desk: 'desk@example.org', drafter: 'drafter@example.org', second: email, coordinator: 'coordinator@example.org' })) {
+    for (const [name, address] of Object.entries({
+      desk: 'desk@example.org',
+      drafter: 'drafter@example.org',
+      second: email,
+      coordinator: 'coordinator@example.org',
+    })) {
       tokens[name] = await desk.tokenOf(address);
     }
   });
@@ -48,7 +53,10 @@ describe('concurrent edits', () => {
     expect(revisions).toHaveLength(1);
     expect(revisions[0].answers[0].text).toBe(winner.body.answers[0].text);
     // The loser reloads, sees the winner's text, and saves on top of it: both revisions are kept.
-    await call(loser === first ? 'drafter' : 'second', 'put', `/${set.id}/answers`, { version: winner.body.version, answers: [{ questionNumbers: [1, 2], text: 'Samen herschreven.' }] }).expect(200);
+    await call(loser === first ? 'drafter' : 'second', 'put', `/${set.id}/answers`, {
+      version: winner.body.version,
+      answers: [{ questionNumbers: [1, 2], text: 'Samen herschreven.' }],
+    }).expect(200);
     expect((await call('coordinator', 'get', `/${set.id}/revisions`).expect(200)).body).toHaveLength(2);
   });
 

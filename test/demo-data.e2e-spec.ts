@@ -47,15 +47,25 @@ describe('the demo data', () => {
       text: 'Bent u bekend met het bericht dat Huawei software voor de herkenning van gezichten van Oeigoeren testte?',
     });
     expect(set.answers.map((a: { questionNumbers: number[] }) => a.questionNumbers)).toEqual([
-      [1], [2], [3, 4, 5], [6], [7], [8], [9], [10], [11], [12], [13], [14], [15],
+      [1],
+      [2],
+      [3, 4, 5],
+      [6],
+      [7],
+      [8],
+      [9],
+      [10],
+      [11],
+      [12],
+      [13],
+      [14],
+      [15],
     ]);
     expect(set.answers[0].text).toBe('Ja.');
   });
 
   it('appendix 2290: Van den Nieuwenhuijzen and Buitenweg (GroenLinks), answered by Kaag 63 days late, co-signed by JenV and EZK', async () => {
-    const [found] = (
-      await desk.http().get('/api/question-sets').query({ submitter: 'Buitenweg' }).auth(token, { type: 'bearer' }).expect(200)
-    ).body.items;
+    const [found] = (await desk.http().get('/api/question-sets').query({ submitter: 'Buitenweg' }).auth(token, { type: 'bearer' }).expect(200)).body.items;
     const set = (await desk.http().get(`/api/question-sets/${found.id}`).auth(token, { type: 'bearer' }).expect(200)).body;
     expect(set).toMatchObject({
       reference: null,

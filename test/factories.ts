@@ -44,7 +44,9 @@ export function anIntake(overrides: Record<string, unknown> = {}): Record<string
 }
 
 /** A questions document in the layout of the Tweede Kamer's markdown publications. */
-export function aQuestionsDocument(options: { reference?: string; member?: string; party?: string; submitted?: string; subject?: string; questions?: string[] } = {}): string {
+export function aQuestionsDocument(
+  options: { reference?: string; member?: string; party?: string; submitted?: string; subject?: string; questions?: string[] } = {},
+): string {
   const {
     reference = aReference(),
     member = 'Kuiken',

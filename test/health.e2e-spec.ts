@@ -30,9 +30,29 @@ describe('health and API description', () => {
     const fields = Object.keys(body.components.schemas.QuestionSetDto.properties);
     expect(fields).toEqual(
       expect.arrayContaining([
-        'id', 'reference', 'appendixNumber', 'chamber', 'subject', 'submittedOn', 'submitters', 'addressees', 'leadMinistry',
-        'coSigningMinistries', 'questions', 'answers', 'answeredOn', 'answeredBy', 'statutoryDeadline', 'deadline',
-        'postponements', 'status', 'overdue', 'postponementMissing', 'daysOverdue', 'assignee', 'version',
+        'id',
+        'reference',
+        'appendixNumber',
+        'chamber',
+        'subject',
+        'submittedOn',
+        'submitters',
+        'addressees',
+        'leadMinistry',
+        'coSigningMinistries',
+        'questions',
+        'answers',
+        'answeredOn',
+        'answeredBy',
+        'statutoryDeadline',
+        'deadline',
+        'postponements',
+        'status',
+        'overdue',
+        'postponementMissing',
+        'daysOverdue',
+        'assignee',
+        'version',
       ]),
     );
     const listParameters = body.paths['/api/question-sets'].get.parameters.map((p: { name: string }) => p.name);
@@ -67,7 +87,7 @@ describe('health and API description', () => {
       await withoutRedis.http().get('/api/question-sets').auth(token, { type: 'bearer' }).expect(200);
     });
 
-    it('answers the queue dashboard\'s data calls with 503 at once instead of hanging', async () => {
+    it("answers the queue dashboard's data calls with 503 at once instead of hanging", async () => {
       const started = Date.now();
       const response = await withoutRedis.http().get('/admin/queues/api/queues').auth('admin@example.org', 'demo-password').expect(503);
       expect(Date.now() - started).toBeLessThan(5000);

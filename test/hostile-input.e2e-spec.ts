@@ -50,7 +50,10 @@ describe('hostile and careless input (issue 10)', () => {
       const login = await desk.http().post('/api/auth/login').set('Content-Type', 'application/json').send(nested(5000)).expect(400);
       expect(login.body.message).toMatch(/nests deeper than 32 levels/);
       const set = await aSetInDrafting();
-      await as(DRAFTER, 'put', `/api/question-sets/${set.id}/answers`).set('Content-Type', 'application/json').send(`{"version":1,"answers":${nested(100)}}`).expect(400);
+      await as(DRAFTER, 'put', `/api/question-sets/${set.id}/answers`)
+        .set('Content-Type', 'application/json')
+        .send(`{"version":1,"answers":${nested(100)}}`)
+        .expect(400);
     });
 
     it('costs little: a 1 MB nested body is answered in well under 100 ms', async () => {
@@ -117,9 +120,15 @@ describe('hostile and careless input (issue 10)', () => {
     it('applies a corrected questions document to a set nobody drafted yet, and reports the change', async () => {
       const reference = aReference();
       const first = (await importDocument(aQuestionsDocument({ reference, questions: ['Eerste vraag?', 'Tweede vraag met een tikfout?'] })).expect(201)).body;
-      const corrected = await importDocument(aQuestionsDocument({ reference, questions: ['Eerste vraag?', 'Tweede vraag zonder tikfout?', 'Derde vraag?'] })).expect(200);
+      const corrected = await importDocument(
+        aQuestionsDocument({ reference, questions: ['Eerste vraag?', 'Tweede vraag zonder tikfout?', 'Derde vraag?'] }),
+      ).expect(200);
       expect(corrected.body).toMatchObject({ created: false, changed: true, questionSet: { id: first.questionSet.id } });
-      expect(corrected.body.questionSet.questions.map((q: { text: string }) => q.text)).toEqual(['Eerste vraag?', 'Tweede vraag zonder tikfout?', 'Derde vraag?']);
+      expect(corrected.body.questionSet.questions.map((q: { text: string }) => q.text)).toEqual([
+        'Eerste vraag?',
+        'Tweede vraag zonder tikfout?',
+        'Derde vraag?',
+      ]);
       expect(corrected.body.warnings).toEqual([expect.stringMatching(/questions 2 and 3 .*corrected/i)]);
       const events = (await as(DESK, 'get', `/api/question-sets/${first.questionSet.id}/events`).expect(200)).body;
       expect(events.at(-1)).toMatchObject({ type: 'questions-corrected', details: { changedQuestionNumbers: [2, 3] } });
@@ -132,7 +141,9 @@ describe('hostile and careless input (issue 10)', () => {
       const again = await importDocument(document(['Eerste vraag?', 'Tweede vraag, anders gesteld?'])).expect(200);
       expect(again.body.questionSet.id).toBe(first.questionSet.id);
       expect(again.body.questionSet.questions.map((q: { text: string }) => q.text)).toEqual(['Eerste vraag?', 'Tweede vraag?']);
-      expect(again.body.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^The text of question 2 in this document differs.*keeps its registered questions/)]));
+      expect(again.body.warnings).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^The text of question 2 in this document differs.*keeps its registered questions/)]),
+      );
     });
 
     it('refuses a corrected questions document once the answers are being written (409 naming why)', async () => {
@@ -153,17 +164,38 @@ describe('hostile and careless input (issue 10)', () => {
     const LONE = 'half\ud800';
     type Case = [string, (set: { id: string; version: number }) => PromiseLike<{ status: number; body: Record<string, unknown> }>];
     const cases: Case[] = [
-      ['a NUL byte in answer text', (s) => as(DRAFTER, 'put', `/api/question-sets/${s.id}/answers`, { version: s.version, answers: [{ questionNumbers: [1], text: NUL }] })],
-      ['a lone surrogate in answer text', (s) => as(DRAFTER, 'put', `/api/question-sets/${s.id}/answers`, { version: s.version, answers: [{ questionNumbers: [1], text: LONE }] })],
-      ['a NUL byte in a reason', (s) => as(DESK, 'post', `/api/question-sets/${s.id}/postponements`, { version: s.version, sentOn: '2021-03-09', reason: NUL })],
-      ['a NUL byte in a comment', async (s) => {
-        const drafted = (await as(DRAFTER, 'put', `/api/question-sets/${s.id}/answers`, { version: s.version, answers: [{ questionNumbers: [1, 2], text: 'Ja.' }] }).expect(200)).body;
-        const inReview = (await as(DRAFTER, 'post', `/api/question-sets/${s.id}/transitions`, { version: drafted.version, action: 'submit-for-review' }).expect(200)).body;
-        return as(DESK, 'post', `/api/question-sets/${s.id}/postponements`, { version: inReview.version, sentOn: '2021-03-09', reason: 'ok' }).then(() =>
-          as(COORDINATOR, 'post', `/api/question-sets/${s.id}/transitions`, { version: inReview.version + 1, action: 'request-changes', comment: NUL }),
-        );
-      }],
-      ['a NUL byte in a user name', () => as(ADMIN, 'post', '/api/users', { email: 'nul@example.org', name: NUL, password: 'correct horse battery', roles: ['desk'] })],
+      [
+        'a NUL byte in answer text',
+        (s) => as(DRAFTER, 'put', `/api/question-sets/${s.id}/answers`, { version: s.version, answers: [{ questionNumbers: [1], text: NUL }] }),
+      ],
+      [
+        'a lone surrogate in answer text',
+        (s) => as(DRAFTER, 'put', `/api/question-sets/${s.id}/answers`, { version: s.version, answers: [{ questionNumbers: [1], text: LONE }] }),
+      ],
+      [
+        'a NUL byte in a reason',
+        (s) => as(DESK, 'post', `/api/question-sets/${s.id}/postponements`, { version: s.version, sentOn: '2021-03-09', reason: NUL }),
+      ],
+      [
+        'a NUL byte in a comment',
+        async (s) => {
+          const drafted = (
+            await as(DRAFTER, 'put', `/api/question-sets/${s.id}/answers`, { version: s.version, answers: [{ questionNumbers: [1, 2], text: 'Ja.' }] }).expect(
+              200,
+            )
+          ).body;
+          const inReview = (
+            await as(DRAFTER, 'post', `/api/question-sets/${s.id}/transitions`, { version: drafted.version, action: 'submit-for-review' }).expect(200)
+          ).body;
+          return as(DESK, 'post', `/api/question-sets/${s.id}/postponements`, { version: inReview.version, sentOn: '2021-03-09', reason: 'ok' }).then(() =>
+            as(COORDINATOR, 'post', `/api/question-sets/${s.id}/transitions`, { version: inReview.version + 1, action: 'request-changes', comment: NUL }),
+          );
+        },
+      ],
+      [
+        'a NUL byte in a user name',
+        () => as(ADMIN, 'post', '/api/users', { email: 'nul@example.org', name: NUL, password: 'correct horse battery', roles: ['desk'] }),
+      ],
       ['a NUL byte in q', () => as(DESK, 'get', '/api/question-sets?q=a%00b')],
       ['a NUL byte in submitter', () => as(DESK, 'get', '/api/question-sets?submitter=a%00b')],
       ["a NUL byte in the users' q", () => as(ADMIN, 'get', '/api/users?q=a%00b')],
@@ -172,20 +204,37 @@ describe('hostile and careless input (issue 10)', () => {
       ['questions: [[]]', () => as(DESK, 'post', '/api/question-sets', anIntake({ questions: [[]] }))],
       ['submitters: [[]]', () => as(DESK, 'post', '/api/question-sets', anIntake({ submitters: [[]] }))],
       ['a whitespace-only subject', () => as(DESK, 'post', '/api/question-sets', anIntake({ subject: '   ' }))],
-      ['a whitespace-only reason', async () => {
-        const received = (await as(DESK, 'post', '/api/question-sets', anIntake()).expect(201)).body;
-        return as(DESK, 'post', `/api/question-sets/${received.id}/assignment/transfer`, { version: received.version, toMinistry: 'JenV', reason: ' \n ' });
-      }],
-      ['a whitespace-only postponement reason', (s) => as(DESK, 'post', `/api/question-sets/${s.id}/postponements`, { version: s.version, sentOn: '2021-03-09', reason: '   ' })],
-      ['coSigningMinistries: [""]', async () => {
-        const received = (await as(DESK, 'post', '/api/question-sets', anIntake()).expect(201)).body;
-        const drafter = await desk.userOf(DRAFTER);
-        return as(DESK, 'post', `/api/question-sets/${received.id}/assignment`, { version: received.version, leadMinistry: 'BZ', assigneeId: drafter.id, coSigningMinistries: [''] });
-      }],
-      ['name: null in a user PATCH', async () => {
-        const user = (await as(ADMIN, 'get', '/api/users?q=drafter.jenv').expect(200)).body.items[0];
-        return as(ADMIN, 'patch', `/api/users/${user.id}`, { version: user.version, name: null });
-      }],
+      [
+        'a whitespace-only reason',
+        async () => {
+          const received = (await as(DESK, 'post', '/api/question-sets', anIntake()).expect(201)).body;
+          return as(DESK, 'post', `/api/question-sets/${received.id}/assignment/transfer`, { version: received.version, toMinistry: 'JenV', reason: ' \n ' });
+        },
+      ],
+      [
+        'a whitespace-only postponement reason',
+        (s) => as(DESK, 'post', `/api/question-sets/${s.id}/postponements`, { version: s.version, sentOn: '2021-03-09', reason: '   ' }),
+      ],
+      [
+        'coSigningMinistries: [""]',
+        async () => {
+          const received = (await as(DESK, 'post', '/api/question-sets', anIntake()).expect(201)).body;
+          const drafter = await desk.userOf(DRAFTER);
+          return as(DESK, 'post', `/api/question-sets/${received.id}/assignment`, {
+            version: received.version,
+            leadMinistry: 'BZ',
+            assigneeId: drafter.id,
+            coSigningMinistries: [''],
+          });
+        },
+      ],
+      [
+        'name: null in a user PATCH',
+        async () => {
+          const user = (await as(ADMIN, 'get', '/api/users?q=drafter.jenv').expect(200)).body.items[0];
+          return as(ADMIN, 'patch', `/api/users/${user.id}`, { version: user.version, name: null });
+        },
+      ],
       ['deadlineBefore=0000-01-01', () => as(DESK, 'get', '/api/question-sets?deadlineBefore=0000-01-01')],
       ['submittedOn 0001-01-01 in a manual intake', () => as(DESK, 'post', '/api/question-sets', anIntake({ submittedOn: '0001-01-01' }))],
       ['an imported Vraag 0', () => importDocument(aQuestionsDocument().replace('Vraag 1', 'Vraag 0').replace('Vraag 2', 'Vraag 1'))],
@@ -221,7 +270,9 @@ describe('hostile and careless input (issue 10)', () => {
   describe('5. tokens', () => {
     it('a token from before a deactivation stays dead after reactivation', async () => {
       const password = 'correct horse battery staple';
-      const created = (await as(ADMIN, 'post', '/api/users', { email: `reactivated.${Date.now()}@example.org`, name: 'Re Activated', password, roles: ['desk'] }).expect(201)).body;
+      const created = (
+        await as(ADMIN, 'post', '/api/users', { email: `reactivated.${Date.now()}@example.org`, name: 'Re Activated', password, roles: ['desk'] }).expect(201)
+      ).body;
       const old = (await desk.http().post('/api/auth/login').send({ email: created.email, password }).expect(200)).body.accessToken;
       const off = (await as(ADMIN, 'patch', `/api/users/${created.id}`, { version: created.version, active: false }).expect(200)).body;
       await as(ADMIN, 'patch', `/api/users/${created.id}`, { version: off.version, active: true }).expect(200);
@@ -254,7 +305,8 @@ describe('hostile and careless input (issue 10)', () => {
       for (const [path, operations] of Object.entries<Record<string, Operation>>(docs.paths)) {
         for (const [method, operation] of Object.entries(operations)) {
           if (operation.security?.length) expect([path, method, Object.keys(operation.responses)]).toEqual([path, method, expect.arrayContaining(['401'])]);
-          if (operation.requestBody || operation.parameters?.length) expect([path, method, Object.keys(operation.responses)]).toEqual([path, method, expect.arrayContaining(['400'])]);
+          if (operation.requestBody || operation.parameters?.length)
+            expect([path, method, Object.keys(operation.responses)]).toEqual([path, method, expect.arrayContaining(['400'])]);
         }
       }
     });

@@ -49,9 +49,18 @@ describe('importing a document by upload (multipart/form-data, field "file")', (
 
   it('takes an upload from a browser session with the X-Requested-With header', async () => {
     const login = await desk.http().post('/api/auth/login').send({ email: 'desk@example.org', password: 'demo-password' }).expect(200);
-    const cookie = ([] as string[]).concat(login.headers['set-cookie']).find((c) => c.startsWith('qd_session='))!.split(';')[0];
+    const cookie = ([] as string[])
+      .concat(login.headers['set-cookie'])
+      .find((c) => c.startsWith('qd_session='))!
+      .split(';')[0];
     const document = aQuestionsDocument({ reference: aReference() });
     await desk.http().post('/api/question-sets/import').set('Cookie', cookie).attach('file', Buffer.from(document), 'vragen.md').expect(403);
-    await desk.http().post('/api/question-sets/import').set('Cookie', cookie).set('X-Requested-With', 'question-desk').attach('file', Buffer.from(document), 'vragen.md').expect(201);
+    await desk
+      .http()
+      .post('/api/question-sets/import')
+      .set('Cookie', cookie)
+      .set('X-Requested-With', 'question-desk')
+      .attach('file', Buffer.from(document), 'vragen.md')
+      .expect(201);
   });
 });

@@ -38,7 +38,11 @@ describe('importing documents', () => {
     });
     expect(first.body.questionSet.questions).toHaveLength(2);
     const again = await importText(document.replace(/\n/g, '\r\n'), 'text/plain; charset=utf-8').expect(200);
-    expect(again.body).toMatchObject({ created: false, changed: false, questionSet: { id: first.body.questionSet.id, version: first.body.questionSet.version } });
+    expect(again.body).toMatchObject({
+      created: false,
+      changed: false,
+      questionSet: { id: first.body.questionSet.id, version: first.body.questionSet.version },
+    });
     expect((await byReference(reference)).total).toBe(1);
   });
 
@@ -106,7 +110,13 @@ describe('importing documents', () => {
     it.each([
       { what: 'an empty body', body: '', type: 'text/plain', status: 400, message: /empty/ },
       { what: 'a body of only spaces', body: '   \n\n  ', type: 'text/plain', status: 400, message: /empty/ },
-      { what: 'a binary body', body: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0xfe, 0x01]), type: 'text/plain', status: 400, message: /not UTF-8 text/ },
+      {
+        what: 'a binary body',
+        body: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0xfe, 0x01]),
+        type: 'text/plain',
+        status: 400,
+        message: /not UTF-8 text/,
+      },
       { what: 'a JSON body', body: JSON.stringify({ text: 'Vraag 1' }), type: 'application/json', status: 415, message: /text\/plain or text\/markdown/ },
       { what: 'a PDF', body: Buffer.from('%PDF-1.4'), type: 'application/pdf', status: 415, message: /text\/plain or text\/markdown/ },
       { what: 'noise', body: 'asdf qwerty zxcv\n\n!!! ### ???', type: 'text/plain', status: 422, message: /no questions found/i },

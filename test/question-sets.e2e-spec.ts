@@ -17,14 +17,24 @@ describe('question sets: intake, reading, lists and visibility', () => {
   });
   afterAll(() => desk.close());
 
-  const get = (path: string, token: string, query: Record<string, unknown> = {}) =>
-    desk.http().get(path).query(query).auth(token, { type: 'bearer' });
-  const intake = (body: unknown, token = desk_) => desk.http().post('/api/question-sets').auth(token, { type: 'bearer' }).send(body as object);
+  const get = (path: string, token: string, query: Record<string, unknown> = {}) => desk.http().get(path).query(query).auth(token, { type: 'bearer' });
+  const intake = (body: unknown, token = desk_) =>
+    desk
+      .http()
+      .post('/api/question-sets')
+      .auth(token, { type: 'bearer' })
+      .send(body as object);
 
   describe('manual intake', () => {
     it('registers a set with its statutory deadline three weeks on, lead ministry from the first addressee', async () => {
       const reference = aReference();
-      const response = await intake(anIntake({ reference, submittedOn: '2021-03-01', addressees: ['Minister van Justitie en Veiligheid', 'Minister van Volksgezondheid, Welzijn en Sport'] })).expect(201);
+      const response = await intake(
+        anIntake({
+          reference,
+          submittedOn: '2021-03-01',
+          addressees: ['Minister van Justitie en Veiligheid', 'Minister van Volksgezondheid, Welzijn en Sport'],
+        }),
+      ).expect(201);
       expect(response.body).toMatchObject({
         reference,
         status: 'received',
@@ -73,7 +83,14 @@ describe('question sets: intake, reading, lists and visibility', () => {
     it('refuses a submission date in the future and doubled question numbers with 422, storing nothing', async () => {
       const reference = aReference();
       const response = await intake(
-        anIntake({ reference, submittedOn: '2027-01-01', questions: [{ number: 1, text: 'A?' }, { number: 1, text: 'B?' }] }),
+        anIntake({
+          reference,
+          submittedOn: '2027-01-01',
+          questions: [
+            { number: 1, text: 'A?' },
+            { number: 1, text: 'B?' },
+          ],
+        }),
       ).expect(422);
       expect(response.body.message).toEqual([
         'submittedOn 2027-01-01 is in the future; use the "ingezonden" date on the document.',
@@ -83,7 +100,13 @@ describe('question sets: intake, reading, lists and visibility', () => {
     });
 
     it('refuses malformed JSON with 400 and says so', async () => {
-      const response = await desk.http().post('/api/question-sets').auth(desk_, { type: 'bearer' }).set('Content-Type', 'application/json').send('{"subject": "x",').expect(400);
+      const response = await desk
+        .http()
+        .post('/api/question-sets')
+        .auth(desk_, { type: 'bearer' })
+        .set('Content-Type', 'application/json')
+        .send('{"subject": "x",')
+        .expect(400);
       expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'The body is not valid JSON. Check quotes, commas and brackets.' });
     });
 
@@ -131,7 +154,10 @@ describe('question sets: intake, reading, lists and visibility', () => {
     it('searches subject, questions and answers in Dutch, with stemming', async () => {
       // "gezichtsherkenningscamera's" in a question; "onderzoeken" stems to match "onderzoek".
       const byAnswer = await get('/api/question-sets', desk_, { q: 'exportvergunning' }).expect(200);
-      expect(byAnswer.body.items.map((s: { reference: string | null; appendixNumber: string | null }) => s.reference ?? s.appendixNumber).sort()).toEqual(['2020Z25656', '2290']);
+      expect(byAnswer.body.items.map((s: { reference: string | null; appendixNumber: string | null }) => s.reference ?? s.appendixNumber).sort()).toEqual([
+        '2020Z25656',
+        '2290',
+      ]);
       const bySubject = await get('/api/question-sets', desk_, { q: 'surveillanceapparatuur' }).expect(200);
       expect(bySubject.body.items[0].reference).toBe('2020Z25656');
       const stemmed = await get('/api/question-sets', desk_, { q: 'emotieherkenningssoftware leveren' }).expect(200);

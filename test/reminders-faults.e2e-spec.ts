@@ -57,7 +57,10 @@ describe('reminders when mail fails', () => {
     await until(async () => (await desk.http().get('/api/notifications').auth(token, { type: 'bearer' })).body.length === 1, 'the in-app notification');
     await until(async () => (await ledger("r.detail LIKE '%ECONNREFUSED%'")).length === 1, 'a failed attempt');
     const [row] = await ledger();
-    expect(row).toMatchObject({ status: 'pending', detail: expect.stringMatching(/did not accept the message \(E[A-Z]+: .*ECONNREFUSED.*\)\. Check SMTP_URL and that the mail server runs\.$/) });
+    expect(row).toMatchObject({
+      status: 'pending',
+      detail: expect.stringMatching(/did not accept the message \(E[A-Z]+: .*ECONNREFUSED.*\)\. Check SMTP_URL and that the mail server runs\.$/),
+    });
 
     // The worker keeps working meanwhile.
     await sweepNow();
@@ -129,8 +132,16 @@ describe('reminders when mail fails', () => {
     process.env.REMINDER_ATTEMPTS = '2';
     const logged: string[] = [];
     try {
-      worker = await startWorker(desk.clock, { log: () => undefined, warn: (m: unknown) => logged.push(String(m)), error: (m: unknown) => logged.push(String(m)) });
-      expect(logged).toContainEqual(expect.stringMatching(/^Configuration: SMTP_URL must be a URL .* Emails fail and are retried until SMTP_URL is corrected; reminders still appear in the app\.$/));
+      worker = await startWorker(desk.clock, {
+        log: () => undefined,
+        warn: (m: unknown) => logged.push(String(m)),
+        error: (m: unknown) => logged.push(String(m)),
+      });
+      expect(logged).toContainEqual(
+        expect.stringMatching(
+          /^Configuration: SMTP_URL must be a URL .* Emails fail and are retried until SMTP_URL is corrected; reminders still appear in the app\.$/,
+        ),
+      );
       desk.clock.set(noonOn('2025-06-16'));
       const person = await aPerson(accounts, ['desk'], 'OCW');
       await aQuestionSet({ lead: 'OCW', statutoryDeadline: '2025-06-12' });
@@ -141,7 +152,9 @@ describe('reminders when mail fails', () => {
       const token = await tokenOf(person.email);
       expect((await desk.http().get('/api/notifications').auth(token, { type: 'bearer' })).body).toHaveLength(1);
       await sweepNow(); // still running
-      expect(logged).toContainEqual(expect.stringMatching(/failed on attempt 2 of 2: Configuration: SMTP_URL must be .* Giving up; it is listed under GET \/api\/reminders\/failed/));
+      expect(logged).toContainEqual(
+        expect.stringMatching(/failed on attempt 2 of 2: Configuration: SMTP_URL must be .* Giving up; it is listed under GET \/api\/reminders\/failed/),
+      );
     } finally {
       await worker.close();
       Object.assign(process.env, saved);
@@ -174,7 +187,12 @@ describe('reminders when Redis restarts', () => {
     port = await aFreePort();
     await startRedis();
     await smtp.start();
-    environment = await ownDesk('redis', { SMTP_URL: smtp.url, REDIS_URL: `redis://127.0.0.1:${port}`, REMINDER_SWEEP_EVERY: '1s', REMINDER_RETRY_DELAY: '100ms' });
+    environment = await ownDesk('redis', {
+      SMTP_URL: smtp.url,
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      REMINDER_SWEEP_EVERY: '1s',
+      REMINDER_RETRY_DELAY: '100ms',
+    });
     desk = await startDesk(noonOn('2025-06-10'));
   });
   afterAll(async () => {
@@ -214,7 +232,11 @@ describe('reminders when Redis restarts', () => {
 
     const logged: string[] = [];
     const started = Date.now();
-    worker = await startWorker(desk.clock, { log: (m: unknown) => logged.push(String(m)), warn: (m: unknown) => logged.push(String(m)), error: (m: unknown) => logged.push(String(m)) });
+    worker = await startWorker(desk.clock, {
+      log: (m: unknown) => logged.push(String(m)),
+      warn: (m: unknown) => logged.push(String(m)),
+      error: (m: unknown) => logged.push(String(m)),
+    });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(logged).toEqual(
       expect.arrayContaining([
@@ -227,7 +249,10 @@ describe('reminders when Redis restarts', () => {
     await aQuestionSet({ statutoryDeadline: '2025-06-04' });
     await startRedis();
     await smtp.until(() => smtp.to(person.email).length === 1, 30_000, 'the reminder once Redis answered');
-    await until(async () => logged.includes('Reminder sweep every 1 s') && logged.some((m) => m.startsWith('Heartbeat every ')), 'both schedules to be written');
+    await until(
+      async () => logged.includes('Reminder sweep every 1 s') && logged.some((m) => m.startsWith('Heartbeat every ')),
+      'both schedules to be written',
+    );
     const health = await desk.http().get('/api/health').expect(200);
     await until(async () => (await desk.http().get('/api/health')).body.info?.worker?.heartbeat === 'alive', 'the worker to report alive', 30_000);
     expect(health.body.info.redis.status).toBe('up');

@@ -64,7 +64,12 @@ export class TestMailServer {
           const n = this.seen;
           if (this.holdReplyTo(n)) return; // never acknowledged: not delivered
           setTimeout(() => {
-            this.delivered.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+            this.delivered.push(
+              parseMail(
+                Buffer.concat(chunks).toString('utf8'),
+                session.envelope.rcptTo.map((r) => r.address),
+              ),
+            );
             callback();
             this.wake();
           }, this.replyDelay(n));
@@ -163,7 +168,10 @@ function decodeWords(text: string): string {
  * A test file's own database (migrations applied) and Redis key prefix, so its sweeps see only its
  * own data; the settings are put in the environment the desk reads. `restore` drops both.
  */
-export async function ownDesk(label: string, settings: Record<string, string> = {}): Promise<{ databaseUrl: string; prefix: string; restore: () => Promise<void> }> {
+export async function ownDesk(
+  label: string,
+  settings: Record<string, string> = {},
+): Promise<{ databaseUrl: string; prefix: string; restore: () => Promise<void> }> {
   const saved = { ...process.env };
   const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const databaseUrl = await createTestDatabase(server, DESK_SCHEMA, `rem_${label}`);
@@ -195,7 +203,10 @@ export async function sql<T = Record<string, unknown>>(text: string, params: unk
 
 /** A worker as `npm start` runs it, in this process, on the test's clock. */
 export async function startWorker(clock: FixedClock, logger?: LoggerService) {
-  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(Clock).useValue(clock).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
   moduleRef.useLogger(logger ?? (process.env.SHOW_WORKER_LOGS === 'true' ? ['log', 'warn', 'error'] : false));
   await moduleRef.init();
   return moduleRef;
@@ -274,7 +285,13 @@ let counter = 0;
 export async function aPerson(accounts: AccountsService, roles: Role[], ministry: string | null, name?: string): Promise<{ id: string; email: string }> {
   counter += 1;
   const email = `${roles.join('-')}.${(ministry ?? 'all').toLowerCase()}.${counter}@example.org`;
-  const viewer = await accounts.create({ email, name: name ?? `${roles.join(' ')} ${ministry ?? 'alle'} ${counter}`, password: DEMO_PASSWORD, roles, ministryCode: ministry });
+  const viewer = await accounts.create({
+    email,
+    name: name ?? `${roles.join(' ')} ${ministry ?? 'alle'} ${counter}`,
+    password: DEMO_PASSWORD,
+    roles,
+    ministryCode: ministry,
+  });
   return { id: viewer.id, email };
 }
 

@@ -131,7 +131,10 @@ describe('running the reminders', () => {
       class SweepsAgain extends JobRouter {
         protected readonly handlers = { [SWEEP_REMINDERS_JOB]: async () => 'done' };
       }
-      const moduleRef = await Test.createTestingModule({ imports: [DiscoveryModule], providers: [JobHandlersCheck, Heartbeats, SweepsOnly, SweepsAgain] }).compile();
+      const moduleRef = await Test.createTestingModule({
+        imports: [DiscoveryModule],
+        providers: [JobHandlersCheck, Heartbeats, SweepsOnly, SweepsAgain],
+      }).compile();
       moduleRef.useLogger(false);
       let failure: string | null = null;
       try {

@@ -54,7 +54,12 @@ describe('reminders', () => {
     await settled();
 
     expect(smtp.to('desk@example.org').map((m) => m.subject)).toEqual(['Uitstelbericht nodig: 2019Z15244 is over de termijn']);
-    expect(smtp.to('coordinator@example.org').map((m) => m.subject).sort()).toEqual([
+    expect(
+      smtp
+        .to('coordinator@example.org')
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual([
       'Overzicht: 1 vragenset over de termijn', // Tuesday: this week's Monday digest, caught up
       'Uitstelbericht nodig: 2019Z15244 is over de termijn',
     ]);
@@ -116,11 +121,23 @@ describe('reminders', () => {
       who.set('coordinator@example.org', 'coordinator@');
       sets = {
         // Being drafted: internal draft deadline Monday 14 April, deadline Wednesday 23 April.
-        A: await aQuestionSet({ reference: '2025Z07001', status: 'drafting', assigneeId: people.drafter.id, draftDeadline: '2025-04-14', statutoryDeadline: '2025-04-23' }),
+        A: await aQuestionSet({
+          reference: '2025Z07001',
+          status: 'drafting',
+          assigneeId: people.drafter.id,
+          draftDeadline: '2025-04-14',
+          statutoryDeadline: '2025-04-23',
+        }),
         // JenV's, not yet assigned: statutory deadline Tuesday 22 April.
         B: await aQuestionSet({ reference: '2025Z07002', lead: 'JenV', statutoryDeadline: '2025-04-22' }),
         // Already answered: nothing, ever.
-        C: await aQuestionSet({ reference: '2025Z07003', status: 'answered', answeredOn: '2025-04-10', assigneeId: people.drafter.id, statutoryDeadline: '2025-04-22' }),
+        C: await aQuestionSet({
+          reference: '2025Z07003',
+          status: 'answered',
+          answeredOn: '2025-04-10',
+          assigneeId: people.drafter.id,
+          statutoryDeadline: '2025-04-22',
+        }),
       };
       mine = [...Object.values(people).map((p) => p.id), ...Object.values(sets).map((s) => s.id)];
     });
@@ -130,10 +147,10 @@ describe('reminders', () => {
       desk.clock.set(noonOn(day));
       await sweepNow();
       await settled();
-      const rows = await ledger(`r.created_at = $1 AND (r.question_set_id = ANY($2::uuid[]) OR (r.question_set_id IS NULL AND r.recipient_id = ANY($2::uuid[])))`, [
-        desk.clock.now(),
-        mine,
-      ]);
+      const rows = await ledger(
+        `r.created_at = $1 AND (r.question_set_id = ANY($2::uuid[]) OR (r.question_set_id IS NULL AND r.recipient_id = ANY($2::uuid[])))`,
+        [desk.clock.now(), mine],
+      );
       for (const row of rows) {
         expect({ row: row.line, status: row.status }).toEqual({ row: row.line, status: 'sent' });
         expect({ row: row.line, arrivals: smtp.arrivalsPerReminder().get(row.id) }).toEqual({ row: row.line, arrivals: 1 });
@@ -151,11 +168,15 @@ describe('reminders', () => {
       ['2025-04-10', 'Thursday: already told', []],
       [
         '2025-04-14',
-        'Monday: the draft is due; the BZ coordinator hears of BZ\'s overdue 2019 set',
+        "Monday: the draft is due; the BZ coordinator hears of BZ's overdue 2019 set",
         ['draft-due-today → drafter (2025Z07001, 2025-04-14)', 'overdue-digest → coordinatorBZ (digest, 2025-04-14)'],
       ],
       ['2025-04-16', 'Wednesday: four working days before the deadline (Tweede paasdag does not count)', []],
-      ['2025-04-17', 'Thursday: three working days before, counting Goede Vrijdag and skipping Tweede paasdag', ['deadline-due-soon → drafter (2025Z07001, 2025-04-23)']],
+      [
+        '2025-04-17',
+        'Thursday: three working days before, counting Goede Vrijdag and skipping Tweede paasdag',
+        ['deadline-due-soon → drafter (2025Z07001, 2025-04-23)'],
+      ],
       ['2025-04-21', 'Tweede paasdag: no digest on a holiday', []],
       ['2025-04-22', 'Tuesday: the Monday digest goes out the day after the holiday', ['overdue-digest → coordinatorBZ (digest, 2025-04-21)']],
       [
@@ -207,11 +228,16 @@ describe('reminders', () => {
 
     it("lists a coordinator's overdue sets in the digest, oldest first, with days overdue", async () => {
       const [coordinator] = [...who].find(([, name]) => name === 'coordinatorBZ')!;
-      const digest = smtp.to(coordinator).filter((m) => m.subject.startsWith('Overzicht')).at(-1)!;
+      const digest = smtp
+        .to(coordinator)
+        .filter((m) => m.subject.startsWith('Overzicht'))
+        .at(-1)!;
       expect(digest.subject).toBe('Overzicht: 2 vragensets over de termijn');
       const lines = digest.text.split('\n').filter((line) => line.startsWith('- '));
       expect(lines).toEqual([
-        expect.stringMatching(new RegExp(`^- 2019Z15244 — .* — termijn donderdag 8 augustus 2019, ${daysBetween('2019-08-08', '2025-04-28')} dagen over de termijn$`)),
+        expect.stringMatching(
+          new RegExp(`^- 2019Z15244 — .* — termijn donderdag 8 augustus 2019, ${daysBetween('2019-08-08', '2025-04-28')} dagen over de termijn$`),
+        ),
         expect.stringMatching(/^- 2025Z07001 — Vragen over onderwerp \d+ — termijn woensdag 23 april 2025, 5 dagen over de termijn$/),
       ]);
     });
@@ -270,7 +296,7 @@ describe('reminders', () => {
   });
 
   describe('in the app', () => {
-    it('lists your reminders newest first, marks them read, and keeps others\' to themselves', async () => {
+    it("lists your reminders newest first, marks them read, and keeps others' to themselves", async () => {
       const [{ email }] = await sql<{ email: string }>(
         `SELECT u.email FROM app_user u JOIN notification n ON n.recipient_id = u.id WHERE 'drafter' = ANY (u.roles) GROUP BY u.email ORDER BY count(*) DESC LIMIT 1`,
       );
@@ -321,7 +347,13 @@ describe('reminders', () => {
     it('describes the routes in OpenAPI', async () => {
       const { body } = await desk.http().get('/api/docs-json').expect(200);
       expect(Object.keys(body.paths)).toEqual(
-        expect.arrayContaining(['/api/notifications', '/api/notifications/{id}/read', '/api/notifications/read-all', '/api/reminders/failed', '/api/reminders/{id}/retry']),
+        expect.arrayContaining([
+          '/api/notifications',
+          '/api/notifications/{id}/read',
+          '/api/notifications/read-all',
+          '/api/reminders/failed',
+          '/api/reminders/{id}/retry',
+        ]),
       );
       expect(Object.keys(body.components.schemas.NotificationDto.properties)).toEqual(
         expect.arrayContaining(['id', 'questionSetId', 'kind', 'createdAt', 'readAt']),

@@ -48,7 +48,11 @@ describe('starting without a database (issue 10, finding 6)', () => {
   it('stops the API and the worker with one line and a non-zero exit: a missing database, a server that never answers', async () => {
     const missing = Object.assign(new URL(process.env.DATABASE_URL!), { pathname: '/qd_no_such_database' }).href;
     const [api, hung] = await Promise.all([run('api', missing), run('worker', `postgres://postgres@127.0.0.1:${silentPort}/question_desk`)]);
-    expect(api).toMatchObject({ code: 69, output: 'The database "qd_no_such_database" does not exist on 127.0.0.1:5432. Run "npm run setup" (it creates the database and its tables), or set DATABASE_URL.\n' });
+    expect(api).toMatchObject({
+      code: 69,
+      output:
+        'The database "qd_no_such_database" does not exist on 127.0.0.1:5432. Run "npm run setup" (it creates the database and its tables), or set DATABASE_URL.\n',
+    });
     expect(hung.code).toBe(69);
     expect(hung.output).toMatch(/^Cannot reach PostgreSQL at DATABASE_URL \(127\.0\.0\.1:\d+: .*timeout.*\)\. Start PostgreSQL or set DATABASE_URL\.\n$/);
   }, 120_000);

@@ -110,13 +110,26 @@ describe('user administration', () => {
     });
 
     it.each([
-      ['no body', {}, ['email must be an email address, such as ana.devries@example.org', 'name must be text', 'password must be text', 'roles must be a non-empty list of: desk, drafter, coordinator, admin']],
+      [
+        'no body',
+        {},
+        [
+          'email must be an email address, such as ana.devries@example.org',
+          'name must be text',
+          'password must be text',
+          'roles must be a non-empty list of: desk, drafter, coordinator, admin',
+        ],
+      ],
       ['a malformed email', { email: 'ana at example.org' }, ['email must be an email address, such as ana.devries@example.org']],
       ['an empty name', { name: '   ' }, ['name must not be empty']],
       ['a short password', { password: 'short-pw' }, [expect.stringMatching(/^password must be 12 to 200 characters long/)]],
       ['no roles', { roles: [] }, ['roles must be a non-empty list of: desk, drafter, coordinator, admin']],
       ['an unknown role', { roles: ['desk', 'minister'] }, ['roles must be a non-empty list of: desk, drafter, coordinator, admin']],
-      ['a ministry that is not a code', { ministry: 'Justitie en Veiligheid' }, [expect.stringMatching(/^ministry must be a ministry code such as BZ or JenV/)]],
+      [
+        'a ministry that is not a code',
+        { ministry: 'Justitie en Veiligheid' },
+        [expect.stringMatching(/^ministry must be a ministry code such as BZ or JenV/)],
+      ],
       ['a field of its own', { isSuperuser: true }, ['property isSuperuser should not exist']],
     ])('refuses %s with 400 naming what to fix', async (_case, change, messages) => {
       const body = Object.keys(change).length ? aUser(change) : {};
@@ -125,9 +138,21 @@ describe('user administration', () => {
     });
 
     it.each([
-      ['an unknown ministry code, naming it', { ministry: 'XYZ' }, [expect.stringMatching(/^There is no ministry with code "XYZ"\. Use one of AZ, BZ, .*JenV/)]],
-      ['a drafter without a ministry', { roles: ['drafter'], ministry: null }, [expect.stringMatching(/^A drafter works only on the sets of their own ministry/)]],
-      ['a code in the wrong capitals', { roles: ['drafter'], ministry: 'jenv' }, [expect.stringMatching(/^There is no ministry with code "jenv"\. .*\(codes are case-sensitive\)\.$/)]],
+      [
+        'an unknown ministry code, naming it',
+        { ministry: 'XYZ' },
+        [expect.stringMatching(/^There is no ministry with code "XYZ"\. Use one of AZ, BZ, .*JenV/)],
+      ],
+      [
+        'a drafter without a ministry',
+        { roles: ['drafter'], ministry: null },
+        [expect.stringMatching(/^A drafter works only on the sets of their own ministry/)],
+      ],
+      [
+        'a code in the wrong capitals',
+        { roles: ['drafter'], ministry: 'jenv' },
+        [expect.stringMatching(/^There is no ministry with code "jenv"\. .*\(codes are case-sensitive\)\.$/)],
+      ],
     ])('refuses %s with 422', async (_case, change, messages) => {
       const input = aUser(change);
       const response = keep(await admin().post('/api/users', input).expect(422));
@@ -137,7 +162,11 @@ describe('user administration', () => {
 
     it('refuses an email that is taken, whatever its capitals, with 409', async () => {
       const { input } = await create();
-      const response = keep(await admin().post('/api/users', aUser({ email: input.email.toUpperCase() })).expect(409));
+      const response = keep(
+        await admin()
+          .post('/api/users', aUser({ email: input.email.toUpperCase() }))
+          .expect(409),
+      );
       expect(response.body).toEqual({
         statusCode: 409,
         error: 'Conflict',
@@ -195,7 +224,13 @@ describe('user administration', () => {
     it('searches name and email, any capitals, and takes % and _ literally', async () => {
       expect(names(keep(await admin().get(`/api/users?q=CARL.${RUN}@MINISTERIE`).expect(200)).body)).toEqual(['Carl']);
       expect(keep(await admin().get(`/api/users?q=%25${RUN}%25`).expect(200)).body.total).toBe(0);
-      expect(keep(await admin().get(`/api/users?q=Lijst${RUN.slice(0, 3)}_`).expect(200)).body.total).toBe(0);
+      expect(
+        keep(
+          await admin()
+            .get(`/api/users?q=Lijst${RUN.slice(0, 3)}_`)
+            .expect(200),
+        ).body.total,
+      ).toBe(0);
     });
 
     it.each([
@@ -221,7 +256,9 @@ describe('user administration', () => {
     it('changes name, roles, ministry and password with the version loaded, and bumps it', async () => {
       const { input, user } = await create({ roles: ['desk'] });
       const response = keep(
-        await admin().patch(`/api/users/${user.id}`, { version: 1, name: 'Renamed Person', roles: ['drafter'], ministry: 'VWS', password: `new password ${RUN}` }).expect(200),
+        await admin()
+          .patch(`/api/users/${user.id}`, { version: 1, name: 'Renamed Person', roles: ['drafter'], ministry: 'VWS', password: `new password ${RUN}` })
+          .expect(200),
       );
       expect(response.body).toMatchObject({
         id: user.id,
@@ -260,14 +297,23 @@ describe('user administration', () => {
 
     it('writes nothing for a change that changes nothing', async () => {
       const { user } = await create({ roles: ['desk'] });
-      const same = keep(await admin().patch(`/api/users/${user.id}`, { version: 1, name: user.name, roles: ['desk', 'desk'], ministry: null, active: true }).expect(200));
+      const same = keep(
+        await admin()
+          .patch(`/api/users/${user.id}`, { version: 1, name: user.name, roles: ['desk', 'desk'], ministry: null, active: true })
+          .expect(200),
+      );
       expect(same.body).toEqual(user);
       expect((await admin().get(`/api/users/${user.id}/events`).expect(200)).body.map((e: { type: string }) => e.type)).toEqual(['user-created']);
     });
 
     it.each([
       ['an unknown ministry', { version: 1, ministry: 'EZ' }, 422, [expect.stringMatching(/^There is no ministry with code "EZ"/)]],
-      ["taking away a drafter's ministry", { version: 1, ministry: null }, 422, [expect.stringMatching(/^A drafter works only on the sets of their own ministry/)]],
+      [
+        "taking away a drafter's ministry",
+        { version: 1, ministry: null },
+        422,
+        [expect.stringMatching(/^A drafter works only on the sets of their own ministry/)],
+      ],
       ['a short new password', { version: 1, password: 'too short' }, 400, [expect.stringMatching(/^password must be 12 to 200 characters long/)]],
       ['no version', { name: 'Someone' }, 400, ['version must be the whole number from the account you loaded']],
       ['a version as text', { version: '1', name: 'Someone' }, 400, ['version must be the whole number from the account you loaded']],
@@ -287,7 +333,11 @@ describe('user administration', () => {
       ['remove their own admin role', { roles: ['desk', 'coordinator'] }, 'You cannot remove your own admin role: ask another administrator to do it.'],
     ])('refuses an administrator who would %s, with 422', async (_case, change, message) => {
       const me = (await admin().get(`/api/users/${adminId}`).expect(200)).body;
-      const response = keep(await admin().patch(`/api/users/${adminId}`, { version: me.version, ...change }).expect(422));
+      const response = keep(
+        await admin()
+          .patch(`/api/users/${adminId}`, { version: me.version, ...change })
+          .expect(422),
+      );
       expect(response.body).toEqual({ statusCode: 422, error: 'Unprocessable Entity', message: [message] });
       expect((await admin().get(`/api/users/${adminId}`).expect(200)).body).toEqual(me);
     });
@@ -295,7 +345,12 @@ describe('user administration', () => {
     it('lets an administrator change their own name and add roles', async () => {
       const { input, user } = await create({ roles: ['admin'] });
       const token = await tokenFor(input.email, input.password);
-      const response = await desk.http().patch(`/api/users/${user.id}`).auth(token, { type: 'bearer' }).send({ version: 1, name: 'Self Made', roles: ['admin', 'desk'] }).expect(200);
+      const response = await desk
+        .http()
+        .patch(`/api/users/${user.id}`)
+        .auth(token, { type: 'bearer' })
+        .send({ version: 1, name: 'Self Made', roles: ['admin', 'desk'] })
+        .expect(200);
       expect(keep(response).body).toMatchObject({ name: 'Self Made', roles: ['desk', 'admin'], active: true });
     });
 
@@ -303,7 +358,9 @@ describe('user administration', () => {
       const { input, user } = await create({ roles: ['admin'] });
       const token = await tokenFor(input.email, input.password);
       await desk.http().get('/api/users').auth(token, { type: 'bearer' }).expect(200);
-      await admin().patch(`/api/users/${user.id}`, { version: 1, roles: ['desk'] }).expect(200);
+      await admin()
+        .patch(`/api/users/${user.id}`, { version: 1, roles: ['desk'] })
+        .expect(200);
       await desk.http().get('/api/users').auth(token, { type: 'bearer' }).expect(403);
       await desk.http().get('/api/question-sets').auth(token, { type: 'bearer' }).expect(200);
     });
@@ -332,7 +389,8 @@ describe('user administration', () => {
           const a = await anAdmin(survivor.token);
           const b = await anAdmin(survivor.token);
           for (const other of await activeAdmins(a.token)) {
-            if (other.id !== a.id && other.id !== b.id) await bearer(a.token).patch(`/api/users/${other.id}`, { version: other.version, active: false }).expect(200);
+            if (other.id !== a.id && other.id !== b.id)
+              await bearer(a.token).patch(`/api/users/${other.id}`, { version: other.version, active: false }).expect(200);
           }
           const [aRemovesB, bRemovesA] = await Promise.all([
             bearer(a.token).patch(`/api/users/${b.id}`, { version: 1, active: false }),
@@ -343,7 +401,8 @@ describe('user administration', () => {
           // The loser was refused by the rule, or already signed out by the winner's change.
           const loser = statuses[0] === 200 ? bRemovesA : aRemovesB;
           expect([401, 422]).toContain(loser.status);
-          if (loser.status === 422) expect(loser.body.message).toEqual([expect.stringMatching(/^This change would leave the desk without an active administrator/)]);
+          if (loser.status === 422)
+            expect(loser.body.message).toEqual([expect.stringMatching(/^This change would leave the desk without an active administrator/)]);
           survivor = statuses[0] === 200 ? a : b;
           expect((await activeAdmins(survivor.token)).map((u: { id: string }) => u.id)).toEqual([survivor.id]);
         }
@@ -387,7 +446,9 @@ describe('user administration', () => {
       await admin().patch(`/api/users/${user.id}`, { version: 1, name: 'Renamed Only' }).expect(200);
       await desk.http().get('/api/question-sets').auth(before, { type: 'bearer' }).expect(200);
 
-      await admin().patch(`/api/users/${user.id}`, { version: 2, password: `reset password ${RUN}` }).expect(200);
+      await admin()
+        .patch(`/api/users/${user.id}`, { version: 2, password: `reset password ${RUN}` })
+        .expect(200);
       const refused = await desk.http().get('/api/question-sets').auth(before, { type: 'bearer' }).expect(401);
       expect(refused.body.message).toBe('This session was ended by a change to the account (a new password, or a deactivation). Sign in again.');
       const after = await tokenFor(input.email, `reset password ${RUN}`);
@@ -399,7 +460,9 @@ describe('user administration', () => {
       const { input, user } = await create();
       for (let attempt = 1; attempt <= 5; attempt++) await signIn(input.email, `guess number ${attempt}`).expect(401);
       await signIn(input.email, input.password).expect(429);
-      await admin().patch(`/api/users/${user.id}`, { version: 1, password: `fresh password ${RUN}` }).expect(200);
+      await admin()
+        .patch(`/api/users/${user.id}`, { version: 1, password: `fresh password ${RUN}` })
+        .expect(200);
       await signIn(input.email, `fresh password ${RUN}`).expect(200);
     });
   });
@@ -407,8 +470,12 @@ describe('user administration', () => {
   describe('the trail', () => {
     it('records who created and changed an account, the fields before and after, and never a password', async () => {
       const { input, user } = await create({ roles: ['drafter'], ministry: 'BZ' });
-      await admin().patch(`/api/users/${user.id}`, { version: 1, roles: ['drafter', 'coordinator'], ministry: 'JenV' }).expect(200);
-      await admin().patch(`/api/users/${user.id}`, { version: 2, active: false, password: `reset password ${RUN}` }).expect(200);
+      await admin()
+        .patch(`/api/users/${user.id}`, { version: 1, roles: ['drafter', 'coordinator'], ministry: 'JenV' })
+        .expect(200);
+      await admin()
+        .patch(`/api/users/${user.id}`, { version: 2, active: false, password: `reset password ${RUN}` })
+        .expect(200);
       const events = keep(await admin().get(`/api/users/${user.id}/events`).expect(200)).body;
       expect(events).toEqual([
         {
@@ -421,7 +488,12 @@ describe('user administration', () => {
           at: expect.any(String),
           actor: adminName,
           type: 'user-updated',
-          details: { userId: user.id, email: input.email, before: { roles: ['drafter'], ministry: 'BZ' }, after: { roles: ['drafter', 'coordinator'], ministry: 'JenV' } },
+          details: {
+            userId: user.id,
+            email: input.email,
+            before: { roles: ['drafter'], ministry: 'BZ' },
+            after: { roles: ['drafter', 'coordinator'], ministry: 'JenV' },
+          },
         },
         {
           at: expect.any(String),

@@ -67,7 +67,7 @@ describe('the web app served by the API', () => {
     expect(admin.text).not.toContain('<html');
   });
 
-  it('keeps the API\'s body errors (413 stays 413)', async () => {
+  it("keeps the API's body errors (413 stays 413)", async () => {
     await http().post('/api/things').set('Content-Type', 'text/plain').send('x'.repeat(1000)).expect(413);
   });
 });

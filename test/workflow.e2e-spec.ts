@@ -37,16 +37,34 @@ describe('the workflow of a question set', () => {
       'aan de Ministers van Buitenlandse Zaken en van Justitie en Veiligheid en de Staatssecretaris van Economische Zaken en Klimaat',
     );
     const token = await desk.tokenOf(DESK);
-    const response = await desk.http().post('/api/question-sets/import').auth(token, { type: 'bearer' }).set('Content-Type', 'text/plain').send(document).expect(201);
+    const response = await desk
+      .http()
+      .post('/api/question-sets/import')
+      .auth(token, { type: 'bearer' })
+      .set('Content-Type', 'text/plain')
+      .send(document)
+      .expect(201);
     return response.body.questionSet;
   }
 
   it('carries a set from import to answer: assign, accept, draft, changes requested, approve, two co-signatures, answered', async () => {
     let set = await anImportedSet();
-    expect(set).toMatchObject({ status: 'received', leadMinistry: { code: 'BZ' }, coSigningMinistries: [{ code: 'EZK' }, { code: 'JenV' }], deadline: '2021-03-22' });
+    expect(set).toMatchObject({
+      status: 'received',
+      leadMinistry: { code: 'BZ' },
+      coSigningMinistries: [{ code: 'EZK' }, { code: 'JenV' }],
+      deadline: '2021-03-22',
+    });
     const drafter = await desk.userOf(DRAFTER);
 
-    set = (await as(DESK, 'post', `/${set.id}/assignment`, { version: set.version, leadMinistry: 'BZ', coSigningMinistries: ['JenV', 'EZK'], assigneeId: drafter.id }).expect(200)).body;
+    set = (
+      await as(DESK, 'post', `/${set.id}/assignment`, {
+        version: set.version,
+        leadMinistry: 'BZ',
+        coSigningMinistries: ['JenV', 'EZK'],
+        assigneeId: drafter.id,
+      }).expect(200)
+    ).body;
     expect(set).toMatchObject({
       status: 'assigned',
       assignee: { id: drafter.id },
@@ -60,7 +78,10 @@ describe('the workflow of a question set', () => {
     set = (
       await as(DRAFTER, 'put', `/${set.id}/answers`, {
         version: set.version,
-        answers: [{ questionNumbers: [1], text: 'Ja.' }, { questionNumbers: [2, 3], text: 'Dat is niet bekend.' }],
+        answers: [
+          { questionNumbers: [1], text: 'Ja.' },
+          { questionNumbers: [2, 3], text: 'Dat is niet bekend.' },
+        ],
       }).expect(200)
     ).body;
     expect(set.answers).toEqual([
@@ -70,7 +91,13 @@ describe('the workflow of a question set', () => {
     set = (await as(DRAFTER, 'post', `/${set.id}/transitions`, { version: set.version, action: 'submit-for-review' }).expect(200)).body;
     expect(set.status).toBe('in_review');
 
-    set = (await as(COORDINATOR, 'post', `/${set.id}/transitions`, { version: set.version, action: 'request-changes', comment: 'Vraag 3 apart beantwoorden.' }).expect(200)).body;
+    set = (
+      await as(COORDINATOR, 'post', `/${set.id}/transitions`, {
+        version: set.version,
+        action: 'request-changes',
+        comment: 'Vraag 3 apart beantwoorden.',
+      }).expect(200)
+    ).body;
     expect(set.status).toBe('drafting');
     set = (
       await as(DRAFTER, 'put', `/${set.id}/answers`, {
@@ -93,14 +120,32 @@ describe('the workflow of a question set', () => {
     set = (await as(COORDINATOR, 'post', `/${set.id}/transitions`, { version: set.version, action: 'co-sign', ministry: 'EZK' }).expect(200)).body;
     expect(set.status).toBe('approved');
 
-    set = (await as(DESK, 'post', `/${set.id}/transitions`, { version: set.version, action: 'mark-answered', answeredOn: '2021-03-09', answeredBy: 'Blok' }).expect(200)).body;
+    set = (
+      await as(DESK, 'post', `/${set.id}/transitions`, { version: set.version, action: 'mark-answered', answeredOn: '2021-03-09', answeredBy: 'Blok' }).expect(
+        200,
+      )
+    ).body;
     expect(set).toMatchObject({ status: 'answered', answeredOn: '2021-03-09', answeredBy: 'Blok', overdue: false, daysOverdue: 0, allowedActions: [] });
 
     const events = (await as(COORDINATOR, 'get', `/${set.id}/events`).expect(200)).body;
     expect(events.map((e: { type: string }) => e.type)).toEqual([
-      'registered', 'assign', 'accept', 'save-draft', 'submit-for-review', 'request-changes', 'save-draft', 'submit-for-review', 'approve', 'co-sign', 'co-sign', 'mark-answered',
+      'registered',
+      'assign',
+      'accept',
+      'save-draft',
+      'submit-for-review',
+      'request-changes',
+      'save-draft',
+      'submit-for-review',
+      'approve',
+      'co-sign',
+      'co-sign',
+      'mark-answered',
     ]);
-    expect(events[5]).toMatchObject({ actor: 'Carla Coördinator', details: { comment: 'Vraag 3 apart beantwoorden.', before: { status: 'in_review' }, after: { status: 'drafting' } } });
+    expect(events[5]).toMatchObject({
+      actor: 'Carla Coördinator',
+      details: { comment: 'Vraag 3 apart beantwoorden.', before: { status: 'in_review' }, after: { status: 'drafting' } },
+    });
 
     const revisions = (await as(COORDINATOR, 'get', `/${set.id}/revisions`).expect(200)).body;
     expect(revisions.map((r: { number: number; changedQuestionNumbers: number[] }) => [r.number, r.changedQuestionNumbers])).toEqual([
@@ -114,9 +159,21 @@ describe('the workflow of a question set', () => {
     const drafter = await desk.userOf(DRAFTER);
     set = (await as(DESK, 'post', `/${set.id}/assignment`, { version: set.version, assigneeId: drafter.id }).expect(200)).body;
     set = (await as(DRAFTER, 'post', `/${set.id}/assignment/accept`, { version: set.version }).expect(200)).body;
-    set = (await as(DRAFTER, 'put', `/${set.id}/answers`, { version: set.version, answers: [{ questionNumbers: [1, 2], text: 'A.' }, { questionNumbers: [2], text: 'B.' }] }).expect(200)).body;
+    set = (
+      await as(DRAFTER, 'put', `/${set.id}/answers`, {
+        version: set.version,
+        answers: [
+          { questionNumbers: [1, 2], text: 'A.' },
+          { questionNumbers: [2], text: 'B.' },
+        ],
+      }).expect(200)
+    ).body;
     const refused = await as(DRAFTER, 'post', `/${set.id}/transitions`, { version: set.version, action: 'submit-for-review' }).expect(422);
-    expect(refused.body.message).toEqual(['Question 3 has no answer yet.', 'Question 2 is answered more than once.', 'Every question needs exactly one answer before review; save the draft again.']);
+    expect(refused.body.message).toEqual([
+      'Question 3 has no answer yet.',
+      'Question 2 is answered more than once.',
+      'Every question needs exactly one answer before review; save the draft again.',
+    ]);
     const unknown = await as(DRAFTER, 'put', `/${set.id}/answers`, { version: set.version, answers: [{ questionNumbers: [9], text: 'C.' }] }).expect(422);
     expect(unknown.body.message).toEqual(['This set has no question 9; its questions are 1, 2, 3.']);
     const current = (await as(DRAFTER, 'get', `/${set.id}`).expect(200)).body;
@@ -130,7 +187,13 @@ describe('the workflow of a question set', () => {
     set = (await as(DESK, 'post', `/${set.id}/assignment`, { version: set.version, assigneeId: drafter.id }).expect(200)).body;
     set = (await as(DRAFTER, 'post', `/${set.id}/assignment/reject`, { version: set.version, reason: 'Dit is een JenV-onderwerp.' }).expect(200)).body;
     expect(set).toMatchObject({ status: 'received', assignee: null });
-    set = (await as(DESK, 'post', `/${set.id}/assignment/transfer`, { version: set.version, toMinistry: 'JenV', reason: 'Gemeentelijke camera’s vallen onder JenV.' }).expect(200)).body;
+    set = (
+      await as(DESK, 'post', `/${set.id}/assignment/transfer`, {
+        version: set.version,
+        toMinistry: 'JenV',
+        reason: 'Gemeentelijke camera’s vallen onder JenV.',
+      }).expect(200)
+    ).body;
     expect(set).toMatchObject({ status: 'received', leadMinistry: { code: 'JenV' }, coSigningMinistries: [{ code: 'EZK' }] });
     // BZ is neither lead nor co-signer any more: its drafter loses access; JenV's drafter has it.
     await as(DRAFTER, 'get', `/${set.id}`).expect(404);
@@ -151,7 +214,10 @@ describe('the workflow of a question set', () => {
       .expect(201);
     const signedIn = await desk.http().post('/api/auth/login').send({ email, password: 'correct horse battery' }).expect(200);
     const bzDesk = (method: 'get' | 'post', path: string, body?: object) => {
-      const call = desk.http()[method](`/api/question-sets${path}`).auth(signedIn.body.accessToken as string, { type: 'bearer' });
+      const call = desk
+        .http()
+        [method](`/api/question-sets${path}`)
+        .auth(signedIn.body.accessToken as string, { type: 'bearer' });
       return body ? call.send(body) : call;
     };
     const moved = await bzDesk('post', `/${set.id}/assignment/transfer`, { version: set.version, toMinistry: 'JenV', reason: 'Valt onder JenV.' }).expect(200);
@@ -164,9 +230,18 @@ describe('the workflow of a question set', () => {
     const drafter = await desk.userOf(DRAFTER);
     set = (await as(DESK, 'post', `/${set.id}/assignment`, { version: set.version, assigneeId: drafter.id, internalDeadline: '2021-03-15' }).expect(200)).body;
     expect(set.internalDeadlines).toEqual({ draft: '2021-03-15', review: '2021-03-17', coSigning: '2021-03-20' });
-    const tooEarly = await as(COORDINATOR, 'post', `/${set.id}/postponements`, { version: set.version, sentOn: '2021-03-10', newDeadline: '2021-03-20', reason: 'Afstemming.' }).expect(422);
+    const tooEarly = await as(COORDINATOR, 'post', `/${set.id}/postponements`, {
+      version: set.version,
+      sentOn: '2021-03-10',
+      newDeadline: '2021-03-20',
+      reason: 'Afstemming.',
+    }).expect(422);
     expect(tooEarly.body.message).toEqual(['newDeadline 2021-03-20 must be after the deadline now in force (2021-03-22).']);
-    set = (await as(COORDINATOR, 'post', `/${set.id}/postponements`, { version: set.version, sentOn: '2021-03-10', reason: 'Afstemming met JenV en EZK.' }).expect(200)).body;
+    set = (
+      await as(COORDINATOR, 'post', `/${set.id}/postponements`, { version: set.version, sentOn: '2021-03-10', reason: 'Afstemming met JenV en EZK.' }).expect(
+        200,
+      )
+    ).body;
     expect(set).toMatchObject({
       statutoryDeadline: '2021-03-22',
       deadline: '2021-04-12',
@@ -174,7 +249,8 @@ describe('the workflow of a question set', () => {
       internalDeadlines: { draft: '2021-04-05', review: '2021-04-07', coSigning: '2021-04-10' },
       status: 'assigned',
     });
-    set = (await as(DESK, 'post', `/${set.id}/transitions`, { version: set.version, action: 'withdraw', reason: 'Ingetrokken door het lid.' }).expect(200)).body;
+    set = (await as(DESK, 'post', `/${set.id}/transitions`, { version: set.version, action: 'withdraw', reason: 'Ingetrokken door het lid.' }).expect(200))
+      .body;
     expect(set).toMatchObject({ status: 'withdrawn', overdue: false, allowedActions: [] });
     const closed = await as(DESK, 'post', `/${set.id}/transitions`, { version: set.version, action: 'withdraw' }).expect(409);
     expect(closed.body).toMatchObject({ currentStatus: 'withdrawn', allowedActions: [], message: expect.stringMatching(/^This question set is withdrawn/) });

@@ -10,7 +10,14 @@ interface Section {
   key: string;
   title: string;
   total: number;
-  items: { id: string; reference: string; daysLeft: number | null; changesRequested: boolean; lastRejection: { reason: string } | null; internalDeadlines: { draft: string | null } }[];
+  items: {
+    id: string;
+    reference: string;
+    daysLeft: number | null;
+    changesRequested: boolean;
+    lastRejection: { reason: string } | null;
+    internalDeadlines: { draft: string | null };
+  }[];
   listQuery: string;
 }
 
@@ -40,7 +47,9 @@ describe('the werkvoorraad (GET /api/worklist) and the list filters the web app 
     return (await as(DESK, 'post', '/api/question-sets/import').set('Content-Type', 'text/plain').send(document).expect(201)).body.questionSet;
   }
 
-  async function worklistOf(email: string): Promise<{ sections: Section[]; ministries: { ministry: { code: string }; overdue: number; open: number }[]; unreadNotifications: number }> {
+  async function worklistOf(
+    email: string,
+  ): Promise<{ sections: Section[]; ministries: { ministry: { code: string }; overdue: number; open: number }[]; unreadNotifications: number }> {
     return (await as(email, 'get', '/api/worklist').expect(200)).body;
   }
 
@@ -58,7 +67,9 @@ describe('the werkvoorraad (GET /api/worklist) and the list filters the web app 
 
   async function assignToBzDrafter(set: { id: string; version: number }) {
     const drafter = await desk.userOf(DRAFTER);
-    return as(DESK, 'post', `/api/question-sets/${set.id}/assignment`, { version: set.version, assigneeId: drafter.id }).expect(200).then((r) => r.body);
+    return as(DESK, 'post', `/api/question-sets/${set.id}/assignment`, { version: set.version, assigneeId: drafter.id })
+      .expect(200)
+      .then((r) => r.body);
   }
 
   it('gives a desk officer new sets, rejected assignments, sets that need an uitstelbericht and overdue sets, with Dutch titles', async () => {
@@ -78,7 +89,9 @@ describe('the werkvoorraad (GET /api/worklist) and the list filters the web app 
     expect(await inSection(DESK, 'to-assign', set)).toMatchObject({ id: set.id, lastRejection: null });
     const assigned = await assignToBzDrafter(set);
     expect(await inSection(DESK, 'to-assign', set)).toBeUndefined();
-    await as(DRAFTER, 'post', `/api/question-sets/${set.id}/assignment/reject`, { version: assigned.version, reason: 'Dit is een JenV-onderwerp.' }).expect(200);
+    await as(DRAFTER, 'post', `/api/question-sets/${set.id}/assignment/reject`, { version: assigned.version, reason: 'Dit is een JenV-onderwerp.' }).expect(
+      200,
+    );
     expect(await inSection(DESK, 'to-assign', set)).toBeUndefined();
     const rejected = await inSection(DESK, 'rejected', set);
     expect(rejected?.lastRejection).toMatchObject({ reason: 'Dit is een JenV-onderwerp.', at: expect.any(String) });
@@ -90,7 +103,11 @@ describe('the werkvoorraad (GET /api/worklist) and the list filters the web app 
     expect(dueMonday.deadline).toBe('2021-03-15');
     expect(await inSection(DESK, 'needs-postponement', dueMonday)).toMatchObject({ id: dueMonday.id });
     expect(await inSection(DESK, 'needs-postponement', dueWednesday)).toBeUndefined();
-    await as(DESK, 'post', `/api/question-sets/${dueMonday.id}/postponements`, { version: dueMonday.version, sentOn: '2021-03-10', reason: 'Afstemming.' }).expect(200);
+    await as(DESK, 'post', `/api/question-sets/${dueMonday.id}/postponements`, {
+      version: dueMonday.version,
+      sentOn: '2021-03-10',
+      reason: 'Afstemming.',
+    }).expect(200);
     expect(await inSection(DESK, 'needs-postponement', dueMonday)).toBeUndefined();
   });
 
@@ -108,9 +125,20 @@ describe('the werkvoorraad (GET /api/worklist) and the list filters the web app 
     const first = await assignToBzDrafter(await aBzSet('26 februari 2021'));
     const second = await assignToBzDrafter(await aBzSet('1 maart 2021'));
     let accepted = (await as(DRAFTER, 'post', `/api/question-sets/${second.id}/assignment/accept`, { version: second.version }).expect(200)).body;
-    accepted = (await as(DRAFTER, 'put', `/api/question-sets/${second.id}/answers`, { version: accepted.version, answers: [{ questionNumbers: [1, 2], text: 'Ja.' }] }).expect(200)).body;
-    accepted = (await as(DRAFTER, 'post', `/api/question-sets/${second.id}/transitions`, { version: accepted.version, action: 'submit-for-review' }).expect(200)).body;
-    await as(COORDINATOR, 'post', `/api/question-sets/${second.id}/transitions`, { version: accepted.version, action: 'request-changes', comment: 'Vraag 2 apart.' }).expect(200);
+    accepted = (
+      await as(DRAFTER, 'put', `/api/question-sets/${second.id}/answers`, {
+        version: accepted.version,
+        answers: [{ questionNumbers: [1, 2], text: 'Ja.' }],
+      }).expect(200)
+    ).body;
+    accepted = (
+      await as(DRAFTER, 'post', `/api/question-sets/${second.id}/transitions`, { version: accepted.version, action: 'submit-for-review' }).expect(200)
+    ).body;
+    await as(COORDINATOR, 'post', `/api/question-sets/${second.id}/transitions`, {
+      version: accepted.version,
+      action: 'request-changes',
+      comment: 'Vraag 2 apart.',
+    }).expect(200);
 
     const worklist = await worklistOf(DRAFTER);
     expect(worklist.sections.map((s) => [s.key, s.title])).toEqual([['my-sets', 'Mijn vragensets']]);
@@ -120,7 +148,11 @@ describe('the werkvoorraad (GET /api/worklist) and the list filters the web app 
     const flags = mine.items.map((item) => item.changesRequested);
     expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a))); // changes requested first
     expect(await inSection(DRAFTER, 'my-sets', second)).toMatchObject({ id: second.id, changesRequested: true, daysLeft: 12 });
-    expect(await inSection(DRAFTER, 'my-sets', first)).toMatchObject({ changesRequested: false, daysLeft: 9, internalDeadlines: { draft: expect.any(String) } });
+    expect(await inSection(DRAFTER, 'my-sets', first)).toMatchObject({
+      changesRequested: false,
+      daysLeft: 9,
+      internalDeadlines: { draft: expect.any(String) },
+    });
     expect(await inSection(DRAFTER_JENV, 'my-sets', first)).toBeUndefined();
   });
 

@@ -55,7 +55,11 @@ const SCREENS: Screen[] = [
 async function settled(page: Page, heading: string | RegExp) {
   await page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
   await page.waitForLoadState('networkidle');
-  await page.getByText('Bezig met laden…').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .getByText('Bezig met laden…')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
 }
 
 describe('accessibility: an axe-core scan (WCAG 2.1 A and AA) of every screen at 1280 px and 390 px', () => {
@@ -80,7 +84,11 @@ describe('accessibility: an axe-core scan (WCAG 2.1 A and AA) of every screen at
     ids = { set: (await deskApi.set('2019Z15244')).id, drafting: '', user: drafterId };
     // A set in drafting for the concept-antwoord page, with one answer written.
     const received = (await deskApi.call('POST', '/api/question-sets/import', aBzOnlyDocument('2026Z20003'))).questionSet;
-    let set = await deskApi.call('POST', `/api/question-sets/${received.id}/assignment`, { version: received.version, leadMinistry: 'BZ', assigneeId: drafterId });
+    let set = await deskApi.call('POST', `/api/question-sets/${received.id}/assignment`, {
+      version: received.version,
+      leadMinistry: 'BZ',
+      assigneeId: drafterId,
+    });
     set = await drafterApi.call('POST', `/api/question-sets/${set.id}/assignment/accept`, { version: set.version });
     await drafterApi.call('PUT', `/api/question-sets/${set.id}/answers`, { version: set.version, answers: [{ questionNumbers: [1], text: 'Ja.' }] });
     ids.drafting = set.id;
@@ -103,8 +111,20 @@ describe('accessibility: an axe-core scan (WCAG 2.1 A and AA) of every screen at
         await settled(page, screen.heading);
         await screen.prepare?.(page);
         const scan = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-        results.push({ screen: screen.name, viewport, violations: scan.violations.length, passes: scan.passes.length, rules: scan.violations.map((v) => v.id) });
-        const found = scan.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+        results.push({
+          screen: screen.name,
+          viewport,
+          violations: scan.violations.length,
+          passes: scan.passes.length,
+          rules: scan.violations.map((v) => v.id),
+        });
+        const found = scan.violations.map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join('; ')}`,
+        );
         expect(found).toEqual([]);
         expect(scan.passes.length).toBeGreaterThan(10);
         await page.close();

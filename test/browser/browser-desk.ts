@@ -19,7 +19,15 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     // launch() gives every browser a fresh temporary profile (user-data-dir), removed on close.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -92,7 +100,11 @@ export async function startBrowserDesk(): Promise<BrowserDesk> {
       return context;
     },
     async api(email) {
-      const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+      });
       const { accessToken } = (await login.json()) as { accessToken: string };
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever the route answers
       const call = async (method: string, path: string, body?: object | string): Promise<any> => {
@@ -142,7 +154,10 @@ export async function withScreenshotsOnFailure(desk: BrowserDesk, name: string, 
     for (const [c, context] of desk.browser.contexts().entries()) {
       for (const [p, page] of context.pages().entries()) {
         const file = join(folder, `${name.replace(/[^\w-]+/g, '-')}-${c}-${p}.png`);
-        await page.screenshot({ path: file, fullPage: true }).then(() => saved.push(`${file} (${page.url()})`), () => undefined);
+        await page.screenshot({ path: file, fullPage: true }).then(
+          () => saved.push(`${file} (${page.url()})`),
+          () => undefined,
+        );
       }
     }
     if (error instanceof Error) error.message += `\nScreenshots: ${saved.join(', ')}`;

@@ -13,7 +13,11 @@ const FOLDER = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.getByText('Bezig met laden…').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .getByText('Bezig met laden…')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
   await page.screenshot({ path: join(FOLDER, `${name}.png`), fullPage: false });
   console.log(`docs/screenshots/${name}.png`);
 }
@@ -28,7 +32,12 @@ async function main(): Promise<void> {
     const drafterId = (await drafterApi.call('GET', '/api/auth/me')).id;
     // One set in drafting, with answers, so the concept-antwoord page has something to show.
     let set = (await deskApi.call('POST', '/api/question-sets/import', aBzOnlyDocument('2026Z20004'))).questionSet;
-    set = await deskApi.call('POST', `/api/question-sets/${set.id}/assignment`, { version: set.version, leadMinistry: 'BZ', coSigningMinistries: ['JenV'], assigneeId: drafterId });
+    set = await deskApi.call('POST', `/api/question-sets/${set.id}/assignment`, {
+      version: set.version,
+      leadMinistry: 'BZ',
+      coSigningMinistries: ['JenV'],
+      assigneeId: drafterId,
+    });
     set = await drafterApi.call('POST', `/api/question-sets/${set.id}/assignment/accept`, { version: set.version });
     await drafterApi.call('PUT', `/api/question-sets/${set.id}/answers`, {
       version: set.version,

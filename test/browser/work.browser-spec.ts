@@ -10,7 +10,7 @@ describe('a day of work in the browser', () => {
   });
   afterAll(() => desk?.close());
 
-  it('keeps the drafter\'s text when someone else saved the draft meanwhile (409), shows theirs beside it, and saves on the new version', () =>
+  it("keeps the drafter's text when someone else saved the draft meanwhile (409), shows theirs beside it, and saves on the new version", () =>
     withScreenshotsOnFailure(desk, 'conflict', async () => {
       const deskApi = await desk.api('desk@example.org');
       const drafterApi = await desk.api('drafter@example.org');
@@ -25,7 +25,10 @@ describe('a day of work in the browser', () => {
       await mine.fill('Mijn eigen tekst, nog niet opgeslagen.');
 
       // Meanwhile a colleague (the same drafter in another window, say) saves another text.
-      await drafterApi.call('PUT', `/api/question-sets/${set.id}/answers`, { version: set.version, answers: [{ questionNumbers: [1], text: 'De tekst van de ander.' }] });
+      await drafterApi.call('PUT', `/api/question-sets/${set.id}/answers`, {
+        version: set.version,
+        answers: [{ questionNumbers: [1], text: 'De tekst van de ander.' }],
+      });
 
       await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
       await page.getByRole('alert').filter({ hasText: 'Iemand anders heeft het concept intussen opgeslagen' }).waitFor();

@@ -48,7 +48,16 @@ import { WorklistApiModule } from './worklist/worklist-api.module';
     }),
     WebAppModule.register(),
   ],
-  controllers: [AuthController, QuestionSetsController, WorkflowController, AnswerDocumentController, SuggestionsController, MinistriesController, UsersController, HealthController],
+  controllers: [
+    AuthController,
+    QuestionSetsController,
+    WorkflowController,
+    AnswerDocumentController,
+    SuggestionsController,
+    MinistriesController,
+    UsersController,
+    HealthController,
+  ],
   providers: [
     RedisHealthIndicator,
     { provide: APP_GUARD, useClass: AuthenticationGuard },

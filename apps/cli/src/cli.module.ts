@@ -8,14 +8,7 @@ import { DeskDatabaseModule } from '@question-desk/schema';
 import { DemoSeed } from './demo-seed';
 
 @Module({
-  imports: [
-    DeskConfigModule,
-    DeskDatabaseModule.forProcess('question-desk-cli'),
-    RedisModule,
-    ClockModule,
-    AccountsModule,
-    QuestionSetsModule,
-  ],
+  imports: [DeskConfigModule, DeskDatabaseModule.forProcess('question-desk-cli'), RedisModule, ClockModule, AccountsModule, QuestionSetsModule],
   providers: [DemoSeed],
 })
 export class CliModule {}

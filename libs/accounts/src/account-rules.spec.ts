@@ -18,7 +18,9 @@ describe('account rules', () => {
 
   it('needs at least one role, and a ministry for a drafter', () => {
     expect(accountProblems({ roles: [], ministryCode: null })).toEqual(['roles must name at least one of desk, drafter, coordinator, admin.']);
-    expect(accountProblems({ roles: ['drafter'], ministryCode: null })).toEqual([expect.stringMatching(/^A drafter works only on the sets of their own ministry/)]);
+    expect(accountProblems({ roles: ['drafter'], ministryCode: null })).toEqual([
+      expect.stringMatching(/^A drafter works only on the sets of their own ministry/),
+    ]);
     expect(accountProblems({ roles: ['drafter'], ministryCode: 'BZ' })).toEqual([]);
     expect(accountProblems({ roles: ['desk', 'coordinator', 'admin'], ministryCode: null })).toEqual([]);
   });

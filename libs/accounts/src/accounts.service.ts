@@ -36,10 +36,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function isDeskClaims(claims: unknown): claims is TokenClaims {
   const c = claims as Record<string, unknown>;
   return (
-    typeof c === 'object' && c !== null &&
+    typeof c === 'object' &&
+    c !== null &&
     typeof c.exp === 'number' &&
-    typeof c.sub === 'string' && UUID.test(c.sub) &&
-    Number.isSafeInteger(c.gen) && (c.gen as number) >= 0
+    typeof c.sub === 'string' &&
+    UUID.test(c.sub) &&
+    Number.isSafeInteger(c.gen) &&
+    (c.gen as number) >= 0
   );
 }
 
@@ -91,15 +94,14 @@ export class AccountsService {
     try {
       claims = await this.tokens.verifyAsync(token);
     } catch (error) {
-      throw new InvalidToken(
-        (error as Error).name === 'TokenExpiredError' ? 'Your session has expired.' : 'The access token is not valid.',
-      );
+      throw new InvalidToken((error as Error).name === 'TokenExpiredError' ? 'Your session has expired.' : 'The access token is not valid.');
     }
     if (!isDeskClaims(claims)) throw new InvalidToken('The access token is not valid.');
     const user = await this.users.findOneBy({ id: claims.sub });
     if (!user) throw new InvalidToken('The account of this token no longer exists.');
     if (!user.active) throw new InvalidToken('This account has been deactivated.', 'Ask an administrator of the desk if you need access again.');
-    if (claims.gen !== user.sessionGeneration) throw new InvalidToken('This session was ended by a change to the account (a new password, or a deactivation).', 'Sign in again.');
+    if (claims.gen !== user.sessionGeneration)
+      throw new InvalidToken('This session was ended by a change to the account (a new password, or a deactivation).', 'Sign in again.');
     return viewerOf(user);
   }
 

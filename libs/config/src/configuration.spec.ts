@@ -37,7 +37,7 @@ describe('loadConfig', () => {
     expect(problems).toContainEqual(expect.stringMatching(/^Configuration: LOG_LEVEL must be one of fatal, error/));
   });
 
-  it('trusts no proxy unless told; TRUST_PROXY takes hops or the proxies\' addresses, never everyone', () => {
+  it("trusts no proxy unless told; TRUST_PROXY takes hops or the proxies' addresses, never everyone", () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1']);
@@ -47,9 +47,7 @@ describe('loadConfig', () => {
   });
 
   it('requires a token secret in production', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
-      expect.stringMatching(/^Configuration: TOKEN_SECRET is required in production/),
-    ]);
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^Configuration: TOKEN_SECRET is required in production/)]);
     expect(loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(32) }).token.generated).toBe(false);
   });
 
@@ -78,8 +76,18 @@ describe('loadConfig: reminders and mail', () => {
   });
 
   it('reads durations and the policy', () => {
-    const config = loadConfig({ REMINDER_SWEEP_EVERY: '5m', REMINDER_LEASE: '30s', REMINDER_RETRY_DELAY: '250ms', REMINDER_POLICY: '{"deadline-due-soon":5,"draft-due-today":false}' });
-    expect(config.reminders).toMatchObject({ sweepEveryMs: 300_000, leaseMs: 30_000, retryDelayMs: 250, policy: { 'deadline-due-soon': 5, 'draft-due-today': false } });
+    const config = loadConfig({
+      REMINDER_SWEEP_EVERY: '5m',
+      REMINDER_LEASE: '30s',
+      REMINDER_RETRY_DELAY: '250ms',
+      REMINDER_POLICY: '{"deadline-due-soon":5,"draft-due-today":false}',
+    });
+    expect(config.reminders).toMatchObject({
+      sweepEveryMs: 300_000,
+      leaseMs: 30_000,
+      retryDelayMs: 250,
+      policy: { 'deadline-due-soon': 5, 'draft-due-today': false },
+    });
   });
 
   it('names what is wrong with a policy or a duration, one line each', () => {
@@ -87,7 +95,9 @@ describe('loadConfig: reminders and mail', () => {
       expect.stringMatching(/^Configuration: REMINDER_POLICY\.deadline-due-soon must be false or working days before the deadline, 1 to 20/),
       expect.stringMatching(/^Configuration: REMINDER_SWEEP_EVERY must be a duration such as 60s or 5m/),
     ]);
-    expect(problemsOf({ REMINDER_POLICY: '{"nudge":1}' })).toEqual([expect.stringMatching(/^Configuration: REMINDER_POLICY names an unknown reminder: use draft-due-soon/)]);
+    expect(problemsOf({ REMINDER_POLICY: '{"nudge":1}' })).toEqual([
+      expect.stringMatching(/^Configuration: REMINDER_POLICY names an unknown reminder: use draft-due-soon/),
+    ]);
     expect(problemsOf({ REMINDER_POLICY: 'not json' })).toEqual([expect.stringMatching(/^Configuration: REMINDER_POLICY must be JSON such as/)]);
   });
 

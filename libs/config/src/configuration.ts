@@ -5,18 +5,16 @@ import { z } from 'zod';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const url = (protocols: string[], example: string) =>
-  z
-    .string({ required_error: `is required: a URL such as ${example}` })
-    .refine(
-      (value) => {
-        try {
-          return protocols.includes(new URL(value).protocol);
-        } catch {
-          return false;
-        }
-      },
-      { message: `must be a URL such as ${example}` },
-    );
+  z.string({ required_error: `is required: a URL such as ${example}` }).refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL such as ${example}` },
+  );
 
 const wholeNumber = (min: number, max: number, what: string) =>
   z.coerce
@@ -80,27 +78,25 @@ const reminderPolicy = z
  * uniquelocal, an IP, an IP/bits). Never "everyone": any client could then pick its address.
  */
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
-const trustProxy = z
-  .string()
-  .transform((value, ctx): false | number | string[] => {
-    const text = value.trim();
-    if (text === 'false' || text === 'off') return false;
-    if (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 10) return Number(text);
-    const entries = text.split(',').map((entry) => entry.trim());
-    const isProxy = (entry: string) => {
-      const [address, bits, ...rest] = entry.split('/');
-      if (rest.length) return false;
-      if (bits === undefined) return PROXY_NAMES.includes(address) || isIP(address) !== 0;
-      const family = isIP(address);
-      return family !== 0 && /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
-    };
-    if (entries.length && entries.every(isProxy)) return entries;
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: 'must be off, a number of proxy hops from 1 to 10, or the proxies\' addresses such as loopback or 10.0.0.0/8,192.0.2.7',
-    });
-    return z.NEVER;
+const trustProxy = z.string().transform((value, ctx): false | number | string[] => {
+  const text = value.trim();
+  if (text === 'false' || text === 'off') return false;
+  if (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 10) return Number(text);
+  const entries = text.split(',').map((entry) => entry.trim());
+  const isProxy = (entry: string) => {
+    const [address, bits, ...rest] = entry.split('/');
+    if (rest.length) return false;
+    if (bits === undefined) return PROXY_NAMES.includes(address) || isIP(address) !== 0;
+    const family = isIP(address);
+    return family !== 0 && /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+  };
+  if (entries.length && entries.every(isProxy)) return entries;
+  ctx.addIssue({
+    code: z.ZodIssueCode.custom,
+    message: "must be off, a number of proxy hops from 1 to 10, or the proxies' addresses such as loopback or 10.0.0.0/8,192.0.2.7",
   });
+  return z.NEVER;
+});
 
 /** Every setting the desk reads from its environment, with what it expects. */
 const environmentSchema = z
@@ -127,18 +123,13 @@ const environmentSchema = z
     POSTPONEMENT_WEEKS: wholeNumber(1, 52, 'a whole number of weeks from 1 to 52').default(3),
     INTERNAL_DEADLINES: z
       .string()
-      .regex(
-        /^draft=\d{1,3},review=\d{1,3},coSigning=\d{1,3}$/,
-        'must give the days before the deadline for each step, such as draft=10,review=5,coSigning=2',
-      )
+      .regex(/^draft=\d{1,3},review=\d{1,3},coSigning=\d{1,3}$/, 'must give the days before the deadline for each step, such as draft=10,review=5,coSigning=2')
       .default('draft=10,review=5,coSigning=2'),
     LOGIN_MAX_FAILURES: wholeNumber(1, 1000, 'a whole number from 1 to 1000').default(5),
     LOGIN_BLOCK_MINUTES: wholeNumber(1, 1440, 'a whole number of minutes from 1 to 1440').default(15),
     LOGIN_MAX_FAILURES_PER_ADDRESS: wholeNumber(1, 100_000, 'a whole number from 1 to 100000').default(50),
     TRUST_PROXY: trustProxy.default('false'),
-    DOCUMENT_MAX_BYTES: wholeNumber(1024, 50 * 1024 * 1024, 'a number of bytes from 1024 to 52428800').default(
-      2 * 1024 * 1024,
-    ),
+    DOCUMENT_MAX_BYTES: wholeNumber(1024, 50 * 1024 * 1024, 'a number of bytes from 1024 to 52428800').default(2 * 1024 * 1024),
     HEARTBEAT_SECONDS: wholeNumber(1, 3600, 'a number of seconds from 1 to 3600').default(30),
     // Checked where it is used: a bad SMTP_URL must not stop the worker (see `smtpProblem`).
     SMTP_URL: z.string().optional(),
@@ -219,7 +210,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigurationError(
-      parsed.error.issues.map((issue) => `Configuration: ${issue.path.join('.')} ${issue.message} (got ${describe(String(issue.path[0]), present[issue.path[0] as string])})`),
+      parsed.error.issues.map(
+        (issue) => `Configuration: ${issue.path.join('.')} ${issue.message} (got ${describe(String(issue.path[0]), present[issue.path[0] as string])})`,
+      ),
     );
   }
   const e = parsed.data;

@@ -10,9 +10,7 @@ export function withDatabaseName(databaseUrl: string, name: string): string {
 export function databaseNameOf(databaseUrl: string): string {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
   if (!/^[A-Za-z_][A-Za-z0-9_-]{0,62}$/.test(name)) {
-    throw new Error(
-      `DATABASE_URL names the database "${name}": use letters, digits, _ or - (for example postgres://postgres@127.0.0.1:5432/question_desk)`,
-    );
+    throw new Error(`DATABASE_URL names the database "${name}": use letters, digits, _ or - (for example postgres://postgres@127.0.0.1:5432/question_desk)`);
   }
   return name;
 }

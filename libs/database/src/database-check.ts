@@ -17,8 +17,12 @@ export function databaseProblem(error: unknown, databaseUrl: string): string | n
   if (code === '3D000') {
     return `The database "${databaseNameOf(databaseUrl)}" does not exist on ${where(databaseUrl)}. Run "npm run setup" (it creates the database and its tables), or set DATABASE_URL.`;
   }
-  if (code === '28P01' || code === '28000') return `PostgreSQL at ${where(databaseUrl)} refused the user in DATABASE_URL (${message}). Check the user and password in DATABASE_URL.`;
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN'].includes(code ?? '') || /timeout|Connection terminated/i.test(message ?? '')) {
+  if (code === '28P01' || code === '28000')
+    return `PostgreSQL at ${where(databaseUrl)} refused the user in DATABASE_URL (${message}). Check the user and password in DATABASE_URL.`;
+  if (
+    ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN'].includes(code ?? '') ||
+    /timeout|Connection terminated/i.test(message ?? '')
+  ) {
     return `Cannot reach PostgreSQL at DATABASE_URL (${where(databaseUrl)}: ${code ?? message}). Start PostgreSQL or set DATABASE_URL.`;
   }
   return null;
@@ -35,7 +39,9 @@ export async function assertDatabaseReady(databaseUrl: string, timeoutMs = CONNE
     await client.connect();
     const [{ migrated }] = (await client.query<{ migrated: boolean }>(`SELECT to_regclass('schema_migration') IS NOT NULL AS migrated`)).rows;
     if (!migrated) {
-      throw new StartupFailure(`The database "${databaseNameOf(databaseUrl)}" on ${where(databaseUrl)} has no tables of the desk yet. Run "npm run setup" (it runs the migrations).`);
+      throw new StartupFailure(
+        `The database "${databaseNameOf(databaseUrl)}" on ${where(databaseUrl)} has no tables of the desk yet. Run "npm run setup" (it runs the migrations).`,
+      );
     }
   } catch (error) {
     if (error instanceof StartupFailure) throw error;

@@ -41,9 +41,7 @@ describe('effective deadline', () => {
   });
 
   it('is the new date of the last postponement registered', () => {
-    expect(effectiveDeadline('2021-01-12', [{ newDeadline: '2021-02-02' }, { newDeadline: '2021-03-01' }])).toBe(
-      '2021-03-01',
-    );
+    expect(effectiveDeadline('2021-01-12', [{ newDeadline: '2021-02-02' }, { newDeadline: '2021-03-01' }])).toBe('2021-03-01');
   });
 
   it('by default moves three more weeks, six in all', () => {
@@ -55,15 +53,19 @@ describe('deadline standing', () => {
   const open = { open: true, withdrawn: false, answeredOn: null, hasPostponement: false };
 
   it('is not overdue on the deadline day itself', () => {
-    expect(
-      deadlineStanding({ ...open, statutoryDeadline: '2021-01-12', deadline: '2021-01-12', today: '2021-01-12' }),
-    ).toEqual({ overdue: false, postponementMissing: false, daysOverdue: 0 });
+    expect(deadlineStanding({ ...open, statutoryDeadline: '2021-01-12', deadline: '2021-01-12', today: '2021-01-12' })).toEqual({
+      overdue: false,
+      postponementMissing: false,
+      daysOverdue: 0,
+    });
   });
 
   it('is overdue the day after, with the postponement missing', () => {
-    expect(
-      deadlineStanding({ ...open, statutoryDeadline: '2021-01-12', deadline: '2021-01-12', today: '2021-01-13' }),
-    ).toEqual({ overdue: true, postponementMissing: true, daysOverdue: 1 });
+    expect(deadlineStanding({ ...open, statutoryDeadline: '2021-01-12', deadline: '2021-01-12', today: '2021-01-13' })).toEqual({
+      overdue: true,
+      postponementMissing: true,
+      daysOverdue: 1,
+    });
   });
 
   it('a postponement clears the missing flag and counts from the new deadline', () => {
@@ -122,9 +124,6 @@ describe('deadline standing', () => {
 
   it('uses the Amsterdam date of the clock: just after midnight there, a set due yesterday is overdue', () => {
     const clock = new FixedClock(new Date('2021-01-12T23:05:00Z')); // 00:05 on 13 January in Amsterdam
-    expect(
-      deadlineStanding({ ...open, statutoryDeadline: '2021-01-12', deadline: '2021-01-12', today: clock.today() })
-        .overdue,
-    ).toBe(true);
+    expect(deadlineStanding({ ...open, statutoryDeadline: '2021-01-12', deadline: '2021-01-12', today: clock.today() }).overdue).toBe(true);
   });
 });

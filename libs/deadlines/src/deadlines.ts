@@ -14,10 +14,7 @@ export interface RegisteredPostponement {
  * The deadline in force: the new date of the last postponement registered, else the statutory
  * deadline. `postponements` are in the order they were registered.
  */
-export function effectiveDeadline(
-  statutory: CalendarDate | null,
-  postponements: readonly RegisteredPostponement[],
-): CalendarDate | null {
+export function effectiveDeadline(statutory: CalendarDate | null, postponements: readonly RegisteredPostponement[]): CalendarDate | null {
   return postponements.length > 0 ? postponements[postponements.length - 1].newDeadline : statutory;
 }
 
@@ -52,8 +49,7 @@ export interface DeadlineStanding {
 export function deadlineStanding(facts: DeadlineFacts): DeadlineStanding {
   const { open, withdrawn, deadline, statutoryDeadline, answeredOn, hasPostponement, today } = facts;
   const overdue = open && deadline !== null && daysBetween(deadline, today) > 0;
-  const postponementMissing =
-    open && !hasPostponement && statutoryDeadline !== null && daysBetween(statutoryDeadline, today) > 0;
+  const postponementMissing = open && !hasPostponement && statutoryDeadline !== null && daysBetween(statutoryDeadline, today) > 0;
   const end = open ? today : answeredOn;
   const daysOverdue = withdrawn || deadline === null || end === null ? 0 : Math.max(0, daysBetween(deadline, end));
   return { overdue, postponementMissing, daysOverdue };

@@ -22,8 +22,10 @@ describe('internal deadlines', () => {
   });
 
   it('move with a postponement by as many days as the deadline moved', () => {
-    expect(
-      shiftInternalDeadlines({ draft: '2021-02-25', review: '2021-02-26', coSigning: null }, '2021-03-03', '2021-03-24'),
-    ).toEqual({ draft: '2021-03-18', review: '2021-03-19', coSigning: null });
+    expect(shiftInternalDeadlines({ draft: '2021-02-25', review: '2021-02-26', coSigning: null }, '2021-03-03', '2021-03-24')).toEqual({
+      draft: '2021-03-18',
+      review: '2021-03-19',
+      coSigning: null,
+    });
   });
 });

@@ -18,7 +18,12 @@ export class WorkingDays {
   holidaysOf(year: number): ReadonlySet<CalendarDate> {
     let dates = this.byYear.get(year);
     if (!dates) {
-      dates = new Set(this.holidays.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+      dates = new Set(
+        this.holidays
+          .getHolidays(year)
+          .filter((h) => h.type === 'public')
+          .map((h) => h.date.slice(0, 10)),
+      );
       this.byYear.set(year, dates);
     }
     return dates;
@@ -32,7 +37,7 @@ export class WorkingDays {
   addWorkingDays(date: CalendarDate, count: number): CalendarDate {
     const step = count < 0 ? -1 : 1;
     let current = date;
-    for (let left = Math.abs(count); left > 0; ) {
+    for (let left = Math.abs(count); left > 0;) {
       current = addDays(current, step);
       if (this.isWorkingDay(current)) left -= 1;
     }

@@ -10,9 +10,13 @@ import { parseDocument } from './parser/parse-document';
 
 const SEEDS = join(__dirname, '..', '..', '..', 'seeds');
 const sample = (prefix: string): ParsedDocument => {
-  const file = ['000_3fa7b0e687fc72f2.txt', '001_28edc29e100e7927.txt', '002_3f808c9c16c17a6d.txt', '003_c9300e06f95d6079.txt', '004_8ba98788180af416.txt'].find(
-    (name) => name.startsWith(prefix),
-  );
+  const file = [
+    '000_3fa7b0e687fc72f2.txt',
+    '001_28edc29e100e7927.txt',
+    '002_3f808c9c16c17a6d.txt',
+    '003_c9300e06f95d6079.txt',
+    '004_8ba98788180af416.txt',
+  ].find((name) => name.startsWith(prefix));
   return parseDocument(readFileSync(join(SEEDS, file!), 'utf8'));
 };
 
@@ -29,9 +33,7 @@ function asImported(questions: ParsedDocument, answers?: ParsedDocument): Answer
     submittedOn: questions.submittedOn,
     submitters: questions.submitters,
     addressees: questions.addressees,
-    answeredBy: answers?.answer
-      ? { name: answers.answer.answeredBy, post: answers.answer.answeredByPost, coSigners: answers.answer.coSigners }
-      : null,
+    answeredBy: answers?.answer ? { name: answers.answer.answeredBy, post: answers.answer.answeredByPost, coSigners: answers.answer.coSigners } : null,
     answeredOn: answers?.answer?.answeredOn ?? null,
     draft: !answers,
     questions: questions.questions,
@@ -109,7 +111,9 @@ describe('writeAnswerDocument: the three demo sets', () => {
     expect(document).toMatch(
       /^\*\*Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden\*\*\n\n2020Z25656\n\nVragen van het lid \*\*Van Helvert\*\* \(CDA\) aan de Minister van Buitenlandse Zaken over \*Chinese surveillanceapparatuur\* \(ingezonden 22 december 2020\)\.\n\nAntwoord van Minister \*\*Blok\*\* \(Buitenlandse Zaken\) \(ontvangen 13 april 2021\)\.\n\n\*\*Vraag 1\*\*\n\nBent u bekend met het bericht dat Huawei software voor de herkenning van gezichten van Oeigoeren testte\?<sup>1<\/sup>\n\n\*\*Antwoord 1\*\*\n\nJa\.\n\n/,
     );
-    expect(document).toMatch(/\*\*Vraag 3\*\*\n\nIs dergelijke[^\n]*\n\n\*\*Vraag 4\*\*\n\n[^\n]*\n\n\*\*Vraag 5\*\*\n\n[^\n]*\n\n\*\*Antwoord op vraag 3, 4 en 5\*\*\n\nHet gebruik van/);
+    expect(document).toMatch(
+      /\*\*Vraag 3\*\*\n\nIs dergelijke[^\n]*\n\n\*\*Vraag 4\*\*\n\n[^\n]*\n\n\*\*Vraag 5\*\*\n\n[^\n]*\n\n\*\*Antwoord op vraag 3, 4 en 5\*\*\n\nHet gebruik van/,
+    );
     expect(document).not.toMatch(/Concept/);
     expect(document).toMatch(/\n---\n\n<sup>1<\/sup> https:\/\/www\.rtlnieuws\.nl\/[^\n]*\n\n<sup>2<\/sup> /);
   });
@@ -126,7 +130,9 @@ describe('writeAnswerDocument: the three demo sets', () => {
 
   it('writes the open set 2019Z15244 as a concept with its Toelichting, and no answer line', () => {
     const document = writeAnswerDocument(emotionSoftware);
-    expect(document).toContain('2019Z15244\n\n**Concept — deze antwoorden zijn nog niet verzonden**\n\nVragen van het lid **Sjoerdsma** (D66) aan de Minister voor');
+    expect(document).toContain(
+      '2019Z15244\n\n**Concept — deze antwoorden zijn nog niet verzonden**\n\nVragen van het lid **Sjoerdsma** (D66) aan de Minister voor',
+    );
     expect(document).not.toContain('Antwoord van');
     expect(document).toContain('**Toelichting:**\n\nDeze vragen dienen ter aanvulling op eerdere vragen');
   });
@@ -213,12 +219,17 @@ describe('writeAnswerDocument: members, posts and answers in every form', () => 
       addressees: ['Minister van Buitenlandse Zaken'],
       answeredBy: { name: 'Kaag', post: 'Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking', coSigners: [] },
     });
-    expect(writeAnswerDocument(set)).toContain('Antwoord van Minister **Kaag** (voor Buitenlandse Handel en Ontwikkelingssamenwerking) (ontvangen 6 april 2021).');
+    expect(writeAnswerDocument(set)).toContain(
+      'Antwoord van Minister **Kaag** (voor Buitenlandse Handel en Ontwikkelingssamenwerking) (ontvangen 6 april 2021).',
+    );
     expectSameSet(roundTrip(set), set);
   });
 
   it('writes a state secretary whose name starts with "Van" and a Minister-President who answers', () => {
-    const vanHuffelen = aSet({ addressees: ['Staatssecretaris van Financiën'], answeredBy: { name: 'Van Huffelen', post: 'Staatssecretaris van Financiën', coSigners: [] } });
+    const vanHuffelen = aSet({
+      addressees: ['Staatssecretaris van Financiën'],
+      answeredBy: { name: 'Van Huffelen', post: 'Staatssecretaris van Financiën', coSigners: [] },
+    });
     expect(writeAnswerDocument(vanHuffelen)).toContain('Antwoord van Staatssecretaris **Van Huffelen** (Financiën) (ontvangen 6 april 2021).');
     expectSameSet(roundTrip(vanHuffelen), vanHuffelen);
     const rutte = aSet({ addressees: ['Minister-President'], answeredBy: { name: 'Rutte', post: 'Minister-President', coSigners: [] } });
@@ -268,7 +279,9 @@ describe('writeAnswerDocument: members, posts and answers in every form', () => 
     expect(document).toContain('Kent u het bericht?<sup>1</sup>');
     expect(document).toContain('En het rapport?<sup>2</sup><sup>1</sup>');
     expect(document).toContain('Die brief staat online.<sup>3</sup>');
-    expect(document).toMatch(/\n---\n\n<sup>1<\/sup> https:\/\/example\.org\/bericht\n\n<sup>2<\/sup> Rapport van de commissie, blz\. 4\.\n\n<sup>3<\/sup> Kamerstuk 35 570 V, nr\. 43\n$/);
+    expect(document).toMatch(
+      /\n---\n\n<sup>1<\/sup> https:\/\/example\.org\/bericht\n\n<sup>2<\/sup> Rapport van de commissie, blz\. 4\.\n\n<sup>3<\/sup> Kamerstuk 35 570 V, nr\. 43\n$/,
+    );
     expectSameSet(roundTrip(set), set);
   });
 
@@ -306,7 +319,9 @@ describe('writeAnswerDocument: members, posts and answers in every form', () => 
   it('leaves out what the set does not know: reference, appendix number, addressees, subject', () => {
     const set = aSet({ reference: null, appendixNumber: null, addressees: [], subject: null, answeredBy: { name: 'Grapperhaus', post: null, coSigners: [] } });
     const document = writeAnswerDocument(set);
-    expect(document).toContain('\n\nVragen van het lid **Van der Graaf** (ChristenUnie) (ingezonden 1 maart 2021).\n\nAntwoord van Minister **Grapperhaus** (ontvangen 6 april 2021).\n\n');
+    expect(document).toContain(
+      '\n\nVragen van het lid **Van der Graaf** (ChristenUnie) (ingezonden 1 maart 2021).\n\nAntwoord van Minister **Grapperhaus** (ontvangen 6 april 2021).\n\n',
+    );
     const read = parseDocument(document);
     expect(read).toMatchObject({ reference: null, appendixNumber: null, addressees: [], subject: null, submittedOn: '2021-03-01' });
     expect(read.answer).toMatchObject({ answeredBy: 'Grapperhaus', answeredOn: '2021-04-06' });

@@ -183,7 +183,7 @@ function inReadingOrder(set: AnswerDocumentInput): Item[] {
   const items: Item[] = [];
   for (const question of questions) {
     items.push(question);
-    for (let i = 0; i < pending.length; ) {
+    for (let i = 0; i < pending.length;) {
       if (Math.max(...pending[i].questionNumbers) <= question.number) items.push(...pending.splice(i, 1));
       else i++;
     }

@@ -85,12 +85,7 @@ export function ministryName(code: MinistryCode): string {
 }
 
 function normalise(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[*_]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return text.normalize('NFC').replace(/[*_]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /**

@@ -36,7 +36,10 @@ const SAME_SET_SHARE = 0.5;
 
 /** The same document, whatever line endings or byte-order mark it came with. */
 export function documentFingerprint(text: string): string {
-  const canonical = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim();
+  const canonical = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .trim();
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
@@ -123,7 +126,12 @@ export class DocumentImportService {
       const names = doc.submitters.map((m) => m.name.toLowerCase());
       const candidates = (await this.store.bySubmittersAndDate(manager, doc.submittedOn, doc.chamber, names)).filter(compatible);
       if (candidates.length === 1) return candidates[0];
-      if (candidates.length > 1) return this.byQuestionText(manager, doc, candidates.map((c) => c.id));
+      if (candidates.length > 1)
+        return this.byQuestionText(
+          manager,
+          doc,
+          candidates.map((c) => c.id),
+        );
     }
     return this.byQuestionText(manager, doc, null);
   }
@@ -240,7 +248,9 @@ export class DocumentImportService {
     if (changed.length === 0 || stored.length === 0) return [];
     if (!doc.reference || doc.reference !== set.reference) {
       // Matched by members, date or question text, not by reference: too weak to overwrite what is registered.
-      return [`The text of question ${changed.join(', ')} in this document differs from the set it was matched to; the set keeps its registered questions (the document names no reference of that set).`];
+      return [
+        `The text of question ${changed.join(', ')} in this document differs from the set it was matched to; the set keeps its registered questions (the document names no reference of that set).`,
+      ];
     }
     if (!['received', 'assigned'].includes(set.status)) throw new QuestionsAlreadyInWork(set.id, set.status, changed);
     await this.store.setQuestions(manager, set.id, doc.questions);
@@ -257,7 +267,9 @@ export class DocumentImportService {
         after: doc.questions.map((q) => ({ number: q.number, text: q.text })),
       },
     });
-    return [`${changed.length === 1 ? 'Question' : 'Questions'} ${changed.length === 1 ? changed[0] : `${changed.slice(0, -1).join(', ')} and ${changed.at(-1)}`} of this set ${changed.length === 1 ? 'was' : 'were'} replaced by the corrected text of this document (see the set's events).`];
+    return [
+      `${changed.length === 1 ? 'Question' : 'Questions'} ${changed.length === 1 ? changed[0] : `${changed.slice(0, -1).join(', ')} and ${changed.at(-1)}`} of this set ${changed.length === 1 ? 'was' : 'were'} replaced by the corrected text of this document (see the set's events).`,
+    ];
   }
 
   private async postpone(manager: EntityManager, set: QuestionSet, doc: ParsedDocument, actor: Actor): Promise<void> {

@@ -9,4 +9,15 @@ import { QuestionSetSubmitter } from './question-set-submitter.entity';
 import { QuestionSet } from './question-set.entity';
 import { SourceDocument } from './source-document.entity';
 
-export const QUESTION_SET_ENTITIES = [QuestionSet, Question, Answer, Postponement, Member, QuestionSetSubmitter, SourceDocument, Assignment, AnswerRevision, CoSignature];
+export const QUESTION_SET_ENTITIES = [
+  QuestionSet,
+  Question,
+  Answer,
+  Postponement,
+  Member,
+  QuestionSetSubmitter,
+  SourceDocument,
+  Assignment,
+  AnswerRevision,
+  CoSignature,
+];

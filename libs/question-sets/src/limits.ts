@@ -69,11 +69,14 @@ export function limitProblems(doc: Measured): string[] {
   const numbers = [...doc.questions.map((q) => q.number), ...doc.answers.flatMap((a) => a.questionNumbers)];
   const outOfRange = [...new Set(numbers.filter((number) => number < 1 || number > LIMITS.questionNumber))];
   if (outOfRange.length) {
-    problems.push(`Questions are numbered from 1 to ${LIMITS.questionNumber}; the document has question ${outOfRange.slice(0, 5).join(', ')}. Correct the numbering.`);
+    problems.push(
+      `Questions are numbered from 1 to ${LIMITS.questionNumber}; the document has question ${outOfRange.slice(0, 5).join(', ')}. Correct the numbering.`,
+    );
   }
   const dates = [doc.submittedOn, doc.answer?.answeredOn, doc.postponement?.sentOn, doc.postponement?.newDeadline];
   for (const date of dates) {
-    if (date && !isWithinDateYears(date)) problems.push(`The date ${date} lies outside the years the desk accepts (${DATE_YEARS.first} to ${DATE_YEARS.last}).`);
+    if (date && !isWithinDateYears(date))
+      problems.push(`The date ${date} lies outside the years the desk accepts (${DATE_YEARS.first} to ${DATE_YEARS.last}).`);
   }
   tooLong('The subject', doc.subject, LIMITS.subject);
   tooLong('The toelichting', doc.explanatoryNote, LIMITS.explanatoryNote);
@@ -84,8 +87,11 @@ export function limitProblems(doc: Measured): string[] {
     tooLong(`The party of submitter ${i + 1}`, member.party, LIMITS.party);
   });
   doc.addressees.forEach((addressee, i) => tooLong(`Addressee ${i + 1}`, addressee, LIMITS.addressee));
-  if (doc.relatedReferences.length > LIMITS.relatedReferences) problems.push(`The document names ${doc.relatedReferences.length} related references; at most ${LIMITS.relatedReferences}.`);
-  for (const question of doc.questions.slice(0, LIMITS.questionsPerSet + 1)) tooLong(`The text of question ${question.number}`, question.text, LIMITS.questionText);
-  for (const answer of doc.answers.slice(0, LIMITS.answersPerSet + 1)) tooLong(`The answer to question ${answer.questionNumbers.join(', ')}`, answer.text, LIMITS.answerText);
+  if (doc.relatedReferences.length > LIMITS.relatedReferences)
+    problems.push(`The document names ${doc.relatedReferences.length} related references; at most ${LIMITS.relatedReferences}.`);
+  for (const question of doc.questions.slice(0, LIMITS.questionsPerSet + 1))
+    tooLong(`The text of question ${question.number}`, question.text, LIMITS.questionText);
+  for (const answer of doc.answers.slice(0, LIMITS.answersPerSet + 1))
+    tooLong(`The answer to question ${answer.questionNumbers.join(', ')}`, answer.text, LIMITS.answerText);
   return problems.slice(0, 20);
 }

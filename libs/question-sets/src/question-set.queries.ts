@@ -127,7 +127,10 @@ export class QuestionSetQueries {
       .limit(filter.pageSize)
       .getRawMany();
     const total = rows.length > 0 ? Number(rows[0].total) : await this.countBeyondLastPage(qb);
-    const loaded = await this.load(rows.map((r) => r.id), false);
+    const loaded = await this.load(
+      rows.map((r) => r.id),
+      false,
+    );
     const byId = new Map(loaded.map((set) => [set.id, set]));
     return { items: rows.map((r) => byId.get(r.id)!), total, page: filter.page, pageSize: filter.pageSize };
   }

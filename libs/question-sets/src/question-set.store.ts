@@ -26,8 +26,7 @@ export const QUESTION_SET_SQL = {
   recordLastStep: 'UPDATE question_set SET last_step = $2, last_step_at = $3, last_step_note = $4 WHERE id = $1',
   importLock: 'SELECT pg_advisory_xact_lock($1)',
   importedBefore: 'SELECT question_set_id AS id FROM source_document WHERE content_sha256 = $1',
-  keepDocument:
-    'INSERT INTO source_document (question_set_id, kind, content, content_sha256, imported_by_id) VALUES ($1, $2, $3, $4, $5)',
+  keepDocument: 'INSERT INTO source_document (question_set_id, kind, content, content_sha256, imported_by_id) VALUES ($1, $2, $3, $4, $5)',
   bySubmittersAndDate: `SELECT s.question_set_id AS id FROM question_set_submitter s
            JOIN member m ON m.id = s.member_id
            JOIN question_set qs ON qs.id = s.question_set_id
@@ -149,10 +148,7 @@ export class QuestionSetStore {
     const name = member.name.trim();
     const party = member.party?.trim() || null;
     await manager.createQueryBuilder().insert().into(Member).values({ name, party }).orIgnore().execute();
-    return manager
-      .createQueryBuilder(Member, 'm')
-      .where('m.name = :name AND m.party IS NOT DISTINCT FROM :party', { name, party })
-      .getOneOrFail();
+    return manager.createQueryBuilder(Member, 'm').where('m.name = :name AND m.party IS NOT DISTINCT FROM :party', { name, party }).getOneOrFail();
   }
 
   async hasSubmitters(manager: EntityManager, questionSetId: string): Promise<boolean> {
@@ -247,7 +243,10 @@ export class QuestionSetStore {
     return (await manager.find(CoSignature, { where: { questionSetId } })).map((s) => s.ministryCode);
   }
 
-  async addSignature(manager: EntityManager, signature: { questionSetId: string; ministryCode: string; signedById: string; signedByName: string }): Promise<void> {
+  async addSignature(
+    manager: EntityManager,
+    signature: { questionSetId: string; ministryCode: string; signedById: string; signedByName: string },
+  ): Promise<void> {
     await manager.insert(CoSignature, signature);
   }
 

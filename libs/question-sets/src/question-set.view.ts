@@ -87,9 +87,7 @@ export function toView(set: QuestionSet, today: CalendarDate, withContent: boole
     submitters: [...(set.submitters ?? [])].sort(byPosition).map(({ member }) => ({ name: member.name, party: member.party })),
     addressees: set.addressees,
     leadMinistry: set.leadMinistry ? { code: set.leadMinistry.code, name: set.leadMinistry.name } : null,
-    coSigningMinistries: [...(set.coSigningMinistries ?? [])]
-      .sort((a, b) => a.code.localeCompare(b.code))
-      .map(({ code, name }) => ({ code, name })),
+    coSigningMinistries: [...(set.coSigningMinistries ?? [])].sort((a, b) => a.code.localeCompare(b.code)).map(({ code, name }) => ({ code, name })),
     explanatoryNote: set.explanatoryNote,
     relatedReferences: set.relatedReferences,
     answeredOn: set.answeredOn,
@@ -118,9 +116,7 @@ export function toView(set: QuestionSet, today: CalendarDate, withContent: boole
   }
   if (withContent) {
     view.questions = [...(set.questions ?? [])].sort(byNumber).map(({ number, text, footnotes }) => ({ number, text, footnotes }));
-    view.answers = [...(set.answers ?? [])]
-      .sort(byPosition)
-      .map(({ questionNumbers, text, footnotes }) => ({ questionNumbers, text, footnotes }));
+    view.answers = [...(set.answers ?? [])].sort(byPosition).map(({ questionNumbers, text, footnotes }) => ({ questionNumbers, text, footnotes }));
   }
   return view;
 }

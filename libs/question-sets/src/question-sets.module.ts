@@ -24,11 +24,32 @@ import { WorklistService } from './worklist.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([QuestionSet, Question, Answer, Postponement, Member, QuestionSetSubmitter, SourceDocument, Assignment, AnswerRevision, CoSignature]),
+    TypeOrmModule.forFeature([
+      QuestionSet,
+      Question,
+      Answer,
+      Postponement,
+      Member,
+      QuestionSetSubmitter,
+      SourceDocument,
+      Assignment,
+      AnswerRevision,
+      CoSignature,
+    ]),
     AuditModule,
     MinistriesModule,
   ],
-  providers: [QuestionSetQueries, QuestionSetStore, QuestionSetsService, DocumentImportService, WorkflowService, AnswerDocumentService, SuggestionQueries, SuggestionsService, WorklistService],
+  providers: [
+    QuestionSetQueries,
+    QuestionSetStore,
+    QuestionSetsService,
+    DocumentImportService,
+    WorkflowService,
+    AnswerDocumentService,
+    SuggestionQueries,
+    SuggestionsService,
+    WorklistService,
+  ],
   exports: [QuestionSetsService, DocumentImportService, WorkflowService, AnswerDocumentService, SuggestionsService, WorklistService],
 })
 export class QuestionSetsModule {}

@@ -167,17 +167,17 @@ export class QuestionSetsService {
     let set: QuestionSet;
     try {
       set = await this.store.insert(manager, {
-          reference: input.reference,
-          appendixNumber: input.appendixNumber,
-          chamber: input.chamber,
-          subject: input.subject,
-          submittedOn: input.submittedOn,
-          addressees: input.addressees,
-          leadMinistryCode: input.leadMinistryCode,
-          explanatoryNote: input.explanatoryNote,
-          relatedReferences: input.relatedReferences,
-          statutoryDeadline: statutory,
-          deadline: statutory,
+        reference: input.reference,
+        appendixNumber: input.appendixNumber,
+        chamber: input.chamber,
+        subject: input.subject,
+        submittedOn: input.submittedOn,
+        addressees: input.addressees,
+        leadMinistryCode: input.leadMinistryCode,
+        explanatoryNote: input.explanatoryNote,
+        relatedReferences: input.relatedReferences,
+        statutoryDeadline: statutory,
+        deadline: statutory,
         status: 'received',
       });
     } catch (error) {
@@ -188,7 +188,11 @@ export class QuestionSetsService {
       throw error;
     }
     await this.store.setSubmitters(manager, set.id, input.submitters);
-    await this.store.setCoSigningMinistries(manager, set.id, input.coSigningMinistryCodes.filter((c) => c !== input.leadMinistryCode));
+    await this.store.setCoSigningMinistries(
+      manager,
+      set.id,
+      input.coSigningMinistryCodes.filter((c) => c !== input.leadMinistryCode),
+    );
     await this.store.setQuestions(manager, set.id, input.questions);
     await this.store.refreshSearchVector(manager, set.id);
     return set;

@@ -131,10 +131,14 @@ export class SuggestionQueries {
       .getRawMany();
     if (pool.length === 0) return [];
 
-    const rows = await this.dataSource.query<SuggestionRow[]>(
-      SUGGESTION_SQL.best,
-      [probe.text, terms, pool.map((p) => p.answerId), pool.map((p) => p.questionId), pool.map((p) => Number(p.textRank)), limit],
-    );
+    const rows = await this.dataSource.query<SuggestionRow[]>(SUGGESTION_SQL.best, [
+      probe.text,
+      terms,
+      pool.map((p) => p.answerId),
+      pool.map((p) => p.questionId),
+      pool.map((p) => Number(p.textRank)),
+      limit,
+    ]);
     return rows.map((row) => ({
       questionSetId: row.questionSetId,
       reference: row.reference,
@@ -152,10 +156,7 @@ export class SuggestionQueries {
    * planner's statistics of the two columns (0 when PostgreSQL has no figure for it).
    */
   private async lexemesOf(text: string): Promise<Lexeme[]> {
-    const rows = await this.dataSource.query<{ lexeme: string; rows: string | number }[]>(
-      SUGGESTION_SQL.lexemes,
-      [text],
-    );
+    const rows = await this.dataSource.query<{ lexeme: string; rows: string | number }[]>(SUGGESTION_SQL.lexemes, [text]);
     return rows.map((row) => ({ lexeme: row.lexeme, rows: Number(row.rows) }));
   }
 }

@@ -4,12 +4,7 @@ import { User, type Viewer } from '@question-desk/accounts';
 import { AuditTrail } from '@question-desk/audit';
 import { DeskConfigService } from '@question-desk/config';
 import type { Problem } from '@question-desk/errors';
-import {
-  Clock,
-  daysBetween,
-  internalDeadlines,
-  type CalendarDate,
-} from '@question-desk/deadlines';
+import { Clock, daysBetween, internalDeadlines, type CalendarDate } from '@question-desk/deadlines';
 import { isMinistryCode, ministryName, type MinistryCode } from '@question-desk/ministries';
 import { DataSource, EntityManager } from 'typeorm';
 import { CoSignature } from './co-signature.entity';
@@ -17,15 +12,20 @@ import { QuestionSetQueries } from './question-set.queries';
 import { QuestionSet } from './question-set.entity';
 import { QuestionSetStore } from './question-set.store';
 import { workflowFacts, type QuestionSetView } from './question-set.view';
-import {
-  ActionNotPermitted,
-  QuestionSetNotFound,
-  RuleViolation,
-  StaleVersion,
-  TransitionNotAllowed,
-} from './question-sets.errors';
+import { ActionNotPermitted, QuestionSetNotFound, RuleViolation, StaleVersion, TransitionNotAllowed } from './question-sets.errors';
 import { QuestionSetsService, WHOLE_DESK, type NewAnswer } from './question-sets.service';
-import { check, coverage, LAST_STEP_ACTIONS, nextStatus, roleRefusal, transitionOf, who, type Refusal, type TransitionAction, type WorkflowAction } from './workflow';
+import {
+  check,
+  coverage,
+  LAST_STEP_ACTIONS,
+  nextStatus,
+  roleRefusal,
+  transitionOf,
+  who,
+  type Refusal,
+  type TransitionAction,
+  type WorkflowAction,
+} from './workflow';
 
 export interface Assign {
   version: number;
@@ -161,7 +161,11 @@ export class WorkflowService {
       }
       await this.store.moveAssignments(manager, set.id, 'pending', 'transferred', request.reason);
       await this.store.moveAssignments(manager, set.id, 'accepted', 'transferred', request.reason);
-      await this.store.setCoSigningMinistries(manager, set.id, coSigningCodes.filter((code) => code !== request.toMinistry));
+      await this.store.setCoSigningMinistries(
+        manager,
+        set.id,
+        coSigningCodes.filter((code) => code !== request.toMinistry),
+      );
       await this.store.update(manager, set.id, {
         status: nextStatus('transfer', this.counts(set, [], [])),
         leadMinistryCode: request.toMinistry,

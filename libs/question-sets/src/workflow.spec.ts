@@ -1,4 +1,17 @@
-import { actionsFrom, allowedActions, allowsFrom, check, coverage, nextStatus, roleRefusal, rolesFor, TRANSITION_ACTIONS, WORKFLOW, type Participant, type WorkflowFacts } from './workflow';
+import {
+  actionsFrom,
+  allowedActions,
+  allowsFrom,
+  check,
+  coverage,
+  nextStatus,
+  roleRefusal,
+  rolesFor,
+  TRANSITION_ACTIONS,
+  WORKFLOW,
+  type Participant,
+  type WorkflowFacts,
+} from './workflow';
 import { CLOSED_STATUSES, OPEN_STATUSES, STATUSES } from './statuses';
 
 const desk: Participant = { id: 'desk', roles: ['desk'], ministryCode: null };

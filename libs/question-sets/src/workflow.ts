@@ -88,10 +88,7 @@ export interface WorkflowFacts {
   unsignedCoSigners: readonly string[];
 }
 
-export type Refusal =
-  | { reason: 'role'; roles: readonly Role[] }
-  | { reason: 'status'; allowed: WorkflowAction[] }
-  | { reason: 'scope'; scope: Scope };
+export type Refusal = { reason: 'role'; roles: readonly Role[] } | { reason: 'status'; allowed: WorkflowAction[] } | { reason: 'scope'; scope: Scope };
 
 /** Whether `actor` may take `action` on a set with these facts; the reason when not. */
 export function check(action: WorkflowAction, actor: Participant, set: WorkflowFacts): Refusal | null {
@@ -175,7 +172,10 @@ export function coverage(questionNumbers: readonly number[], answers: readonly {
   const known = new Set(questionNumbers);
   return {
     uncovered: questionNumbers.filter((n) => !count.has(n)),
-    doublyCovered: [...count].filter(([n, c]) => known.has(n) && c > 1).map(([n]) => n).sort((a, b) => a - b),
+    doublyCovered: [...count]
+      .filter(([n, c]) => known.has(n) && c > 1)
+      .map(([n]) => n)
+      .sort((a, b) => a - b),
     unknown: [...count.keys()].filter((n) => !known.has(n)).sort((a, b) => a - b),
   };
 }

@@ -7,15 +7,7 @@ import { QuestionSetQueries, type QuestionSetFilter } from './question-set.queri
 import { toView, type QuestionSetView } from './question-set.view';
 import { CLOSED_STATUSES, STATUSES } from './statuses';
 
-export type WorklistSectionKey =
-  | 'to-assign'
-  | 'rejected'
-  | 'needs-postponement'
-  | 'overdue'
-  | 'my-sets'
-  | 'to-review'
-  | 'to-co-sign'
-  | 'due-this-week';
+export type WorklistSectionKey = 'to-assign' | 'rejected' | 'needs-postponement' | 'overdue' | 'my-sets' | 'to-review' | 'to-co-sign' | 'due-this-week';
 
 export interface WorklistSection {
   key: WorklistSectionKey;

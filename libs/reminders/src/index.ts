@@ -9,14 +9,7 @@ export { ReminderDelivery } from './reminder-delivery.service';
 export type { DeliveryAttempt, DeliveryOutcome } from './reminder-delivery.service';
 export { MailFailure, Mailer, PermanentMailFailure } from './mailer';
 export type { MailChannel, OutgoingMail } from './mailer';
-export {
-  DEFAULT_REMINDER_POLICY,
-  REMINDER_KINDS,
-  dueWindow,
-  reasonToCancel,
-  reminderPolicy,
-  remindersDue,
-} from './reminder-policy';
+export { DEFAULT_REMINDER_POLICY, REMINDER_KINDS, dueWindow, reasonToCancel, reminderPolicy, remindersDue } from './reminder-policy';
 export type { DueReminder, PersonFacts, ReminderKind, ReminderPolicy, ReminderRule, SetFacts } from './reminder-policy';
 export { reminderMessage } from './reminder-message';
 export { REMINDER_POLICY } from './reminders.tokens';

@@ -134,7 +134,10 @@ export class ReminderDelivery {
         this.logger.warn(`Reminder ${claimed.reminder.id} was sent, but another delivery had taken it over; it may arrive twice`);
         return;
       }
-      await this.record(manager, 'reminder-sent', claimed.reminder, claimed.recipient, { channels: detail ? ['app'] : ['app', 'email'], ...(detail ? { note: detail } : {}) });
+      await this.record(manager, 'reminder-sent', claimed.reminder, claimed.recipient, {
+        channels: detail ? ['app'] : ['app', 'email'],
+        ...(detail ? { note: detail } : {}),
+      });
     });
   }
 

@@ -52,7 +52,15 @@ describe('reminder messages', () => {
 
   it('lists the first 100 of a long digest and counts them all', () => {
     const many = Array.from({ length: 120 }, (_, i) => ({ ...set, id: `s${i}`, reference: `2019Z${String(10000 + i)}`, deadline: '2019-01-10' }));
-    const digest = reminderMessage({ kind: 'overdue-digest', recipientName: 'C', refersTo: '2020-03-02', today: '2020-03-03', publicUrl: 'http://x', overdue: many.slice(0, 100), overdueTotal: 150 });
+    const digest = reminderMessage({
+      kind: 'overdue-digest',
+      recipientName: 'C',
+      refersTo: '2020-03-02',
+      today: '2020-03-03',
+      publicUrl: 'http://x',
+      overdue: many.slice(0, 100),
+      overdueTotal: 150,
+    });
     expect(digest.subject).toBe('Overzicht: 150 vragensets over de termijn');
     expect(digest.text.split('\n').filter((l) => l.startsWith('- 2019Z'))).toHaveLength(100);
     expect(digest.text).toContain('- … en nog 50: http://x/vragen?overdue=true&sort=deadline');
@@ -72,8 +80,8 @@ describe('reminder messages', () => {
     expect(digest.subject).toBe('Overzicht: 2 vragensets over de termijn');
     expect(digest.text.indexOf('2019Z00001')).toBeLessThan(digest.text.indexOf('2020Z00002'));
     expect(digest.text).toContain('termijn zondag 1 maart 2020, 2 dagen over de termijn');
-    expect(reminderMessage({ kind: 'overdue-digest', recipientName: 'C', refersTo: '2020-03-02', today: '2020-03-03', publicUrl: 'x', overdue: [newer] }).subject).toBe(
-      'Overzicht: 1 vragenset over de termijn',
-    );
+    expect(
+      reminderMessage({ kind: 'overdue-digest', recipientName: 'C', refersTo: '2020-03-02', today: '2020-03-03', publicUrl: 'x', overdue: [newer] }).subject,
+    ).toBe('Overzicht: 1 vragenset over de termijn');
   });
 });

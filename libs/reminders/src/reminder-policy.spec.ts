@@ -62,7 +62,15 @@ describe('the reminder policy', () => {
       ['2025-04-19', ['deadline-due-soon → drafter (2025-04-23)']], // still due: a missed day is caught up
       ['2025-04-22', ['deadline-due-soon → drafter (2025-04-23)']],
       ['2025-04-23', ['deadline-due-today → drafter (2025-04-23)']],
-      ['2025-04-24', ['postponement-due → coordinatorAll (2025-04-23)', 'postponement-due → coordinatorBZ (2025-04-23)', 'postponement-due → deskAll (2025-04-23)', 'postponement-due → deskBZ (2025-04-23)']],
+      [
+        '2025-04-24',
+        [
+          'postponement-due → coordinatorAll (2025-04-23)',
+          'postponement-due → coordinatorBZ (2025-04-23)',
+          'postponement-due → deskAll (2025-04-23)',
+          'postponement-due → deskBZ (2025-04-23)',
+        ],
+      ],
     ])('on %s', (today, expected) => {
       expect(due([set], today)).toEqual(expected);
     });
@@ -152,7 +160,10 @@ describe('the reminder policy', () => {
     it('waits for next Monday when a set first becomes overdue later in the week', () => {
       const overdueFromWednesday = { ...overdueBZ, deadline: '2025-03-11', statutoryDeadline: '2025-03-11' };
       expect(due([overdueFromWednesday], '2025-03-12', policy)).toEqual([]);
-      expect(due([overdueFromWednesday], '2025-03-17', policy)).toEqual(['overdue-digest → coordinatorAll (2025-03-17)', 'overdue-digest → coordinatorBZ (2025-03-17)']);
+      expect(due([overdueFromWednesday], '2025-03-17', policy)).toEqual([
+        'overdue-digest → coordinatorAll (2025-03-17)',
+        'overdue-digest → coordinatorBZ (2025-03-17)',
+      ]);
     });
 
     it('is not sent when nothing is overdue', () => {
@@ -199,7 +210,9 @@ describe('the reminder policy', () => {
       const assigned = aSet();
       const soon = { kind: 'deadline-due-soon', refersTo: '2025-04-23' };
       expect(reasonToCancel(policy, soon, { set: assigned, person: people.drafter }, '2025-04-22', calendar)).toBeNull();
-      expect(reasonToCancel(policy, soon, { set: { ...assigned, assigneeId: 'otherDrafter' }, person: people.drafter }, '2025-04-22', calendar)).toBe('not-a-recipient');
+      expect(reasonToCancel(policy, soon, { set: { ...assigned, assigneeId: 'otherDrafter' }, person: people.drafter }, '2025-04-22', calendar)).toBe(
+        'not-a-recipient',
+      );
       expect(reasonToCancel(policy, soon, { set: assigned, person: people.drafter }, '2025-04-24', calendar)).toBe('expired');
       expect(reasonToCancel(policy, soon, { set: { ...assigned, deadline: '2025-05-14' }, person: people.drafter }, '2025-04-22', calendar)).toBe('date-moved');
     });
@@ -213,7 +226,9 @@ describe('the reminder policy', () => {
     });
 
     it('cancels a reminder whose kind was switched off since', () => {
-      expect(reasonToCancel(reminderPolicy({ 'postponement-due': false }), reminder, { set, person: people.deskBZ }, '2025-04-18', calendar)).toBe('switched-off');
+      expect(reasonToCancel(reminderPolicy({ 'postponement-due': false }), reminder, { set, person: people.deskBZ }, '2025-04-18', calendar)).toBe(
+        'switched-off',
+      );
     });
   });
 });

@@ -3,14 +3,7 @@ import { addDays, dayOfWeek, daysBetween, type CalendarDate, type WorkingDays } 
 import { isOpen, type QuestionSetStatus } from '@question-desk/question-sets';
 
 /** The reminders the desk sends. The names are part of REMINDER_POLICY and of the notifications API. */
-export const REMINDER_KINDS = [
-  'draft-due-soon',
-  'draft-due-today',
-  'deadline-due-soon',
-  'deadline-due-today',
-  'postponement-due',
-  'overdue-digest',
-] as const;
+export const REMINDER_KINDS = ['draft-due-soon', 'draft-due-today', 'deadline-due-soon', 'deadline-due-today', 'postponement-due', 'overdue-digest'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** Who receives a reminder. A user without a ministry covers every ministry. */
@@ -226,15 +219,7 @@ export function remindersDue(
 }
 
 /** Why a reminder recorded earlier should not go out after all; null when it still should. */
-export type CancelReason =
-  | 'switched-off'
-  | 'set-closed'
-  | 'condition-gone'
-  | 'date-moved'
-  | 'expired'
-  | 'superseded'
-  | 'not-a-recipient'
-  | 'nothing-overdue';
+export type CancelReason = 'switched-off' | 'set-closed' | 'condition-gone' | 'date-moved' | 'expired' | 'superseded' | 'not-a-recipient' | 'nothing-overdue';
 
 /**
  * Checked again just before delivery, against the state of now: the set still open, the date it

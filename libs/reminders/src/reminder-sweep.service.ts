@@ -50,7 +50,6 @@ const RECIPIENT: Record<Recipients, string> = {
   coordinators: `'coordinator' = ANY (u.roles) AND ${COVERS}`,
 };
 
-
 /**
  * Records the reminders now due in the ledger and says which need a delivery job. Safe to run in
  * several workers at once and as often as wanted: the ledger's unique key lets each reminder

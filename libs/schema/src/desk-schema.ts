@@ -1,9 +1,22 @@
-import { AddDeskPerson1732300008100, AddSessionGeneration1732300007000, CreateUsers1732300001000, IndexAccountEvents1732300004500, User } from '@question-desk/accounts';
+import {
+  AddDeskPerson1732300008100,
+  AddSessionGeneration1732300007000,
+  CreateUsers1732300001000,
+  IndexAccountEvents1732300004500,
+  User,
+} from '@question-desk/accounts';
 import { AuditEvent, CreateAuditTrail1732300003000 } from '@question-desk/audit';
 import type { Schema } from '@question-desk/database';
 import { CreateMinistries1732300000000, Ministry, OfficeHolder } from '@question-desk/ministries';
 import { CreateReminders1732300005500, Notification, Reminder } from '@question-desk/reminders';
-import { AddLastStep1732300009000, AddQuestionSetFacts1732300008000, AddTextSearchVectors1732300006500, AddWorkflow1732300004000, CreateQuestionSets1732300002000, QUESTION_SET_ENTITIES } from '@question-desk/question-sets';
+import {
+  AddLastStep1732300009000,
+  AddQuestionSetFacts1732300008000,
+  AddTextSearchVectors1732300006500,
+  AddWorkflow1732300004000,
+  CreateQuestionSets1732300002000,
+  QUESTION_SET_ENTITIES,
+} from '@question-desk/question-sets';
 
 /**
  * Every table of the desk: the entities and migrations each domain library owns, gathered for the
@@ -11,5 +24,18 @@ import { AddLastStep1732300009000, AddQuestionSetFacts1732300008000, AddTextSear
  */
 export const DESK_SCHEMA: Schema = {
   entities: [Ministry, OfficeHolder, User, AuditEvent, ...QUESTION_SET_ENTITIES, Reminder, Notification],
-  migrations: [CreateMinistries1732300000000, CreateUsers1732300001000, CreateQuestionSets1732300002000, CreateAuditTrail1732300003000, AddWorkflow1732300004000, IndexAccountEvents1732300004500, CreateReminders1732300005500, AddTextSearchVectors1732300006500, AddSessionGeneration1732300007000, AddQuestionSetFacts1732300008000, AddDeskPerson1732300008100, AddLastStep1732300009000],
+  migrations: [
+    CreateMinistries1732300000000,
+    CreateUsers1732300001000,
+    CreateQuestionSets1732300002000,
+    CreateAuditTrail1732300003000,
+    AddWorkflow1732300004000,
+    IndexAccountEvents1732300004500,
+    CreateReminders1732300005500,
+    AddTextSearchVectors1732300006500,
+    AddSessionGeneration1732300007000,
+    AddQuestionSetFacts1732300008000,
+    AddDeskPerson1732300008100,
+    AddLastStep1732300009000,
+  ],
 };

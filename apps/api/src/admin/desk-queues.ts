@@ -21,7 +21,11 @@ export class DeskQueues implements OnApplicationShutdown {
     readonly queues: Queue[],
     private readonly connection: Redis,
   ) {
-    for (const queue of queues) queue.waitUntilReady().then(() => this.started.add(queue), () => undefined);
+    for (const queue of queues)
+      queue.waitUntilReady().then(
+        () => this.started.add(queue),
+        () => undefined,
+      );
   }
 
   /** The connection's state as ioredis names it: `ready`, `connecting`, `reconnecting`, `end`, … */

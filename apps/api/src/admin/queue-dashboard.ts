@@ -45,7 +45,11 @@ export class QueueDashboard implements OnModuleInit {
     this.desk.reachable(REACHABLE_WITHIN_MS).then(
       () => next(),
       (error: Error) =>
-        deny(res, 503, `The job queues cannot be read: Redis does not answer (${error.message}). Check that Redis runs and REDIS_URL points at it; the dashboard works again once it answers.`),
+        deny(
+          res,
+          503,
+          `The job queues cannot be read: Redis does not answer (${error.message}). Check that Redis runs and REDIS_URL points at it; the dashboard works again once it answers.`,
+        ),
     );
   };
 }

@@ -20,7 +20,10 @@ export class QueueHealthIndicator {
   async check(key = 'queues') {
     const health = this.indicator.check(key);
     try {
-      const counts = await withTimeout(Promise.all(this.desk.queues.map((queue) => queue.getJobCounts('waiting', 'active', 'failed', 'delayed'))), ANSWER_WITHIN_MS);
+      const counts = await withTimeout(
+        Promise.all(this.desk.queues.map((queue) => queue.getJobCounts('waiting', 'active', 'failed', 'delayed'))),
+        ANSWER_WITHIN_MS,
+      );
       return health.up(Object.fromEntries(this.desk.queues.map((queue, i) => [queue.name, counts[i]])));
     } catch (error) {
       return health.down({ message: `Queue depth unknown: Redis did not answer (${(error as Error).message}).` });
@@ -55,7 +58,10 @@ export class WorkerHealthIndicator {
       return unknown();
     }
     if (!lastSeen) {
-      return health.up({ heartbeat: 'missing', message: `No worker has reported for ${heartbeatSeconds * 3} s or more: reminders are not being sent. Start the worker.` });
+      return health.up({
+        heartbeat: 'missing',
+        message: `No worker has reported for ${heartbeatSeconds * 3} s or more: reminders are not being sent. Start the worker.`,
+      });
     }
     const secondsAgo = Math.round((this.clock.now().getTime() - Date.parse(lastSeen)) / 1000);
     const alive = secondsAgo <= heartbeatSeconds * 2;

@@ -39,7 +39,9 @@ export class AuthController {
   })
   @ApiOkResponse({ type: SignedInDto })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password, or the account is deactivated' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account (from any address) or from this address (for any account); see Retry-After' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed sign-ins for this account (from any address) or from this address (for any account); see Retry-After',
+  })
   async login(@Body() body: LoginDto, @Ip() address: string, @Res({ passthrough: true }) response: Response): Promise<SignedInDto> {
     const signedIn = await this.accounts.login(body.email, body.password, address);
     response.cookie(SESSION_COOKIE, signedIn.accessToken, this.cookie);

@@ -22,7 +22,7 @@ export class HealthController {
   @ApiOperation({
     summary: 'Is the desk up: 200 when PostgreSQL and Redis answer, 503 when one does not',
     description:
-      'Also reports the job queues (waiting, active, failed, delayed per queue) and the worker\'s heartbeat. The worker is informational: ' +
+      "Also reports the job queues (waiting, active, failed, delayed per queue) and the worker's heartbeat. The worker is informational: " +
       'a missing or stale worker shows as info.worker.heartbeat "missing" or "stale" but does not make the answer 503, as the API serves without it.',
   })
   check() {

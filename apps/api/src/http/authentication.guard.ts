@@ -24,7 +24,9 @@ export class AuthenticationGuard implements CanActivate {
       throw new UnauthorizedException('Sign in first: send "Authorization: Bearer <accessToken>" from POST /api/auth/login, or sign in in the web app.');
     }
     if (credentials.kind === 'cookie' && lacksCsrfHeader(request)) {
-      throw new ForbiddenException(`Requests that change something must carry the header "X-Requested-With: ${CSRF_HEADER_VALUE}" when they sign in with the session cookie. Reload the page and try again.`);
+      throw new ForbiddenException(
+        `Requests that change something must carry the header "X-Requested-With: ${CSRF_HEADER_VALUE}" when they sign in with the session cookie. Reload the page and try again.`,
+      );
     }
     request.viewer = await this.accounts.authenticate(credentials.token);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

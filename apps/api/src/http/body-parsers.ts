@@ -7,9 +7,7 @@ import { JSON_MAX_DEPTH, jsonDepthExceeds } from './json-depth';
 function describeBodyError(error: { type?: string; limit?: number; message?: string }): HttpException {
   switch (error.type) {
     case 'entity.too.large':
-      return new PayloadTooLargeException(
-        `The body is too large (the limit is ${error.limit} bytes). Send one document at a time, as plain text.`,
-      );
+      return new PayloadTooLargeException(`The body is too large (the limit is ${error.limit} bytes). Send one document at a time, as plain text.`);
     case 'entity.too.deep':
       return new BadRequestException(
         `The JSON body nests deeper than ${JSON_MAX_DEPTH} levels of objects and arrays. The desk's own bodies need four; check how the body is built.`,

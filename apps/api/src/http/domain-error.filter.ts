@@ -50,7 +50,7 @@ export class DomainErrorFilter implements ExceptionFilter {
       const given = exception.getResponse();
       // A body of its own (the health check's report) goes out as it is.
       if (typeof given === 'object' && given !== null && !('message' in given)) return { status, body: given as Record<string, unknown>, headers };
-      const message = typeof given === 'string' ? given : (given).message;
+      const message = typeof given === 'string' ? given : given.message;
       return { status, body: { statusCode: status, error: REASON[status] ?? exception.name, message }, headers };
     }
     if (exception instanceof DeskError) {
@@ -65,7 +65,11 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     return {
       status: 500,
-      body: { statusCode: 500, error: REASON[500], message: 'Something went wrong on our side. Try again; if it keeps failing, tell the desk administrator the request id.' },
+      body: {
+        statusCode: 500,
+        error: REASON[500],
+        message: 'Something went wrong on our side. Try again; if it keeps failing, tell the desk administrator the request id.',
+      },
       headers,
     };
   }

@@ -3,7 +3,7 @@ import { jsonDepthExceeds } from './json-depth';
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
 describe('jsonDepthExceeds', () => {
-  it('lets the desk\'s own bodies through', () => {
+  it("lets the desk's own bodies through", () => {
     expect(jsonDepthExceeds(bytes('{"version":1,"answers":[{"questionNumbers":[1],"text":"x"}]}'), 4)).toBe(false);
   });
 

@@ -8,8 +8,12 @@ import { IsCalendarDate } from '../http/is-calendar-date';
 import { booleanWord, PageQueryDto } from '../http/page-query.dto';
 
 const commaList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
-
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
 
 export class ListQuestionSetsQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: `Comma list of statuses: ${STATUSES.join(', ')}`, example: 'received,assigned' })
@@ -24,7 +28,10 @@ export class ListQuestionSetsQuery extends PageQueryDto {
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: 'Full text over subject, questions and answers (Dutch stemming; "quotes", OR and -not work)', example: 'gezichtsherkenning' })
+  @ApiPropertyOptional({
+    description: 'Full text over subject, questions and answers (Dutch stemming; "quotes", OR and -not work)',
+    example: 'gezichtsherkenning',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -40,7 +47,7 @@ export class ListQuestionSetsQuery extends PageQueryDto {
   @IsIn(MINISTRY_CODES, { message: `ministry must be one of ${MINISTRY_CODES.join(', ')}` })
   ministry?: string;
 
-  @ApiPropertyOptional({ description: 'Part of a submitting member\'s name', example: 'Sjoerdsma' })
+  @ApiPropertyOptional({ description: "Part of a submitting member's name", example: 'Sjoerdsma' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -61,7 +68,10 @@ export class ListQuestionSetsQuery extends PageQueryDto {
   @IsIn(CHAMBERS, { message: `chamber must be one of ${CHAMBERS.join(', ')}` })
   chamber?: Chamber;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only sets that are open, past the statutory deadline and have no postponement registered (or the others)' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Only sets that are open, past the statutory deadline and have no postponement registered (or the others)',
+  })
   @IsOptional()
   @Transform(booleanWord)
   @IsBoolean({ message: 'postponementMissing must be true or false' })
@@ -85,7 +95,10 @@ export class ListQuestionSetsQuery extends PageQueryDto {
   @IsUUID('all', { message: 'assignee must be "me" or a user id' })
   assignee?: string;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Sets whose drafter must make changes the reviewer asked for first, then by internal draft deadline, then by `sort`' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Sets whose drafter must make changes the reviewer asked for first, then by internal draft deadline, then by `sort`',
+  })
   @IsOptional()
   @Transform(booleanWord)
   @IsBoolean({ message: 'changesRequestedFirst must be true or false' })

@@ -141,10 +141,16 @@ export class QuestionSetDto {
   @ApiProperty({ example: 'Minister van Buitenlandse Zaken', nullable: true, type: String })
   answeredByPost: string | null;
 
-  @ApiProperty({ example: '2021-01-12', format: 'date', nullable: true, type: String, description: 'Submission date + the chamber\'s response period' })
+  @ApiProperty({ example: '2021-01-12', format: 'date', nullable: true, type: String, description: "Submission date + the chamber's response period" })
   statutoryDeadline: string | null;
 
-  @ApiProperty({ example: '2021-01-12', format: 'date', nullable: true, type: String, description: 'Effective deadline: the last postponement\'s date, else the statutory one' })
+  @ApiProperty({
+    example: '2021-01-12',
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: "Effective deadline: the last postponement's date, else the statutory one",
+  })
   deadline: string | null;
 
   @ApiProperty({ type: PostponementDto, isArray: true })
@@ -174,14 +180,27 @@ export class QuestionSetDto {
   @ApiProperty({ type: AssigneeDto, nullable: true })
   assignee: AssigneeDto | null;
 
-  @ApiProperty({ type: InternalDeadlinesDto, description: 'The lead ministry\'s own deadlines; they move with a postponement' })
+  @ApiProperty({ type: InternalDeadlinesDto, description: "The lead ministry's own deadlines; they move with a postponement" })
   internalDeadlines: InternalDeadlinesDto;
 
   @ApiProperty({ type: CoSignatureDto, isArray: true })
   coSignatures: CoSignatureDto[];
 
   @ApiPropertyOptional({
-    enum: ['assign', 'accept', 'reject', 'transfer', 'save-draft', 'submit-for-review', 'request-changes', 'approve', 'co-sign', 'mark-answered', 'withdraw', 'postpone'],
+    enum: [
+      'assign',
+      'accept',
+      'reject',
+      'transfer',
+      'save-draft',
+      'submit-for-review',
+      'request-changes',
+      'approve',
+      'co-sign',
+      'mark-answered',
+      'withdraw',
+      'postpone',
+    ],
     isArray: true,
     description: 'What you may do with the set now (in the detail and workflow answers)',
   })

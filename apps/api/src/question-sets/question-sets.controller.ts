@@ -146,7 +146,9 @@ export class QuestionSetsController {
   @ApiBadRequestResponse({ description: 'The body is empty or not text' })
   @ApiPayloadTooLargeResponse({ description: 'The document is larger than DOCUMENT_MAX_BYTES' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not text/plain, text/markdown or an upload of a .txt or .md file' })
-  @ApiUnprocessableEntityResponse({ description: 'Not readable as written questions, answers or a postponement notice, or over the limits; the message says what was missing or too large' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Not readable as written questions, answers or a postponement notice, or over the limits; the message says what was missing or too large',
+  })
   @ApiConflictResponse({ description: 'A corrected questions document for a set whose answers are already being drafted' })
   async import(
     @CurrentViewer() viewer: Viewer,

@@ -28,7 +28,7 @@ export class SuggestionsController {
   @ApiOperation({
     summary: 'Earlier answers to similar questions, best first, to reuse agreed wording',
     description:
-      'Answers from other answered sets you may see. An answer that covers several questions comes once, with the question most like this one. The score combines the trigram similarity of the two questions (pg_trgm) with the full-text rank of this question\'s Dutch words against the earlier question and its answer.',
+      "Answers from other answered sets you may see. An answer that covers several questions comes once, with the question most like this one. The score combines the trigram similarity of the two questions (pg_trgm) with the full-text rank of this question's Dutch words against the earlier question and its answer.",
   })
   @ApiParam({ name: 'number', type: Number, description: 'The question number in this set', example: 3 })
   @ApiOkResponse({ type: SuggestionDto, isArray: true })

@@ -56,7 +56,7 @@ export class SuggestionDto {
     minimum: 0,
     maximum: 1,
     description:
-      'Similarity, 0 to 1 (1: the same question word for word): half pg_trgm trigram similarity of the two questions, half the share of this question\'s Dutch words (stemmed, without stop words) that the earlier question uses (counting fully) or its answer uses (counting half)',
+      "Similarity, 0 to 1 (1: the same question word for word): half pg_trgm trigram similarity of the two questions, half the share of this question's Dutch words (stemmed, without stop words) that the earlier question uses (counting fully) or its answer uses (counting half)",
   })
   score: number;
 }

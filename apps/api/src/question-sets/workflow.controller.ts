@@ -92,7 +92,8 @@ export class WorkflowController {
   @WorkflowStep(...TRANSITION_ACTIONS)
   @UpdatedSet()
   @ApiOperation({
-    summary: 'Move the set on: submit-for-review (drafter), approve / request-changes (coordinator), co-sign (co-signing ministry), mark-answered / withdraw (desk)',
+    summary:
+      'Move the set on: submit-for-review (drafter), approve / request-changes (coordinator), co-sign (co-signing ministry), mark-answered / withdraw (desk)',
   })
   transition(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: TransitionDto) {
     return this.workflow.transition(viewer, id, body);

@@ -23,7 +23,7 @@ import { IsNotBlank } from '../http/presence';
 
 /** Every workflow call carries the version of the set the client last saw. */
 export class VersionedDto {
-  @ApiProperty({ example: 3, description: 'The set\'s current version; a stale one gets 409 with the current version' })
+  @ApiProperty({ example: 3, description: "The set's current version; a stale one gets 409 with the current version" })
   @IsInt({ message: 'version must be the whole number the set showed when you loaded it' })
   @Min(1, { message: 'version must be the whole number the set showed when you loaded it' })
   version: number;

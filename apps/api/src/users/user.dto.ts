@@ -2,19 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NO_MINISTRY, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_POLICY, ROLES, type Role } from '@question-desk/accounts';
 import { MINISTRY_CODES } from '@question-desk/ministries';
 import { Transform } from 'class-transformer';
-import {
-  ArrayNotEmpty,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateBy,
-} from 'class-validator';
+import { ArrayNotEmpty, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy } from 'class-validator';
 import { MinistryDto } from '../auth/login.dto';
 import { IsOmittable } from '../http/presence';
 import { booleanWord, PageQueryDto } from '../http/page-query.dto';
@@ -113,7 +101,12 @@ export class CreateUserDto {
   @IsIn(ROLES, { each: true, message: ROLES_MESSAGE })
   roles: Role[];
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'BZ', description: 'Ministry code (GET /api/ministries); null or absent: every ministry. Required for a drafter.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'BZ',
+    description: 'Ministry code (GET /api/ministries); null or absent: every ministry. Required for a drafter.',
+  })
   @IsOptional()
   @Matches(MINISTRY_CODE, { message: MINISTRY_MESSAGE })
   ministry?: string | null;
@@ -155,7 +148,11 @@ export class UpdateUserDto {
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 
-  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: 'A new password (a reset); also lifts a sign-in block. Never returned.' })
+  @ApiPropertyOptional({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: 'A new password (a reset); also lifts a sign-in block. Never returned.',
+  })
   @IsOmittable()
   @IsString({ message: 'password must be text' })
   @MinLength(PASSWORD_MIN_LENGTH, { message: PASSWORD_POLICY })

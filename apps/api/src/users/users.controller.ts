@@ -71,7 +71,7 @@ export class UsersController {
   @ApiOperation({
     summary: "Change an account's name, roles, ministry or password, or (de)activate it",
     description:
-      'Send the version you loaded. Deactivation takes effect at once: the person\'s tokens stop working and they cannot sign in. ' +
+      "Send the version you loaded. Deactivation takes effect at once: the person's tokens stop working and they cannot sign in. " +
       'You cannot deactivate yourself or remove your own admin role, and no change may leave the desk without an active administrator.',
   })
   @ApiOkResponse({ type: UserDto })

@@ -21,7 +21,10 @@ export class WorklistSectionDto {
   @ApiProperty({ type: QuestionSetDto, isArray: true, description: 'The first 10, most urgent first' })
   items: QuestionSetDto[];
 
-  @ApiProperty({ example: 'status=received&assignmentRejected=false&sort=deadline', description: 'Query string of GET /api/question-sets (and of the web app\'s /vragen) listing the whole section' })
+  @ApiProperty({
+    example: 'status=received&assignmentRejected=false&sort=deadline',
+    description: "Query string of GET /api/question-sets (and of the web app's /vragen) listing the whole section",
+  })
   listQuery: string;
 }
 
@@ -52,7 +55,11 @@ export class WorklistDto {
   @ApiProperty({ type: WorklistSectionDto, isArray: true })
   sections: WorklistSectionDto[];
 
-  @ApiProperty({ type: MinistryCountDto, isArray: true, description: 'Desk officers and coordinators: open sets per lead ministry they may see, most overdue first; empty for others' })
+  @ApiProperty({
+    type: MinistryCountDto,
+    isArray: true,
+    description: 'Desk officers and coordinators: open sets per lead ministry they may see, most overdue first; empty for others',
+  })
   ministries: MinistryCountDto[];
 
   @ApiProperty({ example: 2 })

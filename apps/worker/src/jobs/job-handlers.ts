@@ -18,7 +18,8 @@ export function jobHandlerProblems(queues: Readonly<Record<string, readonly stri
   }
   for (const [queue, jobs] of Object.entries(queues)) {
     const serving = processors.filter((p) => p.queue === queue);
-    if (serving.length > 1) problems.push(`Queue "${queue}" has ${serving.length} processors (${serving.map((p) => p.processor).join(', ')}); a job would go to either`);
+    if (serving.length > 1)
+      problems.push(`Queue "${queue}" has ${serving.length} processors (${serving.map((p) => p.processor).join(', ')}); a job would go to either`);
     for (const job of jobs) {
       const handlers = serving.filter((p) => p.jobNames?.includes(job));
       if (handlers.length === 0) problems.push(`Job "${job}" of queue "${queue}" has no handler`);

@@ -28,9 +28,7 @@ export type FootnoteBlock = Extract<Block, { kind: 'footnote' }>;
  * with more questions than a set may hold is counted and refused, not glued into its last question.
  */
 const NUMBER_LIST = String.raw`\d{1,5}(?:\s*(?:,|en|t\/m|tot en met|[-–&])\s*\d{1,5})*`;
-const QUESTION_HEADING = new RegExp(
-  String.raw`^(?:Vraag|VRAAG|Vragen|VRAGEN)(?:\s+(?:nr\.?\s*)?(${NUMBER_LIST}))?\s*(?:([:.)–-])\s*(.*))?$`,
-);
+const QUESTION_HEADING = new RegExp(String.raw`^(?:Vraag|VRAAG|Vragen|VRAGEN)(?:\s+(?:nr\.?\s*)?(${NUMBER_LIST}))?\s*(?:([:.)–-])\s*(.*))?$`);
 const ANSWER_HEADING = new RegExp(
   String.raw`^(?:Antwoord|ANTWOORD|Antwoorden|ANTWOORDEN)(?:\s+(?:op\s+)?(?:de\s+)?(?:vraag|vragen|Vraag|Vragen)?\s*(?:nr\.?\s*)?(${NUMBER_LIST}))?\s*(?:([:.)–-])\s*(.*))?$`,
 );
@@ -111,8 +109,7 @@ export function readBlocks(lines: readonly string[], options: BlockOptions): Blo
       continue;
     }
     const atParagraphStart: boolean = open === null;
-    const breakBefore: BreakBefore =
-      pageBreak || blankLines >= 3 ? 'page' : blankLines > 0 || (atParagraphStart && blocks.length === 0) ? 'paragraph' : 'none';
+    const breakBefore: BreakBefore = pageBreak || blankLines >= 3 ? 'page' : blankLines > 0 || (atParagraphStart && blocks.length === 0) ? 'paragraph' : 'none';
     blankLines = 0;
     pageBreak = false;
     const view = headingView(line);

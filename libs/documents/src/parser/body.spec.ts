@@ -46,7 +46,14 @@ describe('readBody with headings', () => {
   });
 
   it('continues a paragraph cut by a page break when it did not end a sentence', () => {
-    const body = read(vraag(1), text('A?'), antwoord(1), text('Medewerkers van het ministerie van Buitenlandse'), footnote(), text('Zaken zijn over dit onderwerp in gesprek gegaan.', 'page'));
+    const body = read(
+      vraag(1),
+      text('A?'),
+      antwoord(1),
+      text('Medewerkers van het ministerie van Buitenlandse'),
+      footnote(),
+      text('Zaken zijn over dit onderwerp in gesprek gegaan.', 'page'),
+    );
     expect(body.answers[0].text).toBe('Medewerkers van het ministerie van Buitenlandse Zaken zijn over dit onderwerp in gesprek gegaan.');
   });
 
@@ -56,7 +63,14 @@ describe('readBody with headings', () => {
   });
 
   it('continues across a footnote printed mid-sentence when the text goes on in lower case', () => {
-    const body = read(vraag(1), text('A?'), antwoord(1), text('een lijst van dual-use goederen'), footnote(), text('die in deze EU-verordening is bijgevoegd.'));
+    const body = read(
+      vraag(1),
+      text('A?'),
+      antwoord(1),
+      text('een lijst van dual-use goederen'),
+      footnote(),
+      text('die in deze EU-verordening is bijgevoegd.'),
+    );
     expect(body.answers[0].text).toBe('een lijst van dual-use goederen die in deze EU-verordening is bijgevoegd.');
   });
 
@@ -67,22 +81,27 @@ describe('readBody with headings', () => {
   });
 
   it('reads the Toelichting up to a separator', () => {
-    const body = read(vraag(1), text('A?'), { kind: 'note-heading' }, text('Deze vragen dienen ter aanvulling (2019Z15131)'), { kind: 'separator' }, footnote());
+    const body = read(
+      vraag(1),
+      text('A?'),
+      { kind: 'note-heading' },
+      text('Deze vragen dienen ter aanvulling (2019Z15131)'),
+      { kind: 'separator' },
+      footnote(),
+    );
     expect(body.explanatoryNote).toEqual({ text: 'Deze vragen dienen ter aanvulling (2019Z15131)', markers: [] });
     expect(body.questions[0].text).toBe('A?');
   });
 
   it('warns about text before the first heading', () => {
-    expect(read(text('Geachte voorzitter,'), vraag(1), text('A?')).warnings).toEqual(["Text outside any question or answer was not read: 'Geachte voorzitter,'"]);
+    expect(read(text('Geachte voorzitter,'), vraag(1), text('A?')).warnings).toEqual([
+      "Text outside any question or answer was not read: 'Geachte voorzitter,'",
+    ]);
   });
 
   it('warns about missing numbers, unanswered questions and answers to unknown questions', () => {
     const body = read(vraag(1), text('A?'), antwoord(1), text('Ja.'), vraag(3), text('C?'), antwoord(4), text('Nee.'));
-    expect(body.warnings).toEqual([
-      'Question numbers are missing: 2',
-      'No answer found to question 3',
-      'Answers refer to questions not in the document: 4',
-    ]);
+    expect(body.warnings).toEqual(['Question numbers are missing: 2', 'No answer found to question 3', 'Answers refer to questions not in the document: 4']);
   });
 
   it('reads answers without question texts', () => {

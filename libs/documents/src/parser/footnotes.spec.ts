@@ -1,10 +1,4 @@
-import {
-  FootnoteStyle,
-  markFootnoteReferences,
-  readFootnoteDefinition,
-  scanFootnoteReferences,
-  takeMarkers,
-} from './footnotes';
+import { FootnoteStyle, markFootnoteReferences, readFootnoteDefinition, scanFootnoteReferences, takeMarkers } from './footnotes';
 
 const noReferences = { paren: new Set<string>(), glued: new Set<string>() };
 

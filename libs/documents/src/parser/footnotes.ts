@@ -37,11 +37,7 @@ const ABBREVIATIONS = new Set(['nr', 'art', 'blz', 'p', 'pag', 'no', 'lid', 'par
  * text (`1)`, `[1]`, a bare `1`) count only when their content is a URL, or at the start of a
  * paragraph when the text refers to that number in the same style.
  */
-export function readFootnoteDefinition(
-  line: string,
-  atParagraphStart: boolean,
-  references: FootnoteReferences,
-): FootnoteDefinitionLine | null {
+export function readFootnoteDefinition(line: string, atParagraphStart: boolean, references: FootnoteReferences): FootnoteDefinitionLine | null {
   if (!DEFINITION_START.test(line)) return null;
   let match = SUP_DEFINITION.exec(line);
   if (match) return { marker: match[1], style: 'sup', text: match[2] };
@@ -126,12 +122,8 @@ export function markFootnoteReferences(text: string, defined: ReadonlyMap<string
   const marked = text
     .replace(/<sup>\s*(\w{1,4})\s*<\/sup>/gi, (_all, marker: string) => placeholder(marker))
     .replace(/\[\^(\w{1,10})\](?!:)/g, (_all, marker: string) => placeholder(marker))
-    .replace(/\[\s*(\d{1,3})\s*\](?![:(])/g, (all, digits: string) =>
-      defined.has(String(Number(digits))) ? placeholder(String(Number(digits))) : all,
-    )
-    .replace(new RegExp(`[${SUPERSCRIPT_DIGITS}]{1,3}`, 'g'), (all) =>
-      defined.has(fromSuperscript(all)) ? placeholder(fromSuperscript(all)) : all,
-    )
+    .replace(/\[\s*(\d{1,3})\s*\](?![:(])/g, (all, digits: string) => (defined.has(String(Number(digits))) ? placeholder(String(Number(digits))) : all))
+    .replace(new RegExp(`[${SUPERSCRIPT_DIGITS}]{1,3}`, 'g'), (all) => (defined.has(fromSuperscript(all)) ? placeholder(fromSuperscript(all)) : all))
     .replace(/(?<=\s)(\d{1,2})\)(?=$|[\s.,;:])/g, (all, digits: string) =>
       defined.get(String(Number(digits))) === 'paren' ? placeholder(String(Number(digits))) : all,
     );

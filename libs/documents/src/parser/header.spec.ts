@@ -14,11 +14,36 @@ import {
 describe('readMembers', () => {
   it.each([
     ['het lid Van Helvert (CDA)', [['Van Helvert', 'CDA']]],
-    ['de leden Van den Nieuwenhuijzen en Buitenweg (beiden GroenLinks)', [['Van den Nieuwenhuijzen', 'GroenLinks'], ['Buitenweg', 'GroenLinks']]],
-    ['de leden Becker, Van Wijngaarden en De Groot (allen VVD)', [['Becker', 'VVD'], ['Van Wijngaarden', 'VVD'], ['De Groot', 'VVD']]],
-    ['de leden Brekelmans (VVD) en Sjoerdsma (D66)', [['Brekelmans', 'VVD'], ['Sjoerdsma', 'D66']]],
+    [
+      'de leden Van den Nieuwenhuijzen en Buitenweg (beiden GroenLinks)',
+      [
+        ['Van den Nieuwenhuijzen', 'GroenLinks'],
+        ['Buitenweg', 'GroenLinks'],
+      ],
+    ],
+    [
+      'de leden Becker, Van Wijngaarden en De Groot (allen VVD)',
+      [
+        ['Becker', 'VVD'],
+        ['Van Wijngaarden', 'VVD'],
+        ['De Groot', 'VVD'],
+      ],
+    ],
+    [
+      'de leden Brekelmans (VVD) en Sjoerdsma (D66)',
+      [
+        ['Brekelmans', 'VVD'],
+        ['Sjoerdsma', 'D66'],
+      ],
+    ],
     ['het lid Van der Graaf (ChristenUnie)', [['Van der Graaf', 'ChristenUnie']]],
-    ["de leden 't Hoen (PvdD) en A.H. de Vries (SP)", [["'t Hoen", 'PvdD'], ['A.H. de Vries', 'SP']]],
+    [
+      "de leden 't Hoen (PvdD) en A.H. de Vries (SP)",
+      [
+        ["'t Hoen", 'PvdD'],
+        ['A.H. de Vries', 'SP'],
+      ],
+    ],
     ['het lid Omtzigt', [['Omtzigt', null]]],
   ])('%j', (text, expected) => {
     expect(readMembers(text)).toEqual(expected.map(([name, party]) => ({ name, party })));
@@ -58,9 +83,7 @@ describe('readPost', () => {
   it('reads a person with a department in parentheses, "van" unless the document names the post with "voor"', () => {
     expect(readPost('minister Blok (Buitenlandse Zaken)', null)).toEqual({ title: 'Minister', name: 'Blok', post: 'Minister van Buitenlandse Zaken' });
     expect(
-      readPost('Minister Kaag (Buitenlandse Handel en Ontwikkelingssamenwerking)', null, [
-        'Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking',
-      ]),
+      readPost('Minister Kaag (Buitenlandse Handel en Ontwikkelingssamenwerking)', null, ['Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking']),
     ).toEqual({ title: 'Minister', name: 'Kaag', post: 'Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking' });
   });
 
@@ -96,7 +119,9 @@ describe('readQuestionsTitle', () => {
 
   it('ends the subject at "(ingezonden"', () => {
     expect(
-      readQuestionsTitle('Vragen van het lid Van Helvert (CDA) aan de Minister van Buitenlandse Zaken over Chinese surveillanceapparatuur (ingezonden 22 december 2020).')?.subject,
+      readQuestionsTitle(
+        'Vragen van het lid Van Helvert (CDA) aan de Minister van Buitenlandse Zaken over Chinese surveillanceapparatuur (ingezonden 22 december 2020).',
+      )?.subject,
     ).toBe('Chinese surveillanceapparatuur');
   });
 

@@ -119,7 +119,12 @@ export function readMembers(text: string): ParsedMember[] {
 function splitNames(text: string): string[] {
   return text
     .split(/\s*,\s*|\s+en\s+/)
-    .map((name) => name.replace(/^en\s+/, '').replace(/[\s.;:]+$/, '').trim())
+    .map((name) =>
+      name
+        .replace(/^en\s+/, '')
+        .replace(/[\s.;:]+$/, '')
+        .trim(),
+    )
     .filter((name) => name !== '' && name !== 'en');
 }
 
@@ -130,7 +135,10 @@ function readParty(text: string): string | null {
 
 const TITLE = String.raw`(?:minister-president|ministers?|staatssecretaris(?:sen)?)`;
 /** Where one post ends and the next begins: ", " or " en " before a title or "van"/"voor". */
-const BETWEEN_POSTS = new RegExp(String.raw`\s*,\s*(?:en\s+)?(?=(?:(?:de|het)\s+)?(?:${TITLE}\b|van\s|voor\s))|\s+en\s+(?=(?:(?:de|het)\s+)?(?:${TITLE}\b|van\s|voor\s))`, 'i');
+const BETWEEN_POSTS = new RegExp(
+  String.raw`\s*,\s*(?:en\s+)?(?=(?:(?:de|het)\s+)?(?:${TITLE}\b|van\s|voor\s))|\s+en\s+(?=(?:(?:de|het)\s+)?(?:${TITLE}\b|van\s|voor\s))`,
+  'i',
+);
 
 /**
  * "de ministers voor X en van Y en de staatssecretaris van Z" → ["Minister voor X",
@@ -161,7 +169,10 @@ export interface PostHolder {
  * "van X" after an earlier title, "Minister-President".
  */
 export function readPost(segment: string, inheritedTitle: string | null, knownPosts: readonly string[] = []): PostHolder | null {
-  const text = segment.trim().replace(/[\s.,;:]+$/, '').replace(/^(?:de|het)\s+/i, '');
+  const text = segment
+    .trim()
+    .replace(/[\s.,;:]+$/, '')
+    .replace(/^(?:de|het)\s+/i, '');
   const titled = new RegExp(String.raw`^(${TITLE})(?![\p{L}-])\s*`, 'iu').exec(text);
   const title = titled ? normaliseTitle(titled[1]) : inheritedTitle;
   if (!title) return null;
@@ -198,7 +209,10 @@ function normaliseTitle(title: string): string {
 }
 
 function cleanDepartment(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\s.,;:]+$/, '').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.,;:]+$/, '')
+    .trim();
 }
 
 /**

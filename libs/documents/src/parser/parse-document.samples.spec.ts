@@ -9,9 +9,13 @@ import { parseDocument } from './parse-document';
 
 const SEEDS = join(__dirname, '..', '..', '..', '..', 'seeds');
 const sample = (prefix: string): ParsedDocument => {
-  const file = ['000_3fa7b0e687fc72f2.txt', '001_28edc29e100e7927.txt', '002_3f808c9c16c17a6d.txt', '003_c9300e06f95d6079.txt', '004_8ba98788180af416.txt'].find(
-    (name) => name.startsWith(prefix),
-  );
+  const file = [
+    '000_3fa7b0e687fc72f2.txt',
+    '001_28edc29e100e7927.txt',
+    '002_3f808c9c16c17a6d.txt',
+    '003_c9300e06f95d6079.txt',
+    '004_8ba98788180af416.txt',
+  ].find((name) => name.startsWith(prefix));
   return parseDocument(readFileSync(join(SEEDS, file!), 'utf8'));
 };
 const question = (document: ParsedDocument, number: number) => document.questions.find((q) => q.number === number)!;
@@ -141,8 +145,12 @@ describe('sample 002: the answers to 001, plain text from a PDF', () => {
   it('reads glued digits as footnote markers where those footnotes are defined', () => {
     expect(question(document, 1).text).toMatch(/van Oeigoeren testte\?$/);
     expect(question(document, 1).footnotes.map((f) => f.marker)).toEqual(['1']);
-    expect(answerTo(document, 6).footnotes).toEqual([{ marker: '2', text: 'https://www.huawei.com/nl/news/nl/2020/verklaring-huawei-artikel-washington-post' }]);
-    expect(answerTo(document, 6).text).toMatch(/^Huawei heeft zijn positie in deze kwestie gecommuniceerd via een verklaring op de website van Huawei Nederland\. Het bedrijf stelt/);
+    expect(answerTo(document, 6).footnotes).toEqual([
+      { marker: '2', text: 'https://www.huawei.com/nl/news/nl/2020/verklaring-huawei-artikel-washington-post' },
+    ]);
+    expect(answerTo(document, 6).text).toMatch(
+      /^Huawei heeft zijn positie in deze kwestie gecommuniceerd via een verklaring op de website van Huawei Nederland\. Het bedrijf stelt/,
+    );
     expect(question(document, 10).footnotes).toEqual([
       {
         marker: '3',
@@ -226,7 +234,9 @@ describe('sample 003: questions and answers as published in the Aanhangsel', () 
 
   it('keeps footnote definitions out of the text around them', () => {
     expect(answerTo(document, 2).text).toMatch(/voor militaire of surveillancetoepassingen\.$/);
-    expect(question(document, 6).text).toBe('In hoeverre worden gezichtsherkenningcamera\'s van Chinese tech-bedrijven gebruikt in Nederland? Vindt u het gebruik daarvan wenselijk?');
+    expect(question(document, 6).text).toBe(
+      "In hoeverre worden gezichtsherkenningcamera's van Chinese tech-bedrijven gebruikt in Nederland? Vindt u het gebruik daarvan wenselijk?",
+    );
     expect(document.warnings).toEqual([]);
   });
 });

@@ -41,7 +41,11 @@ describe('numbering of questions', () => {
 
   it('reads unnumbered paragraphs as questions in order', () => {
     const document = parseDocument(
-      doc(TITLE, ['Bent u bekend met het bericht dat de luchtvaart niet', 'meetelt in de stikstofberekeningen?'], 'Klopt het dat Schiphol geen natuurvergunning heeft?'),
+      doc(
+        TITLE,
+        ['Bent u bekend met het bericht dat de luchtvaart niet', 'meetelt in de stikstofberekeningen?'],
+        'Klopt het dat Schiphol geen natuurvergunning heeft?',
+      ),
     );
     expect(texts(document)).toEqual([
       [1, 'Bent u bekend met het bericht dat de luchtvaart niet meetelt in de stikstofberekeningen?'],
@@ -93,9 +97,7 @@ describe('numbering of questions', () => {
   });
 
   it('divides "Vraag 4 en 5" over its paragraphs', () => {
-    const document = parseDocument(
-      doc(REFERENCE, TITLE, 'Vraag 1', 'Eerste vraag?', 'Vraag 2 en 3', 'Klopt het dat X?', 'Wat gaat u daaraan doen?'),
-    );
+    const document = parseDocument(doc(REFERENCE, TITLE, 'Vraag 1', 'Eerste vraag?', 'Vraag 2 en 3', 'Klopt het dat X?', 'Wat gaat u daaraan doen?'));
     expect(texts(document)).toEqual([
       [1, 'Eerste vraag?'],
       [2, 'Klopt het dat X?'],
@@ -150,7 +152,21 @@ describe('answers', () => {
     ['Antwoord op vraag 2, 3 en 4', [2, 3, 4]],
   ])('reads %j as the answer to %j', (heading, numbers) => {
     const document = parseDocument(
-      doc(ANSWER_HEADER, 'Vraag 1', 'Eerste?', 'Antwoord 1', 'Ja.', 'Vraag 2', 'Tweede?', 'Vraag 3', 'Derde?', 'Vraag 4', 'Vierde?', heading, 'Dat volgt uit de wet.'),
+      doc(
+        ANSWER_HEADER,
+        'Vraag 1',
+        'Eerste?',
+        'Antwoord 1',
+        'Ja.',
+        'Vraag 2',
+        'Tweede?',
+        'Vraag 3',
+        'Derde?',
+        'Vraag 4',
+        'Vierde?',
+        heading,
+        'Dat volgt uit de wet.',
+      ),
     );
     expect(document.answers[1]).toEqual({ questionNumbers: numbers, text: 'Dat volgt uit de wet.', footnotes: [] });
   });
@@ -334,7 +350,13 @@ describe('hard wraps and hyphens', () => {
 describe('members and parties', () => {
   it.each([
     ['het lid Omtzigt (CDA)', [{ name: 'Omtzigt', party: 'CDA' }]],
-    ['de leden Van den Berg en De Vries (beiden GroenLinks)', [{ name: 'Van den Berg', party: 'GroenLinks' }, { name: 'De Vries', party: 'GroenLinks' }]],
+    [
+      'de leden Van den Berg en De Vries (beiden GroenLinks)',
+      [
+        { name: 'Van den Berg', party: 'GroenLinks' },
+        { name: 'De Vries', party: 'GroenLinks' },
+      ],
+    ],
     [
       'de leden Becker, Van der Plas en Tielen (allen VVD)',
       [
@@ -343,10 +365,18 @@ describe('members and parties', () => {
         { name: 'Tielen', party: 'VVD' },
       ],
     ],
-    ['de leden Brekelmans (VVD) en Sjoerdsma (D66)', [{ name: 'Brekelmans', party: 'VVD' }, { name: 'Sjoerdsma', party: 'D66' }]],
+    [
+      'de leden Brekelmans (VVD) en Sjoerdsma (D66)',
+      [
+        { name: 'Brekelmans', party: 'VVD' },
+        { name: 'Sjoerdsma', party: 'D66' },
+      ],
+    ],
     ["het lid **'t Hoen** (PvdD)", [{ name: "'t Hoen", party: 'PvdD' }]],
   ])('reads "Vragen van %s"', (members, expected) => {
-    const document = parseDocument(doc(`Vragen van ${members} aan de Minister van Financiën over de toeslagen (ingezonden 2 april 2021).`, 'Vraag 1', 'Klopt het?'));
+    const document = parseDocument(
+      doc(`Vragen van ${members} aan de Minister van Financiën over de toeslagen (ingezonden 2 april 2021).`, 'Vraag 1', 'Klopt het?'),
+    );
     expect(document.submitters).toEqual(expected);
     expect(document.subject).toBe('de toeslagen');
   });
@@ -363,7 +393,9 @@ describe('addressees', () => {
     ['aan de Minister-President', ['Minister-President']],
     ['aan de Staatssecretaris van Financiën', ['Staatssecretaris van Financiën']],
   ])('reads "%s"', (addressees, expected) => {
-    const document = parseDocument(doc(`Vragen van het lid Omtzigt (CDA) ${addressees} over de toeslagenaffaire (ingezonden 2 april 2021).`, 'Vraag 1', 'Klopt het?'));
+    const document = parseDocument(
+      doc(`Vragen van het lid Omtzigt (CDA) ${addressees} over de toeslagenaffaire (ingezonden 2 april 2021).`, 'Vraag 1', 'Klopt het?'),
+    );
     expect(document.addressees).toEqual(expected);
     expect(document.subject).toBe('de toeslagenaffaire');
   });
@@ -390,7 +422,15 @@ describe('co-signers', () => {
 describe('dates, references, appendix numbers and chamber', () => {
   it('reads "(ingezonden …)" wrapped over lines', () => {
     const document = parseDocument(
-      doc(['Vragen van het lid Van Helvert (CDA) aan de Minister van Buitenlandse Zaken over Chinese', 'surveillanceapparatuur (ingezonden 22 december', '2020).'], 'Vraag 1', 'Klopt het?'),
+      doc(
+        [
+          'Vragen van het lid Van Helvert (CDA) aan de Minister van Buitenlandse Zaken over Chinese',
+          'surveillanceapparatuur (ingezonden 22 december',
+          '2020).',
+        ],
+        'Vraag 1',
+        'Klopt het?',
+      ),
     );
     expect(document.submittedOn).toBe('2020-12-22');
     expect(document.subject).toBe('Chinese surveillanceapparatuur');
@@ -414,7 +454,14 @@ describe('dates, references, appendix numbers and chamber', () => {
   });
 
   it('reads an Eerste Kamer document', () => {
-    const document = parseDocument(doc('Eerste Kamer der Staten-Generaal', 'Vragen van het lid Nicolaï (PvdD) aan de Minister van Justitie en Veiligheid over de Wet politiegegevens (ingezonden 4 februari 2021).', 'Vraag 1', 'Klopt het?'));
+    const document = parseDocument(
+      doc(
+        'Eerste Kamer der Staten-Generaal',
+        'Vragen van het lid Nicolaï (PvdD) aan de Minister van Justitie en Veiligheid over de Wet politiegegevens (ingezonden 4 februari 2021).',
+        'Vraag 1',
+        'Klopt het?',
+      ),
+    );
     expect(document.chamber).toBe('EK');
   });
 
@@ -443,7 +490,9 @@ describe('Toelichting', () => {
   });
 
   it('reads "Toelichting: …" on one line and ends it at a separator', () => {
-    const document = parseDocument(doc(REFERENCE, TITLE, 'Vraag 1', 'Klopt het?<sup>1</sup>', 'Toelichting: Deze vragen zijn een aanvulling.', '---', '<sup>1</sup> https://nos.nl/1'));
+    const document = parseDocument(
+      doc(REFERENCE, TITLE, 'Vraag 1', 'Klopt het?<sup>1</sup>', 'Toelichting: Deze vragen zijn een aanvulling.', '---', '<sup>1</sup> https://nos.nl/1'),
+    );
     expect(document.explanatoryNote).toBe('Deze vragen zijn een aanvulling.');
     expect(document.questions[0].footnotes).toEqual([{ marker: '1', text: 'https://nos.nl/1' }]);
   });
@@ -532,9 +581,12 @@ describe('documents that cannot be read', () => {
     expect(problemsOf(text)).toEqual(['The document is empty']);
   });
 
-  it.each(['asdf qwerty', 'asdf qwerty zxcv\n\n!!! ### ???', '#$%^&* !!! ~~~ ||| ...', 'lorem ipsum dolor sit amet\n\nconsectetur adipiscing elit'])('rejects noise %j', (text) => {
-    expect(problemsOf(text)).toEqual([NO_QUESTIONS, NOTHING_IDENTIFIES]);
-  });
+  it.each(['asdf qwerty', 'asdf qwerty zxcv\n\n!!! ### ???', '#$%^&* !!! ~~~ ||| ...', 'lorem ipsum dolor sit amet\n\nconsectetur adipiscing elit'])(
+    'rejects noise %j',
+    (text) => {
+      expect(problemsOf(text)).toEqual([NO_QUESTIONS, NOTHING_IDENTIFIES]);
+    },
+  );
 
   it('rejects a page of separators only', () => {
     expect(problemsOf('---\n\n* * *')).toEqual(['The document has no readable text']);
@@ -604,7 +656,10 @@ describe('performance', () => {
   };
 
   it('reads a 1 MB document in well under a second', () => {
-    const answer = Array.from({ length: 8 }, () => 'Het kabinet heeft het bericht gelezen en betrekt het bij de besluit-\nvorming over de vergunningverlening in de Natura 2000-gebieden.').join('\n');
+    const answer = Array.from(
+      { length: 8 },
+      () => 'Het kabinet heeft het bericht gelezen en betrekt het bij de besluit-\nvorming over de vergunningverlening in de Natura 2000-gebieden.',
+    ).join('\n');
     const questions = Array.from(
       { length: 900 },
       (_, i) =>

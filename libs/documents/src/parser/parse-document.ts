@@ -10,8 +10,7 @@ import { Header, isHeaderParagraph, readHeader, readReferences } from './header'
 import { findPostponementStatement, readPostponement } from './postponement';
 import { collapseSpaces, collectHyphenatedWords, joinLines, normaliseLines, removePageFurniture, stripMarkup } from './text-cleanup';
 
-export const NO_QUESTIONS =
-  "No questions found: expected 'Vraag 1' headings, a numbered list '1.' or paragraphs ending in '?'";
+export const NO_QUESTIONS = "No questions found: expected 'Vraag 1' headings, a numbered list '1.' or paragraphs ending in '?'";
 export const NOTHING_IDENTIFIES =
   "Nothing identifies the question set: found no reference (such as '2020Z25656'), no members ('Vragen van het lid …') and no submission date ('ingezonden 15 januari 2021')";
 
@@ -56,7 +55,10 @@ function readDocument(raw: string): ParsedDocument {
 
   const { headerParagraphs, bodyUnits, skipped } = splitHeader(units);
   for (const paragraph of skipped) warnings.push(`Text before the first question was not read: '${excerpt(paragraph)}'`);
-  const header = readHeader(headerParagraphs.map((text) => plainText({ text })), pageFurniture);
+  const header = readHeader(
+    headerParagraphs.map((text) => plainText({ text })),
+    pageFurniture,
+  );
   const body = readBody(bodyUnits, hyphenatedWords);
   warnings.push(...body.warnings);
 
@@ -110,9 +112,7 @@ function splitHeader(units: readonly Unit[]): {
 } {
   const numbered = numberingOf(units) !== 'paragraphs';
   const isStructure = (unit: BodyUnit) => unit.kind !== 'text' && unit.kind !== 'footnote' && unit.kind !== 'separator';
-  let end = units.findIndex((unit) =>
-    numbered ? isStructure(unit) : isStructure(unit) || (unit.kind === 'text' && !isHeaderMaterial(unit)),
-  );
+  let end = units.findIndex((unit) => (numbered ? isStructure(unit) : isStructure(unit) || (unit.kind === 'text' && !isHeaderMaterial(unit))));
   if (end < 0) end = units.length;
   const headerParagraphs: string[] = [];
   const skipped: string[] = [];

@@ -24,7 +24,8 @@ describe('readPostponement', () => {
   });
 
   it('reads a new deadline named with "uiterlijk" or "voor"', () => {
-    const uiterlijk = 'De vragen kunnen niet binnen de gebruikelijke termijn worden beantwoord. Ik streef ernaar de vragen uiterlijk 2 februari 2021 te beantwoorden.';
+    const uiterlijk =
+      'De vragen kunnen niet binnen de gebruikelijke termijn worden beantwoord. Ik streef ernaar de vragen uiterlijk 2 februari 2021 te beantwoorden.';
     expect(readPostponement([uiterlijk], uiterlijk).newDeadline).toBe('2021-02-02');
     const voor = 'De vragen kunnen niet binnen de gebruikelijke termijn worden beantwoord. U ontvangt de antwoorden voor 2 februari 2021.';
     expect(readPostponement([voor], voor).newDeadline).toBe('2021-02-02');
@@ -43,9 +44,9 @@ describe('readPostponement', () => {
 
 describe('readReason', () => {
   it('takes the clause after "omdat" or "aangezien"', () => {
-    expect(readReason('De vragen kunnen niet binnen de gebruikelijke termijn worden beantwoord, omdat de inbreng van de NVWA nodig is. Ik streef naar spoed.')).toBe(
-      'omdat de inbreng van de NVWA nodig is',
-    );
+    expect(
+      readReason('De vragen kunnen niet binnen de gebruikelijke termijn worden beantwoord, omdat de inbreng van de NVWA nodig is. Ik streef naar spoed.'),
+    ).toBe('omdat de inbreng van de NVWA nodig is');
     expect(readReason('Aangezien afstemming met het ministerie van Financiën nodig is, lukt beantwoording niet binnen de termijn.')).toBe(
       'Aangezien afstemming met het ministerie van Financiën nodig is, lukt beantwoording niet binnen de termijn',
     );

@@ -90,9 +90,7 @@ describe('joinLines', () => {
   });
 
   it('drops a printer’s hyphen between two lower-case parts', () => {
-    expect(joinLines(['grootschalige mensenrechten-', 'schendingen faciliteren'], words())).toBe(
-      'grootschalige mensenrechtenschendingen faciliteren',
-    );
+    expect(joinLines(['grootschalige mensenrechten-', 'schendingen faciliteren'], words())).toBe('grootschalige mensenrechtenschendingen faciliteren');
   });
 
   it('keeps the hyphen when the document writes the word with a hyphen elsewhere', () => {
@@ -114,9 +112,7 @@ describe('joinLines', () => {
   });
 
   it('treats a dash standing apart as a dash', () => {
-    expect(joinLines(['de ILO conventies -', 'waaronder die over dwangarbeid'], words())).toBe(
-      'de ILO conventies - waaronder die over dwangarbeid',
-    );
+    expect(joinLines(['de ILO conventies -', 'waaronder die over dwangarbeid'], words())).toBe('de ILO conventies - waaronder die over dwangarbeid');
   });
 
   it('joins a URL broken over lines without spaces, keeping its hyphens', () => {
@@ -148,12 +144,9 @@ describe('endsSentence', () => {
     expect(endsSentence(text)).toBe(true);
   });
 
-  it.each(['Medewerkers van het ministerie van Buitenlandse', 'In het recent onderhandelde Comprehensive', 'dual-use goederen', ''])(
-    '%j does not',
-    (text) => {
-      expect(endsSentence(text)).toBe(false);
-    },
-  );
+  it.each(['Medewerkers van het ministerie van Buitenlandse', 'In het recent onderhandelde Comprehensive', 'dual-use goederen', ''])('%j does not', (text) => {
+    expect(endsSentence(text)).toBe(false);
+  });
 });
 
 describe('stripMarkup', () => {

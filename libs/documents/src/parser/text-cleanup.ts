@@ -8,12 +8,7 @@ export const PAGE_BREAK = '\f';
 
 /** Lines of the document: trimmed, NBSP as space, invisible characters gone, `\f` as its own line. */
 export function normaliseLines(raw: string): string[] {
-  return raw
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\f/g, `\n${PAGE_BREAK}\n`)
-    .split('\n')
-    .map(normaliseLine);
+  return raw.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\f/g, `\n${PAGE_BREAK}\n`).split('\n').map(normaliseLine);
 }
 
 function normaliseLine(line: string): string {
@@ -163,12 +158,7 @@ function followWord(word: OpenWord, line: string, joinedToWord: boolean): void {
  * What a line break stands for: a space, nothing (a URL or a real hyphen goes on), or a break
  * inside a word whose hyphen (or soft hyphen) must go.
  */
-function readLineBreak(
-  before: string,
-  word: OpenWord,
-  after: string,
-  hyphenatedWords: ReadonlySet<string>,
-): 'space' | 'none' | 'inside-word' {
+function readLineBreak(before: string, word: OpenWord, after: string, hyphenatedWords: ReadonlySet<string>): 'space' | 'none' | 'inside-word' {
   if (before.endsWith('\u00AD')) return 'inside-word';
   const firstToken = after.split(' ', 1)[0];
   if (word.isUrl && continuesUrl(word.text, firstToken)) return 'none';
@@ -183,11 +173,7 @@ function readLineBreak(
 /** Words after which a hyphen is a suspended compound ("basis- en voortgezet onderwijs"). */
 const SUSPENDED_COMPOUND_FOLLOWERS = new Set(['en', 'of', 'tot', 'noch', 'en/of']);
 
-function lineEndHyphen(
-  lastToken: string,
-  firstToken: string,
-  hyphenatedWords: ReadonlySet<string>,
-): 'keep' | 'drop' | 'suspended' {
+function lineEndHyphen(lastToken: string, firstToken: string, hyphenatedWords: ReadonlySet<string>): 'keep' | 'drop' | 'suspended' {
   const left = lastToken.slice(0, -1).replace(/^[^\p{L}\d]+/u, '');
   const right = /^[\p{L}\d]+/u.exec(firstToken)?.[0] ?? '';
   if (SUSPENDED_COMPOUND_FOLLOWERS.has(firstToken.toLowerCase())) return 'suspended';
