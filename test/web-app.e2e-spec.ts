@@ -6,13 +6,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { useBodyParsers } from '../apps/api/src/http/body-parsers';
-import { WebAppModule } from '../apps/api/src/web/web-app';
+import { webAppCompression, WebAppModule } from '../apps/api/src/web/web-app';
 
 @Controller('things')
 class ThingsController {
   @Get()
   list() {
     return [];
+  }
+
+  @Get('many')
+  many() {
+    return Array.from({ length: 200 }, (_, i) => ({ name: `thing ${i}` }));
   }
 
   @Post()
@@ -30,11 +35,12 @@ describe('the web app served by the API', () => {
     root = mkdtempSync(join(tmpdir(), 'qd-web-'));
     mkdirSync(join(root, 'assets'));
     writeFileSync(join(root, 'index.html'), '<!doctype html><html lang="nl"><title>Question Desk</title></html>');
-    writeFileSync(join(root, 'assets', 'index-abc123.js'), 'console.log("desk")');
+    writeFileSync(join(root, 'assets', 'index-abc123.js'), 'console.log("desk");\n'.repeat(200));
     @Module({ imports: [WebAppModule.register(root)], controllers: [ThingsController] })
     class WebTestModule {}
     // NestFactory, as main.ts does: a testing module compiles its providers before the HTTP adapter exists, and serve-static then serves nothing.
     app = await NestFactory.create<NestExpressApplication>(WebTestModule, { bodyParser: false, logger: false });
+    app.use(webAppCompression());
     useBodyParsers(app, 100);
     app.setGlobalPrefix('api');
     await app.init();
@@ -57,6 +63,15 @@ describe('the web app served by the API', () => {
   it('serves hashed bundles with a long cache', async () => {
     const response = await http().get('/assets/index-abc123.js').expect(200);
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it("sends the app's bundles gzipped to a browser that accepts it, and the API's answers as they are", async () => {
+    const bundle = await http().get('/assets/index-abc123.js').set('Accept-Encoding', 'gzip').expect(200);
+    expect(bundle.headers['content-encoding']).toBe('gzip');
+    expect(bundle.text).toContain('console.log("desk")');
+    const api = await http().get('/api/things/many').set('Accept-Encoding', 'gzip').expect(200);
+    expect(api.body).toHaveLength(200);
+    expect(api.headers['content-encoding']).toBeUndefined();
   });
 
   it('leaves /api and /admin to the API: unknown API paths are JSON 404, not the app', async () => {

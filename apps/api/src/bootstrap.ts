@@ -7,6 +7,7 @@ import { describeLimits } from '@question-desk/question-sets';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { useBodyParsers } from './http/body-parsers';
+import { webAppCompression } from './web/web-app';
 import { declareErrorResponses } from './http/openapi-errors';
 import { SESSION_COOKIE } from './http/browser-session';
 
@@ -27,6 +28,7 @@ export function configureApi(app: NestExpressApplication): void {
   // limit counts per address, and a client must not pick its own.
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(webAppCompression());
   app.use(cookieParser());
   useBodyParsers(app, config.documentMaxBytes);
   app.setGlobalPrefix(API_PREFIX);

@@ -1,6 +1,7 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import type { Response } from 'express';
+import compression from 'compression';
+import type { RequestHandler, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 
@@ -24,6 +25,11 @@ export const WEB_APP_PATHS = /^\/(?!api(?:\/|$)|admin(?:\/|$)).*/;
 export function webAppCacheHeaders(response: Response, path: string): void {
   if (path.endsWith(`${sep}index.html`)) response.setHeader('Cache-Control', 'no-cache');
   else if (path.includes(`${sep}assets${sep}`)) response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+}
+
+/** The web app's page and bundles go out gzipped (its first visit: ~120 kB instead of ~400 kB); the API's answers do not. */
+export function webAppCompression(): RequestHandler {
+  return compression({ filter: (req, res) => WEB_APP_PATHS.test(req.path) && compression.filter(req, res) });
 }
 
 /** Serves the built web app at `/`, when it has been built (`npm run build`). */

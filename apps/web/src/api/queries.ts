@@ -11,6 +11,8 @@ export function useMinistries() {
 export const worklistQuery = {
   queryKey: ['worklist'],
   queryFn: () => api.get<Worklist>('/api/worklist'),
+  // What sign-in fetched a moment ago is fresh: the screen shows it instead of asking again.
+  staleTime: 10_000,
 };
 
 export function useQuestionSet(id: string) {
