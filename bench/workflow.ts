@@ -11,7 +11,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { expectStatus, option, withBenchDesk } from './bench-desk';
-import { sql } from './generate-sets';
+import { GENERATED_SETS, sql } from './generate-sets';
 import { row, summarise, timeEach } from './stats';
 
 const SETS = Number(option('sets', '10000'));
@@ -24,7 +24,7 @@ async function setsInDrafting(url: string, count: number): Promise<{ id: string;
   return sql<{ id: string; version: number }>(
     url,
     `UPDATE question_set SET status = 'drafting', lead_ministry_code = 'BZ', assignee_id = $1
-      WHERE id IN (SELECT id FROM question_set WHERE reference LIKE '%Z5%' AND status <> 'answered' ORDER BY id LIMIT $2)
+      WHERE id IN (SELECT id FROM question_set WHERE ${GENERATED_SETS} AND status <> 'answered' ORDER BY id LIMIT $2)
       RETURNING id, version`,
     [drafterId, count],
   );
@@ -74,13 +74,18 @@ async function main(): Promise<void> {
           const saved = expectStatus('concurrent save', await c.send('PUT', `/question-sets/${set.id}/answers`, { version: set.version, answers: ANSWERS }));
           saveTimes.push(performance.now() - t);
           t = performance.now();
-          expectStatus('concurrent transition', await c.send('POST', `/question-sets/${set.id}/transitions`, { version: saved.body.version, action: 'submit-for-review' }));
+          expectStatus(
+            'concurrent transition',
+            await c.send('POST', `/question-sets/${set.id}/transitions`, { version: saved.body.version, action: 'submit-for-review' }),
+          );
           transitionTimes.push(performance.now() - t);
         }
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    console.log(`${CLIENTS} concurrent clients, each on sets of its own (${own.length * 2} requests in ${seconds.toFixed(1)} s, ${((own.length * 2) / seconds).toFixed(0)} requests/s):`);
+    console.log(
+      `${CLIENTS} concurrent clients, each on sets of its own (${own.length * 2} requests in ${seconds.toFixed(1)} s, ${((own.length * 2) / seconds).toFixed(0)} requests/s):`,
+    );
     console.log(row('  PUT …/answers (save a draft)', summarise(saveTimes), baseline));
     console.log(row('  POST …/transitions submit-for-review', summarise(transitionTimes), baseline));
 
@@ -91,8 +96,12 @@ async function main(): Promise<void> {
     );
     const won = results.filter((r) => r.status === 200).length;
     const conflicts = results.filter((r) => r.status === 409).length;
-    const [{ revisions }] = await sql<{ revisions: number }>(desk.url, 'SELECT count(*)::int AS revisions FROM answer_revision WHERE question_set_id = $1', [contested.id]);
-    console.log(`${CLIENTS} clients saving the same version of one set: ${won} saved, ${conflicts} got 409, ${results.length - won - conflicts} other; revisions stored: ${revisions}`);
+    const [{ revisions }] = await sql<{ revisions: number }>(desk.url, 'SELECT count(*)::int AS revisions FROM answer_revision WHERE question_set_id = $1', [
+      contested.id,
+    ]);
+    console.log(
+      `${CLIENTS} clients saving the same version of one set: ${won} saved, ${conflicts} got 409, ${results.length - won - conflicts} other; revisions stored: ${revisions}`,
+    );
   });
   process.exit(0);
 }
