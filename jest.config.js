@@ -1,10 +1,8 @@
-// Unit tests sit beside the code they test (libs/**, apps/**); end-to-end tests live in test/ and
+// Unit tests sit beside the code they test (libs/**, apps/**, deploy/**); end-to-end tests live in test/ and
 // run against a throwaway PostgreSQL database and Redis key prefix made by test/global-setup.ts.
 const { compilerOptions } = require('./tsconfig.json');
 
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
-);
+const moduleNameMapper = Object.fromEntries(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]));
 // Transpile only (types are checked once, by `npm run typecheck`).
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }] };
 
@@ -15,7 +13,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       rootDir: __dirname,
-      roots: ['<rootDir>/libs', '<rootDir>/apps'],
+      roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/deploy'],
       testMatch: ['**/*.spec.ts'],
       transform,
       moduleNameMapper,
