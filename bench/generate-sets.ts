@@ -103,7 +103,8 @@ export async function generateSets(url: string, count: number, progress: (line: 
       return result;
     };
     await run(`SET synchronous_commit = off`);
-    await run(`SET maintenance_work_mem = '512MB'`);
+    // The trigram index over the questions builds ~2× faster with 1 GB than with 512 MB (400,000 questions: 26 s → 15 s here).
+    await run(`SET maintenance_work_mem = '1GB'`);
     await run(`SET work_mem = '128MB'`);
     // The rows are made consistent, so a superuser (the benches' throwaway databases) skips the per-row foreign-key triggers; others check them.
     await run(`DO $$ BEGIN SET session_replication_role = replica; EXCEPTION WHEN insufficient_privilege THEN NULL; END $$`);
