@@ -71,8 +71,12 @@ function replaceImages(value: unknown, image: { name: string; newName?: string; 
   return Object.fromEntries(
     Object.entries(value).map(([key, field]) => {
       if (key !== 'image' || typeof field !== 'string') return [key, replaceImages(field, image)];
-      const [name, tag] = field.split(':');
-      return name === image.name ? [key, `${image.newName ?? name}:${image.newTag ?? tag}`] : [key, field];
+      // The tag follows the last colon after the last slash (a registry may have a port: host:5000/name:tag).
+      const colon = field.lastIndexOf(':');
+      const [name, tag] = colon > field.lastIndexOf('/') ? [field.slice(0, colon), field.slice(colon + 1)] : [field, undefined];
+      if (name !== image.name) return [key, field];
+      const newTag = image.newTag ?? tag;
+      return [key, `${image.newName ?? name}${newTag ? `:${newTag}` : ''}`];
     }),
   );
 }
