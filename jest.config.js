@@ -1,4 +1,4 @@
-// Unit tests sit beside the code they test (libs/**, apps/**); end-to-end tests live in test/ and
+// Unit tests sit beside the code they test (libs/**, apps/**, deploy/**); end-to-end tests live in test/ and
 // run against a throwaway PostgreSQL database and Redis key prefix made by test/global-setup.ts.
 const { compilerOptions } = require('./tsconfig.json');
 
@@ -13,7 +13,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       rootDir: __dirname,
-      roots: ['<rootDir>/libs', '<rootDir>/apps'],
+      roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/deploy'],
       testMatch: ['**/*.spec.ts'],
       transform,
       moduleNameMapper,

@@ -13,7 +13,7 @@
  * keeps the shared generator's short questions and gives answers a template text.
  */
 import { expectStatus, option, withBenchDesk } from './bench-desk';
-import { sql } from './generate-sets';
+import { GENERATED_SETS, sql } from './generate-sets';
 import { row, summarise, timeEach } from './stats';
 
 const SETS = Number(option('sets', '10000'));
@@ -22,7 +22,8 @@ const CORPUS = option('corpus', 'samples');
 
 /** Gives the generated sets 3 to 8 questions and their answered ones an answer to each. */
 async function fillTexts(url: string): Promise<void> {
-  const generated = `SELECT id FROM question_set WHERE answered_by = 'Bench' OR reference LIKE '%Z5%'`;
+  const generated = `SELECT id FROM question_set WHERE ${GENERATED_SETS}`;
+  await sql(url, `DELETE FROM answer WHERE question_set_id IN (${generated})`);
   if (CORPUS === 'samples') {
     const samples = `question_set_id NOT IN (${generated})`;
     await sql(url, `CREATE TABLE bench_question_pool AS SELECT row_number() OVER (ORDER BY id) AS n, text FROM question WHERE ${samples}`);

@@ -11,7 +11,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { expectStatus, option, withBenchDesk } from './bench-desk';
-import { sql } from './generate-sets';
+import { GENERATED_SETS, sql } from './generate-sets';
 import { row, summarise, timeEach } from './stats';
 
 const SETS = Number(option('sets', '10000'));
@@ -24,7 +24,7 @@ async function setsInDrafting(url: string, count: number): Promise<{ id: string;
   return sql<{ id: string; version: number }>(
     url,
     `UPDATE question_set SET status = 'drafting', lead_ministry_code = 'BZ', assignee_id = $1
-      WHERE id IN (SELECT id FROM question_set WHERE reference LIKE '%Z5%' AND status <> 'answered' ORDER BY id LIMIT $2)
+      WHERE id IN (SELECT id FROM question_set WHERE ${GENERATED_SETS} AND status <> 'answered' ORDER BY id LIMIT $2)
       RETURNING id, version`,
     [drafterId, count],
   );

@@ -92,7 +92,7 @@ describe('a browser session (cookie qd_session)', () => {
       .send({ version: drafter.version, password: 'a brand new password' })
       .expect(200);
     const response = await desk.http().get('/api/question-sets').set('Cookie', cookie).expect(401);
-    expect(response.body.message).toMatch(/password of this account was changed/);
+    expect(response.body.message).toMatch(/ended by a change to the account \(a new password/);
   });
 
   it('prefers the Authorization header over the cookie', async () => {

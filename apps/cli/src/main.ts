@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { SYSTEM_ACTOR } from '@question-desk/audit';
 import { exitOnConfigurationError, loadConfig } from '@question-desk/config';
 import { dataSourceOptions, databaseNameOf, databaseProblem, ensureDatabase } from '@question-desk/database';
 import { DocumentNotReadable } from '@question-desk/documents';
 import { DocumentImportService } from '@question-desk/question-sets';
+import { Supervisor } from '@question-desk/operations';
 import { DESK_SCHEMA } from '@question-desk/schema';
 import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
@@ -14,7 +15,8 @@ import { DemoSeed, describeImport } from './demo-seed';
 const USAGE = `Usage:
   question-desk setup              create the database if needed, run migrations, load the demo data into an empty desk
   question-desk migrate            create the database if needed and run migrations
-  question-desk import <files…>    import documents of questions, answers or postponements; one line per file`;
+  question-desk import <files…>    import documents of questions, answers or postponements; one line per file
+  question-desk supervise          run the API and the worker, restarting either when it stops (with back-off) until SIGINT/SIGTERM`;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -72,6 +74,14 @@ async function importFiles(files: string[]): Promise<boolean> {
   return allImported;
 }
 
+/** The API and the worker as child processes of this one, each restarted when it stops; resolves when a signal stopped both. */
+async function supervise(): Promise<void> {
+  // Beside this file: dist/apps/{api,worker}/src/main.js when built, or the .ts sources under ts-node (whose flags execArgv carries).
+  const entry = (app: string) => join(__dirname, '..', '..', app, 'src', `main${extname(__filename)}`);
+  const program = (name: string) => ({ name, command: process.execPath, args: [...process.execArgv, entry(name)] });
+  await new Supervisor([program('api'), program('worker')], { level: loadConfig().logLevel }).run();
+}
+
 class UsageError extends Error {}
 
 void exitOnConfigurationError(async () => {
@@ -80,6 +90,7 @@ void exitOnConfigurationError(async () => {
     if (command === 'setup') await setup();
     else if (command === 'migrate') await migrate();
     else if (command === 'import') process.exitCode = (await importFiles(rest)) ? 0 : 1;
+    else if (command === 'supervise') await supervise();
     else throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   } catch (error) {
     if (error instanceof UsageError) {
