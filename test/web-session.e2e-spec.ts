@@ -73,6 +73,22 @@ describe('a browser session (cookie qd_session)', () => {
     await desk.http().post('/api/auth/logout').expect(204);
   });
 
+  it('ends the session itself on sign-out: the old cookie, replayed, is refused while the account signs in afresh', async () => {
+    const { cookie } = await browserSignIn('coordinator@example.org');
+    await desk.http().get('/api/auth/me').set('Cookie', cookie).expect(200);
+    await desk.http().post('/api/auth/logout').set('Cookie', cookie).set(CSRF).expect(204);
+    const replayed = await desk.http().get('/api/auth/me').set('Cookie', cookie).expect(401);
+    expect(replayed.body.message).toMatch(/ended by signing out/);
+    const again = await browserSignIn('coordinator@example.org');
+    await desk.http().get('/api/auth/me').set('Cookie', again.cookie).expect(200);
+  });
+
+  it('signs a script out too: a bearer token sent to logout stops working', async () => {
+    const token = await desk.tokenOf('desk@example.org');
+    await desk.http().post('/api/auth/logout').auth(token, { type: 'bearer' }).expect(204);
+    await desk.http().get('/api/auth/me').auth(token, { type: 'bearer' }).expect(401);
+  });
+
   it('ends the browser session of an account the admin deactivates, at once', async () => {
     const drafter = await aDrafter();
     const { cookie } = await browserSignIn(drafter.email, 'a long browser password');

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@question-desk/audit';
 import { DeskConfigService } from '@question-desk/config';
 import { AccountsService } from './accounts.service';
+import { EndedSessions } from './ended-sessions';
 import { LoginAttempts } from './login-attempts';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
@@ -28,7 +29,7 @@ import { UsersService } from './users.service';
       },
     }),
   ],
-  providers: [AccountsService, LoginAttempts, UsersService],
+  providers: [AccountsService, EndedSessions, LoginAttempts, UsersService],
   exports: [AccountsService, UsersService],
 })
 export class AccountsModule {}

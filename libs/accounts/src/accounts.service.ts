@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -10,6 +11,7 @@ import { LoginAttempts } from './login-attempts';
 import type { Role } from './roles';
 import { User } from './user.entity';
 import type { Viewer } from './viewer';
+import { EndedSessions } from './ended-sessions';
 
 export interface NewAccount {
   email: string;
@@ -33,7 +35,8 @@ interface TokenClaims {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Claims as the desk issues them: an expiry, an account id and a session generation; nothing else is trusted. */
-function isDeskClaims(claims: unknown): claims is TokenClaims {
+/** The claims of a verified token (`exp`, seconds since 1970, is jsonwebtoken's). */
+function isDeskClaims(claims: unknown): claims is TokenClaims & { exp: number } {
   const c = claims as Record<string, unknown>;
   return (
     typeof c === 'object' &&
@@ -66,6 +69,7 @@ export class AccountsService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly tokens: JwtService,
     private readonly attempts: LoginAttempts,
+    private readonly endedSessions: EndedSessions,
   ) {}
 
   /** Signs a person in; `address` is where the attempt came from (for counting failures). */
@@ -85,7 +89,8 @@ export class AccountsService {
     }
     await this.attempts.recordSuccess(normalised);
     const claims: TokenClaims = { sub: user.id, gen: user.sessionGeneration };
-    return { accessToken: await this.tokens.signAsync(claims), user: viewerOf(user) };
+    // A session id of its own, so that a sign-in right after a sign-out never repeats the ended token.
+    return { accessToken: await this.tokens.signAsync(claims, { jwtid: randomUUID() }), user: viewerOf(user) };
   }
 
   /** The person behind a bearer token; deactivated accounts and tokens from before a password reset or a deactivation stop working at once. */
@@ -97,12 +102,19 @@ export class AccountsService {
       throw new InvalidToken((error as Error).name === 'TokenExpiredError' ? 'Your session has expired.' : 'The access token is not valid.');
     }
     if (!isDeskClaims(claims)) throw new InvalidToken('The access token is not valid.');
+    if (await this.endedSessions.isEnded(token)) throw new InvalidToken('This session was ended by signing out.', 'Sign in again.');
     const user = await this.users.findOneBy({ id: claims.sub });
     if (!user) throw new InvalidToken('The account of this token no longer exists.');
     if (!user.active) throw new InvalidToken('This account has been deactivated.', 'Ask an administrator of the desk if you need access again.');
     if (claims.gen !== user.sessionGeneration)
       throw new InvalidToken('This session was ended by a change to the account (a new password, or a deactivation).', 'Sign in again.');
     return viewerOf(user);
+  }
+
+  /** Ends the session of this token (sign-out); a token that is not valid any more has nothing to end. */
+  async signOut(token: string): Promise<void> {
+    const claims: unknown = await this.tokens.verifyAsync(token).catch(() => null);
+    if (isDeskClaims(claims)) await this.endedSessions.end(token, claims.exp * 1000);
   }
 
   async create(account: NewAccount): Promise<Viewer> {

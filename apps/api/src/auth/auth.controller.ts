@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
@@ -11,8 +11,8 @@ import {
 } from '@nestjs/swagger';
 import { AccountsService, type Viewer } from '@question-desk/accounts';
 import { DeskConfigService } from '@question-desk/config';
-import type { CookieOptions, Response } from 'express';
-import { SESSION_COOKIE } from '../http/browser-session';
+import type { CookieOptions, Request, Response } from 'express';
+import { credentialsOf, SESSION_COOKIE } from '../http/browser-session';
 import { CurrentViewer } from '../http/current-viewer.decorator';
 import { Public } from '../http/public.decorator';
 import { LoginDto, SignedInDto, ViewerDto } from './login.dto';
@@ -51,9 +51,14 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out in this browser: removes the session cookie (bearer tokens of scripts keep working until they expire)' })
+  @ApiOperation({
+    summary: 'Sign out: ends the session of the cookie (or of the bearer token sent) at once, in every API process, and removes the cookie',
+    description: 'Other sessions of the same account (other browsers, scripts) keep working.',
+  })
   @ApiNoContentResponse({ description: 'Signed out' })
-  logout(@Res({ passthrough: true }) response: Response): void {
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    const credentials = credentialsOf(request);
+    if (credentials) await this.accounts.signOut(credentials.token);
     const { maxAge: _maxAge, ...options } = this.cookie;
     response.clearCookie(SESSION_COOKIE, options);
   }
