@@ -1,12 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AccountsService, isRole } from '@question-desk/accounts';
 import { SYSTEM_ACTOR } from '@question-desk/audit';
 import { DeskConfigService } from '@question-desk/config';
-import { DocumentImportService, type ImportResult } from '@question-desk/question-sets';
-import type { DataSource } from 'typeorm';
+import { DocumentImportService, QuestionSetsService, type ImportResult } from '@question-desk/question-sets';
 
 interface DemoAccount {
   email: string;
@@ -29,23 +27,19 @@ export function describeImport(file: string, result: ImportResult): string {
 @Injectable()
 export class DemoSeed {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AccountsService,
+    private readonly questionSets: QuestionSetsService,
     private readonly documents: DocumentImportService,
     private readonly config: DeskConfigService,
   ) {}
 
   /** True when the desk holds no accounts and no question sets yet. */
   async isEmpty(): Promise<boolean> {
-    const [{ users, sets }]: { users: number; sets: number }[] = await this.dataSource.query(
-      'SELECT (SELECT count(*) FROM app_user)::int AS users, (SELECT count(*) FROM question_set)::int AS sets',
-    );
-    return users === 0 && sets === 0;
+    return !(await this.accounts.existsAny()) && !(await this.questionSets.existsAny());
   }
 
-  async hasDemoAccounts(): Promise<boolean> {
-    const [{ found }]: { found: number }[] = await this.dataSource.query(`SELECT count(*)::int AS found FROM app_user WHERE email = 'desk@example.org'`);
-    return found > 0;
+  hasDemoAccounts(): Promise<boolean> {
+    return this.accounts.exists('desk@example.org');
   }
 
   async run(seedsDirectory: string, report: (line: string) => void): Promise<void> {

@@ -136,7 +136,11 @@ export class AccountsService {
     }
   }
 
+  async exists(email: string): Promise<boolean> {
+    return this.users.existsBy({ email: normaliseEmail(email) });
+  }
+
   async existsAny(): Promise<boolean> {
-    return (await this.users.count()) > 0;
+    return this.users.exists();
   }
 }

@@ -24,7 +24,7 @@ export { WorkflowService } from './workflow.service';
 export { listQueryOf, POSTPONEMENT_WARNING_WORKING_DAYS, WORKLIST_SECTION_SIZE, WorklistService } from './worklist.service';
 export type { MinistryCount, Worklist, WorklistSection, WorklistSectionKey } from './worklist.service';
 export type { Assign, Postpone, RevisionView, Transfer, TransitionRequest } from './workflow.service';
-export { ACTIONS, roleRefusal, rolesFor, TRANSITION_ACTIONS, WORKFLOW } from './workflow';
+export { ACTIONS, PERSON_ACTIONS, roleRefusal, rolesFor, TRANSITION_ACTIONS, WORKFLOW } from './workflow';
 export type { TransitionAction, WorkflowAction } from './workflow';
 export { AnswerDocumentService } from './answer-document.service';
 export type { AnswerDocument } from './answer-document.service';

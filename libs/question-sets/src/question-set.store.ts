@@ -104,6 +104,10 @@ export class QuestionSetStore {
     return manager.findOneByOrFail(QuestionSet, { id });
   }
 
+  existsAny(manager: EntityManager): Promise<boolean> {
+    return manager.exists(QuestionSet);
+  }
+
   async idOfReference(manager: EntityManager, reference: string): Promise<string | null> {
     const existing = await manager.findOne(QuestionSet, { where: { reference }, select: { id: true } });
     return existing?.id ?? null;

@@ -125,6 +125,11 @@ export class QuestionSetsService {
     return toView(set, this.clock.today(), true);
   }
 
+  /** Whether the desk holds any question set at all (the demo data goes only into an empty desk). */
+  existsAny(): Promise<boolean> {
+    return this.store.existsAny(this.dataSource.manager);
+  }
+
   async events(viewer: Viewer, id: string): Promise<AuditEventView[]> {
     if (!(await this.queries.isVisible(viewer, id))) throw new QuestionSetNotFound(id);
     const events = await this.audit.forQuestionSet(id);

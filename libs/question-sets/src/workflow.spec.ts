@@ -1,4 +1,6 @@
 import {
+  ACTIONS,
+  PERSON_ACTIONS,
   actionsFrom,
   allowedActions,
   allowsFrom,
@@ -126,6 +128,7 @@ describe('what is derived from the table', () => {
   it('gives importing answers to nobody by hand', () => {
     expect(allowedActions(desk, set({ status: 'received' }))).not.toContain('import-answers');
     expect(actionsFrom('received')).not.toContain('import-answers');
+    expect(PERSON_ACTIONS).toEqual(ACTIONS.filter((action) => action !== 'import-answers'));
   });
 
   it('asks of a route the roles of the steps it takes, and refuses others in one way', () => {

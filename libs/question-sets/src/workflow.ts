@@ -67,6 +67,8 @@ export const WORKFLOW: readonly Transition[] = [
   // The published answers arrive (document import): wherever the desk's own work on the set is.
   { action: 'import-answers', from: OPEN_STATUSES, to: 'answered', roles: [], scope: 'desk-wide' },
 ];
+/** The actions a person can take (the table gives them roles); the others are the desk's own, such as importing published answers. */
+export const PERSON_ACTIONS: readonly WorkflowAction[] = ACTIONS.filter((action) => WORKFLOW.some((t) => t.action === action && t.roles.length > 0));
 
 export function transitionOf(action: WorkflowAction): Transition {
   return WORKFLOW.find((t) => t.action === action)!;

@@ -1,3 +1,4 @@
+import { PERSON_ACTIONS } from '@question-desk/question-sets';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MinistryDto } from '../auth/login.dto';
 
@@ -187,20 +188,7 @@ export class QuestionSetDto {
   coSignatures: CoSignatureDto[];
 
   @ApiPropertyOptional({
-    enum: [
-      'assign',
-      'accept',
-      'reject',
-      'transfer',
-      'save-draft',
-      'submit-for-review',
-      'request-changes',
-      'approve',
-      'co-sign',
-      'mark-answered',
-      'withdraw',
-      'postpone',
-    ],
+    enum: PERSON_ACTIONS,
     isArray: true,
     description: 'What you may do with the set now (in the detail and workflow answers)',
   })
