@@ -57,10 +57,17 @@ describe('hostile and careless input (issue 10)', () => {
     });
 
     it('costs little: a 1 MB nested body is answered in well under 100 ms', async () => {
-      const body = nested(500_000);
+      const set = await aSetInDrafting();
+      const body = `{"version":1,"answers":${nested(500_000)}}`;
       const started = performance.now();
-      await desk.http().post('/api/auth/login').set('Content-Type', 'application/json').send(body).expect(400);
+      await as(DRAFTER, 'put', `/api/question-sets/${set.id}/answers`).set('Content-Type', 'application/json').send(body).expect(400);
       expect(performance.now() - started).toBeLessThan(200);
+    });
+
+    it('refuses a sign-in body larger than an email and a password need (16 kB) before parsing it', async () => {
+      const flat = JSON.stringify({ email: 'desk@example.org', password: 'x'.repeat(1_000_000) });
+      const response = await desk.http().post('/api/auth/login').set('Content-Type', 'application/json').send(flat).expect(413);
+      expect(response.body.message).toMatch(/too large \(the limit is 16384 bytes\)/);
     });
   });
 

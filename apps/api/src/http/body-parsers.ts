@@ -34,8 +34,13 @@ function refuseDeepNesting(_req: unknown, _res: unknown, body: Buffer): void {
 /** The largest JSON body the API reads. */
 export const JSON_MAX_BYTES = '1mb';
 
+/** Signing in and out needs an email and a password: a larger body is refused before anyone parses it. */
+export const SIGN_IN_MAX_BYTES = '16kb';
+
 /** JSON for the API, text/plain and text/markdown for documents; nothing else is parsed. */
 export function useBodyParsers(app: NestExpressApplication, documentMaxBytes: number): void {
+  // The first parser that reads a body marks it read; the ones after it pass it by.
+  app.use('/api/auth', friendly(express.json({ limit: SIGN_IN_MAX_BYTES, verify: refuseDeepNesting })));
   app.use(friendly(express.json({ limit: JSON_MAX_BYTES, verify: refuseDeepNesting })));
   app.use(friendly(express.text({ type: ['text/plain', 'text/markdown'], limit: documentMaxBytes, defaultCharset: 'utf-8' })));
 }
