@@ -9,7 +9,7 @@ import { MinistriesModule } from '@question-desk/ministries';
 import { DeskLoggingModule, RedisHealthIndicator } from '@question-desk/operations';
 import { QuestionSetsModule } from '@question-desk/question-sets';
 import { RedisModule } from '@question-desk/redis';
-import { DeskDatabaseModule } from '@question-desk/schema';
+import { DESK_CONFIG_PARTS, DeskDatabaseModule } from '@question-desk/schema';
 import { AdminModule } from './admin/admin.module';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
@@ -29,7 +29,7 @@ import { WorklistApiModule } from './worklist/worklist-api.module';
 
 @Module({
   imports: [
-    DeskConfigModule,
+    DeskConfigModule.forRoot(DESK_CONFIG_PARTS),
     DeskLoggingModule.forProcess('question-desk-api'),
     DeskDatabaseModule.forProcess('question-desk-api'),
     RedisModule,

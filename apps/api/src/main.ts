@@ -1,4 +1,5 @@
-import { DeskConfigService, exitOnConfigurationError, loadConfig } from '@question-desk/config';
+import { DeskConfigService, exitOnConfigurationError } from '@question-desk/config';
+import { loadConfig } from '@question-desk/schema';
 import { assertDatabaseReady } from '@question-desk/database';
 import { Logger } from 'nestjs-pino';
 import { createApi } from './bootstrap';

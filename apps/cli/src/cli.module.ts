@@ -4,11 +4,18 @@ import { DeskConfigModule } from '@question-desk/config';
 import { ClockModule } from '@question-desk/deadlines';
 import { QuestionSetsModule } from '@question-desk/question-sets';
 import { RedisModule } from '@question-desk/redis';
-import { DeskDatabaseModule } from '@question-desk/schema';
+import { DESK_CONFIG_PARTS, DeskDatabaseModule } from '@question-desk/schema';
 import { DemoSeed } from './demo-seed';
 
 @Module({
-  imports: [DeskConfigModule, DeskDatabaseModule.forProcess('question-desk-cli'), RedisModule, ClockModule, AccountsModule, QuestionSetsModule],
+  imports: [
+    DeskConfigModule.forRoot(DESK_CONFIG_PARTS),
+    DeskDatabaseModule.forProcess('question-desk-cli'),
+    RedisModule,
+    ClockModule,
+    AccountsModule,
+    QuestionSetsModule,
+  ],
   providers: [DemoSeed],
 })
 export class CliModule {}

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
-import { exitOnConfigurationError, loadConfig } from '@question-desk/config';
+import { exitOnConfigurationError } from '@question-desk/config';
+import { loadConfig } from '@question-desk/schema';
 import { assertDatabaseReady } from '@question-desk/database';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';

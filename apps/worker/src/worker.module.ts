@@ -6,7 +6,7 @@ import { ClockModule } from '@question-desk/deadlines';
 import { DeskLoggingModule, OPERATIONS_QUEUE } from '@question-desk/operations';
 import { RedisModule, redisConnectionOptions } from '@question-desk/redis';
 import { REMINDERS_QUEUE, RemindersModule } from '@question-desk/reminders';
-import { DeskDatabaseModule } from '@question-desk/schema';
+import { DESK_CONFIG_PARTS, DeskDatabaseModule } from '@question-desk/schema';
 import { OperationsProcessor } from './operations/heartbeat.processor';
 import { HeartbeatSchedule } from './operations/heartbeat.schedule';
 import { JobHandlersCheck } from './jobs/job-handlers.check';
@@ -15,7 +15,7 @@ import { ReminderSweepSchedule } from './reminders/reminder-sweep.schedule';
 
 @Module({
   imports: [
-    DeskConfigModule,
+    DeskConfigModule.forRoot(DESK_CONFIG_PARTS),
     DeskLoggingModule.forProcess('question-desk-worker'),
     DeskDatabaseModule.forProcess('question-desk-worker'),
     RedisModule,

@@ -17,3 +17,4 @@ export { CreateUsers1732300001000 } from './migrations/1732300001000-create-user
 export { IndexAccountEvents1732300004500 } from './migrations/1732300004500-index-account-events';
 export { AddSessionGeneration1732300007000 } from './migrations/1732300007000-add-session-generation';
 export { AddDeskPerson1732300008100 } from './migrations/1732300008100-add-desk-person';
+export { accountsConfig } from './accounts.config';

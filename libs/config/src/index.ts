@@ -1,5 +1,5 @@
-export { loadConfig, ConfigurationError, REMINDER_KINDS_CONFIGURABLE } from './configuration';
-export type { DeskConfig, DeskEnvironment } from './configuration';
+export { ConfigurationError, configPart, duration, json, readConfig, shownValue, url, wholeNumber } from './configuration';
+export type { ConfigPart, DeskConfig, DeskConfigPart, DeskConfigParts, DeskEnvironment, DeskSettings } from './configuration';
 export { DeskConfigModule } from './config.module';
 export { DeskConfigService } from './desk-config.service';
 export { exitOnConfigurationError } from './exit-on-configuration-error';

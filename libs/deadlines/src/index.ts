@@ -9,3 +9,4 @@ export { ClockModule } from './clock.module';
 export { DEFAULT_INTERNAL_DEADLINE_POLICY, internalDeadlines, shiftInternalDeadlines } from './internal-deadlines';
 export type { InternalDeadlinePolicy, InternalDeadlines } from './internal-deadlines';
 export { DUTCH_WORKING_DAYS, WorkingDays } from './working-days';
+export { deadlinesConfig } from './deadlines.config';

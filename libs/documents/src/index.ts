@@ -14,3 +14,4 @@ export type {
   ParsedPostponement,
   ParsedQuestion,
 } from './parsed-document';
+export { documentsConfig } from './documents.config';

@@ -6,3 +6,4 @@ export { RedisHealthIndicator } from './redis.health';
 export { withTimeout } from './with-timeout';
 export { DEFAULT_RESTART_POLICY, EXIT_UNAVAILABLE, Supervisor, describeExit, restartDelay } from './supervisor';
 export type { Program, RestartPolicy } from './supervisor';
+export { operationsConfig } from './operations.config';

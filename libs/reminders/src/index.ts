@@ -24,3 +24,4 @@ export { Reminder, REMINDER_STATUSES } from './reminder.entity';
 export type { ReminderStatus } from './reminder.entity';
 export { Notification } from './notification.entity';
 export { CreateReminders1732300005500 } from './migrations/1732300005500-create-reminders';
+export { remindersConfig } from './reminders.config';

@@ -1,4 +1,4 @@
-import { loadConfig } from '@question-desk/config';
+import { readConfig } from '@question-desk/config';
 import {
   DEFAULT_REMINDER_POLICY,
   digestDay,
@@ -9,6 +9,7 @@ import {
   type PersonFacts,
   type SetFacts,
 } from './reminder-policy';
+import { remindersConfig } from './reminders.config';
 import { WorkingDays } from '@question-desk/deadlines';
 
 const calendar = new WorkingDays();
@@ -184,7 +185,7 @@ describe('the reminder policy', () => {
 
     it('accepts every kind of the table in the environment variable, and refuses unknown ones', () => {
       const allOff = JSON.stringify(Object.fromEntries(REMINDER_KINDS.map((kind) => [kind, false])));
-      expect(reminderPolicy(loadConfig({ REMINDER_POLICY: allOff }).reminders.policy)).toEqual([]);
+      expect(reminderPolicy(readConfig([remindersConfig], { REMINDER_POLICY: allOff }).reminders.policy)).toEqual([]);
       expect(DEFAULT_REMINDER_POLICY.map((r) => r.kind)).toEqual([...REMINDER_KINDS]);
       expect(() => reminderPolicy({ 'nudge-everyone': 1 })).toThrow(/Unknown reminder kind/);
     });
