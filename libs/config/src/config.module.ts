@@ -12,7 +12,7 @@ import { DeskConfigService } from './desk-config.service';
 @Module({})
 export class DeskConfigModule {
   static forRoot(parts: readonly DeskConfigPart[]): DynamicModule {
-    const deskConfiguration = registerAs('desk', (): DeskConfig => readConfig(parts, process.env));
+    const deskConfiguration = registerAs('desk', (): DeskConfig => readConfig(parts));
     return {
       module: DeskConfigModule,
       imports: [ConfigModule.forRoot({ cache: true, load: [deskConfiguration] })],

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
-import { ConfigurationError, configPart, readConfig, wholeNumber } from './configuration';
+import { ConfigurationError, configPart, readConfig, readDotEnv, wholeNumber } from './configuration';
 
 describe('readConfig', () => {
   const part = configPart({
@@ -20,5 +23,21 @@ describe('readConfig', () => {
 
   it('refuses two parts that read the same variable', () => {
     expect(() => readConfig([part, part], {})).toThrow('More than one part of the configuration reads SIZE, NAME');
+  });
+
+  it('reads .env into the environment once, for every process, without overriding what the environment sets', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qd-env-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, 'QD_SPEC_FROM_FILE=file\nQD_SPEC_SET_BOTH=file\n');
+    process.env.QD_SPEC_SET_BOTH = 'environment';
+    try {
+      readDotEnv(file);
+      expect(process.env.QD_SPEC_FROM_FILE).toBe('file');
+      expect(process.env.QD_SPEC_SET_BOTH).toBe('environment');
+    } finally {
+      delete process.env.QD_SPEC_FROM_FILE;
+      delete process.env.QD_SPEC_SET_BOTH;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

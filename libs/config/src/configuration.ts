@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -159,11 +161,29 @@ function deskSettings(e: z.output<z.ZodObject<typeof deskVariables>>): DeskSetti
   };
 }
 
+const dotEnvFilesRead = new Set<string>();
+
+/**
+ * Reads `.env` of the working directory into the environment once, for every process alike (the
+ * CLI's setup and the API's start-up check read the configuration before Nest does); a variable
+ * that is set in the environment keeps its value.
+ */
+export function readDotEnv(path = '.env'): void {
+  if (dotEnvFilesRead.has(path)) return;
+  dotEnvFilesRead.add(path);
+  if (!existsSync(path)) return;
+  for (const [name, value] of Object.entries(parseEnv(readFileSync(path, 'utf8')))) process.env[name] ??= value;
+}
+
 /**
  * Reads the desk-wide settings and every part from `env` in one pass, so that all bad values are told
  * at once, one line each. The composition root chooses the parts (libs/schema's `loadConfig`).
  */
-export function readConfig(parts: readonly DeskConfigPart[], env: DeskEnvironment = process.env): DeskConfig {
+export function readConfig(parts: readonly DeskConfigPart[], env?: DeskEnvironment): DeskConfig {
+  if (!env) {
+    readDotEnv();
+    env = process.env;
+  }
   const names = parts.flatMap((part) => Object.keys(part.variables)).concat(Object.keys(deskVariables));
   const twice = names.filter((name, index) => names.indexOf(name) !== index);
   if (twice.length) throw new Error(`More than one part of the configuration reads ${twice.join(', ')}`);
