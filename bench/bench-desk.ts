@@ -51,6 +51,23 @@ export function expectStatus(what: string, reply: Reply, expected = 200): Reply 
  * bench's clients do not share its thread); everything is removed afterwards.
  */
 export async function withBenchDesk(sets: number, prepare: (url: string) => Promise<void>, work: (desk: BenchDesk) => Promise<void>): Promise<void> {
+  await withDemoDatabase(async (url) => {
+    await generateSets(url, sets);
+    await prepare(url);
+    const api = await startApi(url);
+    try {
+      await work({ url, base: api.base, origin: api.base.replace('127.0.0.1', 'localhost').replace(/\/api$/, ''), client: (email) => signIn(api.base, email) });
+    } finally {
+      await api.stop();
+    }
+  });
+}
+
+/**
+ * A throwaway database (and Redis prefix) with the demo data, as `npm start` loads it, for `work`;
+ * removed afterwards unless KEEP_BENCH_DATABASE=true.
+ */
+export async function withDemoDatabase(work: (url: string) => Promise<void>): Promise<void> {
   process.env.LOG_LEVEL = 'silent';
   process.env.REDIS_PREFIX = `qd-bench-${randomBytes(3).toString('hex')}`;
   const url = await createTestDatabase(SERVER, DESK_SCHEMA, 'bench');
@@ -61,14 +78,7 @@ export async function withBenchDesk(sets: number, prepare: (url: string) => Prom
     const context = await NestFactory.createApplicationContext(CliModule, { logger: false });
     await context.get(DemoSeed).run(SEEDS, () => undefined);
     await context.close();
-    await generateSets(url, sets);
-    await prepare(url);
-    const api = await startApi(url);
-    try {
-      await work({ url, base: api.base, origin: api.base.replace('127.0.0.1', 'localhost').replace(/\/api$/, ''), client: (email) => signIn(api.base, email) });
-    } finally {
-      await api.stop();
-    }
+    await work(url);
   } finally {
     if (process.env.KEEP_BENCH_DATABASE !== 'true') await dropTestDatabase(url);
     await forgetRedisPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', process.env.REDIS_PREFIX);

@@ -4,28 +4,13 @@
  * Makes a throwaway database with the demo data, generates `--sets` sets into it, prints the time
  * and the rows per table, and drops it (KEEP_BENCH_DATABASE=true keeps it).
  */
-import { randomBytes } from 'node:crypto';
-import { NestFactory } from '@nestjs/core';
-import { createTestDatabase, dropTestDatabase } from '@question-desk/database';
-import { forgetRedisPrefix } from '@question-desk/redis';
-import { DESK_SCHEMA } from '@question-desk/schema';
-import { option, SEEDS } from './bench-desk';
+import { option, withDemoDatabase } from './bench-desk';
 import { GENERATED_SETS, generateSets, sql } from './generate-sets';
 
 const SETS = Number(option('sets', '100000'));
-const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function main(): Promise<void> {
-  process.env.LOG_LEVEL = 'silent';
-  process.env.REDIS_PREFIX = `qd-bench-${randomBytes(3).toString('hex')}`;
-  const url = await createTestDatabase(SERVER, DESK_SCHEMA, 'bench');
-  process.env.DATABASE_URL = url;
-  try {
-    const { CliModule } = await import('../apps/cli/src/cli.module');
-    const { DemoSeed } = await import('../apps/cli/src/demo-seed');
-    const context = await NestFactory.createApplicationContext(CliModule, { logger: false });
-    await context.get(DemoSeed).run(SEEDS, () => undefined);
-    await context.close();
+  await withDemoDatabase(async (url) => {
     const started = performance.now();
     await generateSets(url, SETS, (line) => console.log(line));
     const seconds = (performance.now() - started) / 1000;
@@ -41,10 +26,7 @@ async function main(): Promise<void> {
          FROM question_set WHERE ${GENERATED_SETS}`,
     );
     for (const [name, value] of Object.entries(facts)) console.log(`  ${name}: ${value}`);
-  } finally {
-    if (process.env.KEEP_BENCH_DATABASE !== 'true') await dropTestDatabase(url);
-    await forgetRedisPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', process.env.REDIS_PREFIX);
-  }
+  });
 }
 
 void main();
