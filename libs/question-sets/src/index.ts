@@ -6,6 +6,8 @@ export type { ImportResult } from './document-import.service';
 export { describeLimits, LIMITS, limitProblems } from './limits';
 export { SORT_KEYS } from './question-set.queries';
 export type { Page, QuestionSetFilter, SortKey } from './question-set.queries';
+export { QuestionSetRows, ROW_BATCH_SIZE } from './question-set.rows';
+export type { QuestionSetRow, QuestionSetRowFilter } from './question-set.rows';
 export type { QuestionSetView } from './question-set.view';
 export { CLOSED_STATUSES, isOpen, isStatus, OPEN_STATUSES, STATUSES } from './statuses';
 export type { QuestionSetStatus } from './statuses';

@@ -92,7 +92,11 @@ export class QuestionSetQueries {
     return qb;
   }
 
-  async list(viewer: Viewer, filter: QuestionSetFilter, today: CalendarDate): Promise<Page<QuestionSet>> {
+  /**
+   * The sets `viewer` may see that match `filter`, as `qs` with `:today` set: the WHERE of the list,
+   * shared by the list and by everything that reads the same sets another way (the exports).
+   */
+  filtered(viewer: Viewer, filter: Omit<QuestionSetFilter, 'page' | 'pageSize'>, today: CalendarDate): SelectQueryBuilder<QuestionSet> {
     const qb = this.visible(viewer).setParameter('today', today);
     if (filter.status?.length) qb.andWhere('qs.status IN (:...statuses)', { statuses: filter.status });
     if (filter.overdue !== undefined) qb.andWhere(filter.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
@@ -112,16 +116,25 @@ export class QuestionSetQueries {
         { submitter: `%${filter.submitter.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
       );
     }
-    qb.select('qs.id', 'id').addSelect('count(*) OVER ()', 'total');
-    if (filter.q) {
-      qb.andWhere(`qs.search_vector @@ websearch_to_tsquery('dutch', :q)`, { q: filter.q });
-      if (!filter.sort) qb.addSelect(`ts_rank(qs.search_vector, websearch_to_tsquery('dutch', :q))`, 'rank').orderBy('rank', 'DESC');
-    }
+    if (filter.q) qb.andWhere(`qs.search_vector @@ websearch_to_tsquery('dutch', :q)`, { q: filter.q });
+    return qb;
+  }
+
+  /** The list's order (after the selection is set: with `q` and no sort, best match first), ending with the id so it is total. */
+  ordered(qb: SelectQueryBuilder<QuestionSet>, filter: Omit<QuestionSetFilter, 'page' | 'pageSize'>): SelectQueryBuilder<QuestionSet> {
+    if (filter.q && !filter.sort) qb.addSelect(`ts_rank(qs.search_vector, websearch_to_tsquery('dutch', :q))`, 'rank').orderBy('rank', 'DESC');
     if (filter.changesRequestedFirst) {
       qb.addOrderBy(CHANGES_REQUESTED_SQL, 'DESC').addOrderBy('qs.draft_deadline', 'ASC', 'NULLS LAST');
     }
     const [expression, direction] = ORDER[filter.sort ?? 'deadline'];
     qb.addOrderBy(expression, direction, direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('qs.id', 'ASC');
+    return qb;
+  }
+
+  async list(viewer: Viewer, filter: QuestionSetFilter, today: CalendarDate): Promise<Page<QuestionSet>> {
+    const qb = this.filtered(viewer, filter, today);
+    qb.select('qs.id', 'id').addSelect('count(*) OVER ()', 'total');
+    this.ordered(qb, filter);
     const rows: { id: string; total: string }[] = await qb
       .offset((filter.page - 1) * filter.pageSize)
       .limit(filter.pageSize)

@@ -6,6 +6,7 @@ import { AnswerDocumentService } from './answer-document.service';
 import { DocumentImportService } from './document-import.service';
 import { QUESTION_SET_ENTITIES } from './entities';
 import { QuestionSetQueries } from './question-set.queries';
+import { QuestionSetRows } from './question-set.rows';
 import { QuestionSetStore } from './question-set.store';
 import { QuestionSetsService } from './question-sets.service';
 import { SuggestionQueries } from './suggestions.queries';
@@ -25,7 +26,8 @@ import { WorklistService } from './worklist.service';
     SuggestionQueries,
     SuggestionsService,
     WorklistService,
+    QuestionSetRows,
   ],
-  exports: [QuestionSetsService, DocumentImportService, WorkflowService, AnswerDocumentService, SuggestionsService, WorklistService],
+  exports: [QuestionSetsService, DocumentImportService, WorkflowService, AnswerDocumentService, SuggestionsService, WorklistService, QuestionSetRows],
 })
 export class QuestionSetsModule {}

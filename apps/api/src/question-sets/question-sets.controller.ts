@@ -31,13 +31,16 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Viewer } from '@question-desk/accounts';
-import { DocumentImportService, QuestionSetsService, type QuestionSetView } from '@question-desk/question-sets';
+import { DocumentImportService, QuestionSetRows, QuestionSetsService, type QuestionSetView } from '@question-desk/question-sets';
+import type { ExportFormat } from '@question-desk/exports';
 import type { Response } from 'express';
 import { CurrentViewer } from '../http/current-viewer.decorator';
+import { Exportable, ExportFormatRequested } from '../http/exportable';
 import { Roles } from '../http/roles.decorator';
 import { IntakeDto } from './intake.dto';
 import { ListQuestionSetsQuery } from './list-question-sets.query';
 import { AuditEventDto, ImportResultDto, QuestionSetDto, QuestionSetPageDto } from './question-set.dto';
+import { QUESTION_SET_EXPORT } from './question-set-export';
 
 const DOCUMENT_TYPES = ['text/plain', 'text/markdown'];
 const UPLOAD_TYPE = 'multipart/form-data';
@@ -70,14 +73,22 @@ export class QuestionSetsController {
   constructor(
     private readonly questionSets: QuestionSetsService,
     private readonly documents: DocumentImportService,
+    private readonly rows: QuestionSetRows,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Find question sets: filter, search, sort and page; a viewer with a ministry sees only its sets' })
   @ApiOkResponse({ type: QuestionSetPageDto })
   @ApiBadRequestResponse({ description: 'A filter that is not understood; the message names it' })
-  list(@CurrentViewer() viewer: Viewer, @Query() { assignee, ...query }: ListQuestionSetsQuery) {
-    return this.questionSets.list(viewer, { ...query, assigneeId: assignee === 'me' ? viewer.id : assignee });
+  @Exportable(QUESTION_SET_EXPORT)
+  list(
+    @CurrentViewer() viewer: Viewer,
+    @Query() { assignee, page, pageSize, ...query }: ListQuestionSetsQuery,
+    @ExportFormatRequested() format: ExportFormat | null,
+  ) {
+    const filter = { ...query, assigneeId: assignee === 'me' ? viewer.id : assignee };
+    // An export is every matching set, streamed in the list's order; paging is for the screen.
+    return format ? this.rows.rows(viewer, filter) : this.questionSets.list(viewer, { ...filter, page, pageSize });
   }
 
   @Get(':id')
