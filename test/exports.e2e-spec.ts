@@ -136,7 +136,7 @@ describe('exports of the list (GET /api/question-sets as CSV and .xlsx)', () => 
     expect(response.headers['content-type']).toBe(XLSX);
     expect(response.headers['content-disposition']).toContain('vragensets-2021-04-20.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    await workbook.xlsx.load(response.body as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet('Vragensets')!;
     const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1);
     expect(headers).toContain('Zaaknummer');

@@ -12,6 +12,7 @@ import { RedisModule } from '@question-desk/redis';
 import { DESK_CONFIG_PARTS, DeskDatabaseModule } from '@question-desk/schema';
 import { AdminModule } from './admin/admin.module';
 import { AuthController } from './auth/auth.controller';
+import { CalendarApiModule } from './calendar/calendar-api.module';
 import { HealthController } from './health/health.controller';
 import { AuthenticationGuard } from './http/authentication.guard';
 import { DomainErrorFilter } from './http/domain-error.filter';
@@ -40,6 +41,7 @@ import { WorklistApiModule } from './worklist/worklist-api.module';
     QuestionSetsModule,
     NotificationsApiModule,
     WorklistApiModule,
+    CalendarApiModule,
     AdminModule,
     // Uploads (the import's multipart form) are read into memory, one file of at most DOCUMENT_MAX_BYTES.
     MulterModule.registerAsync({
