@@ -1,0 +1,60 @@
+import { csvChunks, csvText, exportFormatOf, type Column } from './tabular';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+describe('exportFormatOf', () => {
+  it.each([
+    [undefined, undefined, null],
+    ['application/json', undefined, null],
+    ['text/html,application/xhtml+xml,*/*;q=0.8', undefined, null],
+    ['text/csv', undefined, 'csv'],
+    ['text/csv;charset=utf-8', undefined, 'csv'],
+    [XLSX, undefined, 'xlsx'],
+    ['application/json, text/csv', undefined, null],
+    ['text/csv;q=0, application/json', undefined, null],
+    ['application/json', 'xlsx', 'xlsx'],
+  ] as const)('Accept %p with format %p asks for %p', (accept, format, expected) => {
+    expect(exportFormatOf(accept, format)).toBe(expected);
+  });
+});
+
+describe('CSV cells', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['=1+1', "'=1+1"],
+    ['+31 20', "'+31 20"],
+    ['-2', "'-2"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tTAB', "'\tTAB"],
+    ['a;b', '"a;b"'],
+    ['zei "ja"', '"zei ""ja"""'],
+    ['twee\nregels', '"twee\nregels"'],
+    ['=HYPERLINK("x";"y")', `"'=HYPERLINK(""x"";""y"")"`],
+  ])('%p is written as %p', (text, written) => {
+    expect(csvText(text)).toBe(written);
+  });
+
+  it('starts with the BOM and the headers, writes dates as dates, numbers as numbers (a decimal comma), booleans as ja/nee', async () => {
+    interface Row {
+      name: string;
+      on: string | null;
+      count: number;
+      rate: number;
+      late: boolean;
+    }
+    const columns: Column<Row>[] = [
+      { header: 'Naam', value: (r) => r.name },
+      { header: 'Datum', value: (r) => r.on, type: 'date' },
+      { header: 'Aantal', value: (r) => r.count, type: 'integer' },
+      { header: 'Deel', value: (r) => r.rate, type: 'decimal' },
+      { header: 'Te laat', value: (r) => r.late, type: 'boolean' },
+    ];
+    let text = '';
+    for await (const chunk of csvChunks(columns, [
+      { name: '-min', on: '2021-01-12', count: -3, rate: 0.75, late: true },
+      { name: 'x', on: null, count: 0, rate: 1, late: false },
+    ]))
+      text += chunk;
+    expect(text).toBe("\uFEFFNaam;Datum;Aantal;Deel;Te laat\r\n'-min;2021-01-12;-3;0,75;ja\r\nx;;0;1;nee\r\n");
+  });
+});
