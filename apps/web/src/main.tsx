@@ -17,6 +17,7 @@ const QuestionSetDetail = lazy(() => import('./screens/QuestionSetDetail'));
 const Draft = lazy(() => import('./screens/Draft'));
 const Import = lazy(() => import('./screens/Import'));
 const Notifications = lazy(() => import('./screens/Notifications'));
+const Calendar = lazy(() => import('./screens/Calendar'));
 const Users = lazy(() => import('./screens/Users'));
 const UserForm = lazy(() => import('./screens/UserForm'));
 const NotFound = lazy(() => import('./screens/NotFound'));
@@ -54,6 +55,7 @@ const router = createBrowserRouter([
       { path: 'vragensets/:id/concept', element: <Draft /> },
       { path: 'importeren', element: <Import /> },
       { path: 'meldingen', element: <Notifications /> },
+      { path: 'agenda', element: <Calendar /> },
       { path: 'beheer', element: <Users /> },
       { path: 'beheer/gebruikers/nieuw', element: <UserForm /> },
       { path: 'beheer/gebruikers/:id', element: <UserForm /> },

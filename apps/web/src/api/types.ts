@@ -26,3 +26,4 @@ export type WorklistSection = Schemas['WorklistSectionDto'];
 export type MinistryCount = Schemas['MinistryCountDto'];
 export type Worklist = Schemas['WorklistDto'];
 export type Drafter = Schemas['DrafterDto'];
+export type CalendarFeed = Schemas['CalendarFeedDto'];

@@ -100,6 +100,9 @@ export function Layout() {
             <li>
               <NavLink to="/vragen">Alle vragen</NavLink>
             </li>
+            <li>
+              <NavLink to="/agenda">Agenda</NavLink>
+            </li>
             {hasRole(me, 'desk') ? (
               <li>
                 <NavLink to="/importeren">Importeren</NavLink>

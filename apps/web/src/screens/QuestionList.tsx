@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../api/client';
+import { api, withQuery } from '../api/client';
 import type { QuestionSetPage } from '../api/types';
 import { SelectField, TextField } from '../components/Field';
 import { MinistrySelect } from '../components/MinistrySelect';
@@ -21,6 +21,23 @@ const SORTS: Array<[string, string]> = [
   ['-daysOverdue', 'Dagen te laat (meeste eerst)'],
   ['daysOverdue', 'Dagen te laat (minste eerst)'],
 ];
+
+/** Downloads of every set this filter finds (not only this page), as plain links that keep the filters. */
+function ExportLinks({ query }: { query: Record<string, string> }) {
+  const { page: _page, pageSize: _pageSize, ...filters } = query;
+  const href = (format: 'csv' | 'xlsx') => withQuery('/api/question-sets', { sort: 'deadline', ...filters, format });
+  return (
+    <p className="utrecht-paragraph qd-actions">
+      <a className="utrecht-link" href={href('csv')} download>
+        Exporteren (CSV)
+      </a>
+      <a className="utrecht-link" href={href('xlsx')} download>
+        Exporteren (Excel)
+      </a>
+      <span className="qd-muted">alle vragensets van dit filter, niet alleen deze pagina</span>
+    </p>
+  );
+}
 
 export default function QuestionList() {
   useDocumentTitle('Alle vragen');
@@ -130,6 +147,7 @@ export default function QuestionList() {
             <>
               <QuestionSetTable caption="Vragensets" items={data.items} />
               <Pager total={data.total} pageSize={data.pageSize} />
+              <ExportLinks query={query} />
             </>
           )}
         </section>
