@@ -139,6 +139,8 @@ export async function writeXlsx<Row>(table: Table<Row>, rows: AsyncIterable<Row>
   sheet.getRow(1).commit();
   let count = 0;
   for await (const row of rows) {
+    // The reader went away (a cancelled download): stop reading rows, which closes their source.
+    if (output.destroyed) throw new Error('The download was stopped before its end');
     sheet.addRow(table.columns.map((column) => xlsxCell(column.value(row), column.type))).commit();
     if (++count % ROWS_PER_CHUNK === 0 && output.writableNeedDrain) await once(output, 'drain');
   }

@@ -68,7 +68,12 @@ export class TabularExportInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((result: Exported<unknown>) => {
         response.setHeader('Cache-Control', 'no-store');
-        return new StreamableFile(tabularStream(format, table, rowsOf(result)), {
+        const stream = tabularStream(format, table, rowsOf(result));
+        // A download stopped half-way: end the stream, so the rows' cursor closes and its connection goes back.
+        response.once('close', () => {
+          if (!stream.readableEnded) stream.destroy();
+        });
+        return new StreamableFile(stream, {
           type: EXPORT_FORMATS[format].contentType,
           disposition: attachment(exportFileName(table, format, this.clock.today())),
         });
