@@ -1,4 +1,4 @@
-import { csvChunks, csvText, exportFormatOf, type Column } from './tabular';
+import { csvChunks, csvText, exportFormatOf, tabularStream, type Column, type Table } from './tabular';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -56,5 +56,37 @@ describe('CSV cells', () => {
     ]))
       text += chunk;
     expect(text).toBe("\uFEFFNaam;Datum;Aantal;Deel;Te laat\r\n'-min;2021-01-12;-3;0,75;ja\r\nx;;0;1;nee\r\n");
+  });
+});
+
+describe('a download stopped half-way', () => {
+  const table: Table<number> = { filename: 't', sheet: 'T', columns: [{ header: 'N', value: (n) => n, type: 'integer' }] };
+  /** Endless rows that note when their source is closed (as the cursor's connection is given back). */
+  function endless() {
+    const source = { closed: false, read: 0 };
+    async function* rows() {
+      try {
+        for (;;) {
+          source.read++;
+          yield source.read;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        source.closed = true;
+      }
+    }
+    return { source, rows: rows() };
+  }
+
+  it.each(['csv', 'xlsx'] as const)('%s: destroying the stream closes the rows’ source', async (format) => {
+    const { source, rows } = endless();
+    const stream = tabularStream(format, table, rows);
+    await new Promise<void>((resolve) => stream.once('data', () => resolve()));
+    stream.destroy();
+    for (let i = 0; i < 100 && !source.closed; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(source.closed).toBe(true);
+    const readAtClose = source.read;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(source.read).toBe(readAtClose);
   });
 });
