@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AccountsModule } from '@question-desk/accounts';
 import { DeskConfigModule, DeskConfigService } from '@question-desk/config';
 import { ClockModule } from '@question-desk/deadlines';
+import { IntakeModule } from '@question-desk/intake';
 import { MinistriesModule } from '@question-desk/ministries';
 import { DeskLoggingModule, RedisHealthIndicator } from '@question-desk/operations';
 import { QuestionSetsModule } from '@question-desk/question-sets';
@@ -13,6 +14,7 @@ import { DESK_CONFIG_PARTS, DeskDatabaseModule } from '@question-desk/schema';
 import { AdminModule } from './admin/admin.module';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
+import { IntakeController, OpenDataProvenanceController } from './intake/intake.controller';
 import { AuthenticationGuard } from './http/authentication.guard';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { deskValidationPipe } from './http/validation';
@@ -41,6 +43,7 @@ import { WorklistApiModule } from './worklist/worklist-api.module';
     NotificationsApiModule,
     WorklistApiModule,
     AdminModule,
+    IntakeModule,
     // Uploads (the import's multipart form) are read into memory, one file of at most DOCUMENT_MAX_BYTES.
     MulterModule.registerAsync({
       inject: [DeskConfigService],
@@ -57,6 +60,8 @@ import { WorklistApiModule } from './worklist/worklist-api.module';
     MinistriesController,
     UsersController,
     HealthController,
+    IntakeController,
+    OpenDataProvenanceController,
   ],
   providers: [
     RedisHealthIndicator,

@@ -4,6 +4,7 @@ import { AuditModule } from '@question-desk/audit';
 import { MinistriesModule } from '@question-desk/ministries';
 import { AnswerDocumentService } from './answer-document.service';
 import { DocumentImportService } from './document-import.service';
+import { FeedIntakeService } from './feed-intake.service';
 import { QUESTION_SET_ENTITIES } from './entities';
 import { QuestionSetQueries } from './question-set.queries';
 import { QuestionSetStore } from './question-set.store';
@@ -25,7 +26,8 @@ import { WorklistService } from './worklist.service';
     SuggestionQueries,
     SuggestionsService,
     WorklistService,
+    FeedIntakeService,
   ],
-  exports: [QuestionSetsService, DocumentImportService, WorkflowService, AnswerDocumentService, SuggestionsService, WorklistService],
+  exports: [QuestionSetsService, DocumentImportService, FeedIntakeService, WorkflowService, AnswerDocumentService, SuggestionsService, WorklistService],
 })
 export class QuestionSetsModule {}

@@ -7,6 +7,7 @@ import {
 } from '@question-desk/accounts';
 import { AuditEvent, CreateAuditTrail1732300003000 } from '@question-desk/audit';
 import type { Schema } from '@question-desk/database';
+import { CreateIntake1733500001000 } from '@question-desk/intake';
 import { CreateMinistries1732300000000, Ministry, OfficeHolder } from '@question-desk/ministries';
 import { CreateReminders1732300005500, Notification, Reminder } from '@question-desk/reminders';
 import {
@@ -37,5 +38,6 @@ export const DESK_SCHEMA: Schema = {
     AddQuestionSetFacts1732300008000,
     AddDeskPerson1732300008100,
     AddLastStep1732300009000,
+    CreateIntake1733500001000,
   ],
 };
