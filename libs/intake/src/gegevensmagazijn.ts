@@ -1,6 +1,5 @@
 import type { DeskConfig } from '@question-desk/config';
-import type { ParsedDocument } from '@question-desk/documents';
-import { readKamervragenXml } from './kamervragen-xml';
+import { readKamervragenXml, type PublishedDocument } from './kamervragen-xml';
 import { getWithRetries, SourceFault, type RequestPolicy } from './source-http';
 import { checkDocument, checkZaak, DOCUMENT_KINDS, readPage, WRITTEN_QUESTIONS, type ODataPage, type TkDocument, type TkZaak } from './tk-records';
 
@@ -65,7 +64,7 @@ export class TkSources {
   }
 
   /** A publication's XML read into questions and answers; null while it is not published. */
-  async publication(publicationId: string): Promise<ParsedDocument | null> {
+  async publication(publicationId: string): Promise<PublishedDocument | null> {
     if (!/^[a-z]{2}-[a-z]{2}-[A-Za-z0-9-]+$/.test(publicationId)) throw new SourceFault(`"${publicationId}" is not a publication id such as kv-tk-2019Z15244.`);
     return getWithRetries('Officiële publicaties', this.publicationUrl(publicationId), 'application/xml', this.policy, readKamervragenXml);
   }
@@ -86,7 +85,9 @@ export class TkSources {
   private async *pages<T>(first: string, check: (item: unknown) => T): AsyncGenerator<ODataPage<T>> {
     let url: string | null = first;
     for (let page = 0; url && page < MAX_PAGES_PER_RUN; page++) {
-      const read: ODataPage<T> | null = await getWithRetries('the Gegevensmagazijn (OData)', url, 'application/json', this.policy, (body) => readPage(body, check));
+      const read: ODataPage<T> | null = await getWithRetries('the Gegevensmagazijn (OData)', url, 'application/json', this.policy, (body) =>
+        readPage(body, check),
+      );
       if (!read) throw new SourceFault(`The Gegevensmagazijn answered 404 for ${url}; check TK_ODATA_URL.`);
       yield read;
       url = read.nextLink;

@@ -48,7 +48,9 @@ export const intakeConfig = configPart({
   variables: {
     TK_INTAKE: z.enum(['on', 'off'], { errorMap: () => ({ message: 'must be on or off' }) }).optional(),
     TK_INTAKE_EVERY: duration(60_000, 24 * 3_600_000, '15m or 1h (from 1m to 24h)').default('15m'),
-    TK_ODATA_URL: url(['http:', 'https:'], 'https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0').default('https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0'),
+    TK_ODATA_URL: url(['http:', 'https:'], 'https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0').default(
+      'https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0',
+    ),
     OFFICIELE_PUBLICATIES_URL: url(['http:', 'https:'], 'https://repository.officiele-overheidspublicaties.nl/officielepublicaties').default(
       'https://repository.officiele-overheidspublicaties.nl/officielepublicaties',
     ),

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor } from '@question-desk/audit';
 import { DeskConfigService } from '@question-desk/config';
 import { Clock } from '@question-desk/deadlines';
-import type { ParsedDocument } from '@question-desk/documents';
+import { readAnswerHeader, type ParsedDocument } from '@question-desk/documents';
+import type { PublishedDocument } from './kamervragen-xml';
 import { DeskError } from '@question-desk/errors';
 import {
   FeedIntakeService,
@@ -102,6 +103,15 @@ class Tally {
   skipped = 0;
   conflicts = 0;
   readonly reasons = new Map<string, number>();
+
+  /** The counts as they are, to go back to when a transaction that counted rolls back. */
+  checkpoint(): number[] {
+    return [this.created, this.completed, this.updated, this.skipped, this.conflicts];
+  }
+
+  restore([created, completed, updated, skipped, conflicts]: number[]): void {
+    Object.assign(this, { created, completed, updated, skipped, conflicts });
+  }
 
   skip(reason: string): void {
     this.skipped++;
@@ -231,7 +241,10 @@ export class IntakeService {
       await runner.release();
     }
     const [view] = (await this.lastRuns(5)).filter((r) => r.id === runId);
-    this.logger.log({ runId, created: tally.created, completed: tally.completed, updated: tally.updated, skipped: tally.skipped, conflicts: tally.conflicts }, 'Intake run done');
+    this.logger.log(
+      { runId, created: tally.created, completed: tally.completed, updated: tally.updated, skipped: tally.skipped, conflicts: tally.conflicts },
+      'Intake run done',
+    );
     return view;
   }
 
@@ -328,64 +341,70 @@ export class IntakeService {
     const text = !known?.questionSetId || known.questionsPending ? await this.sources.publication(publicationId) : null;
     const provenance = { zaakId: zaak.Id, reference: zaak.Nummer, link: this.sources.zaakLink(zaak.Id) };
 
-    await this.dataSource.transaction(async (m) => {
-      await this.feed.lockImports(m);
-      const current = await this.store.caseOf(m, zaak.Id, true);
-      let setId = current?.questionSetId ?? null;
-      let old: CaseFields | null = current?.questionSetId ? current.feedValues : null;
-      if (!setId) {
-        setId = await this.feed.findSet(m, fields);
-        if (setId && (await this.store.caseOfSet(m, setId))) {
-          // The set already belongs to another case: two Zaken, one set; the desk decides.
-          tally.skip('matches a set that already belongs to another case');
-          return;
-        }
+    const checkpoint = tally.checkpoint();
+    await this.dataSource
+      .transaction(async (m) => {
+        await this.feed.lockImports(m);
+        const current = await this.store.caseOf(m, zaak.Id, true);
+        let setId = current?.questionSetId ?? null;
+        let old: CaseFields | null = current?.questionSetId ? current.feedValues : null;
         if (!setId) {
-          const lead = proposedLeadMinistry(fields.addressees);
-          setId = await this.feed.register(
-            m,
-            {
-              reference: fields.reference,
-              appendixNumber: null,
-              chamber: 'TK',
-              subject: fields.subject,
-              submittedOn: fields.submittedOn,
-              submitters: fields.submitters,
-              addressees: fields.addressees,
-              leadMinistryCode: lead,
-              coSigningMinistryCodes: proposedCoSigningMinistries(fields.addressees, lead),
-              explanatoryNote: null,
-              relatedReferences: [],
-              questions: text?.questions ?? [],
-            },
-            INTAKE_ACTOR,
-            provenance,
-          );
-          tally.created++;
-          old = fields;
-        } else {
-          tally.updated++;
+          setId = await this.feed.findSet(m, fields);
+          if (setId && (await this.store.caseOfSet(m, setId))) {
+            // The set already belongs to another case: two Zaken, one set; the desk decides.
+            tally.skip('matches a set that already belongs to another case');
+            return;
+          }
+          if (!setId) {
+            const lead = proposedLeadMinistry(fields.addressees);
+            setId = await this.feed.register(
+              m,
+              {
+                reference: fields.reference,
+                appendixNumber: null,
+                chamber: 'TK',
+                subject: fields.subject,
+                submittedOn: fields.submittedOn,
+                submitters: fields.submitters,
+                addressees: fields.addressees,
+                leadMinistryCode: lead,
+                coSigningMinistryCodes: proposedCoSigningMinistries(fields.addressees, lead),
+                explanatoryNote: text?.explanatoryNote ?? null,
+                relatedReferences: text?.relatedReferences ?? [],
+                questions: text?.questions ?? [],
+              },
+              INTAKE_ACTOR,
+              provenance,
+            );
+            tally.created++;
+            old = fields;
+          } else {
+            tally.updated++;
+          }
         }
-      }
-      const facts = (await this.feed.facts(m, setId))!;
-      if (old !== fields) await this.mergeCase(m, facts, zaak.Id, old, fields, provenance, tally);
-      let questionsPending = facts.questions.length === 0;
-      if (text && facts.questions.length === 0 && text.questions.length) {
-        await this.feed.fillQuestions(m, setId, text.questions, INTAKE_ACTOR, { publicationId });
-        questionsPending = false;
-      } else if (text && facts.questions.length) {
-        await this.compareQuestions(m, facts, zaak.Id, text, tally);
-      }
-      await this.store.keepCase(m, {
-        zaakId: zaak.Id,
-        reference: zaak.Nummer,
-        questionSetId: setId,
-        state: 'on-desk',
-        zaakChangedAt: zaak.ApiGewijzigdOp,
-        feedValues: fields,
-        questionsPending,
+        const facts = (await this.feed.facts(m, setId))!;
+        if (old !== fields) await this.mergeCase(m, facts, zaak.Id, old, fields, provenance, tally);
+        let questionsPending = facts.questions.length === 0;
+        if (text && facts.questions.length === 0 && text.questions.length) {
+          await this.feed.fillQuestions(m, setId, text.questions, INTAKE_ACTOR, { publicationId });
+          questionsPending = false;
+        } else if (text && facts.questions.length) {
+          await this.compareQuestions(m, facts, zaak.Id, text, tally);
+        }
+        await this.store.keepCase(m, {
+          zaakId: zaak.Id,
+          reference: zaak.Nummer,
+          questionSetId: setId,
+          state: 'on-desk',
+          zaakChangedAt: zaak.ApiGewijzigdOp,
+          feedValues: fields,
+          questionsPending,
+        });
+      })
+      .catch((error: unknown) => {
+        tally.restore(checkpoint);
+        throw error;
       });
-    });
   }
 
   /**
@@ -498,11 +517,18 @@ export class IntakeService {
     };
     if (document.deleted) {
       await this.dataSource.transaction(async (m) => {
-        await this.store.keepDocument(m, { ...row, state: 'deleted-at-source', note: 'Marked deleted (Verwijderd) in the open data; nothing on the desk was undone.' });
+        await this.store.keepDocument(m, {
+          ...row,
+          state: 'deleted-at-source',
+          note: 'Marked deleted (Verwijderd) in the open data; nothing on the desk was undone.',
+        });
         await this.feed.note(m, setId, 'open-data-deleted', INTAKE_ACTOR, {
           documentId: document.id,
           soort: document.soort,
-          what: `${document.soort} ${document.documentNumber ?? ''} is marked deleted in the open data; what it brought stays on the desk.`.replace(/\s+/g, ' '),
+          what: `${document.soort} ${document.documentNumber ?? ''} is marked deleted in the open data; what it brought stays on the desk.`.replace(
+            /\s+/g,
+            ' ',
+          ),
         });
       });
       return tally.skip('deleted at the source: recorded, nothing removed from the desk');
@@ -510,10 +536,15 @@ export class IntakeService {
     const needsText = kind === 'questions' || kind === 'answers' || kind === 'further-answers';
     const text = needsText && document.publicationId ? await this.sources.publication(document.publicationId) : null;
     if (needsText && !text) {
-      await this.store.keepDocument(manager, { ...row, state: 'waiting-for-text', note: 'Not published at Officiële publicaties yet; tried again with every run.' });
+      await this.store.keepDocument(manager, {
+        ...row,
+        state: 'waiting-for-text',
+        note: 'Not published at Officiële publicaties yet; tried again with every run.',
+      });
       return tally.skip(`${document.soort}: registered, its text is not published yet (tried again next run)`);
     }
     const details = { documentId: document.id, soort: document.soort, documentNumber: document.documentNumber, publicationId: document.publicationId };
+    const checkpoint = tally.checkpoint();
     try {
       await this.dataSource.transaction(async (m) => {
         await this.feed.lockImports(m);
@@ -523,6 +554,7 @@ export class IntakeService {
         await this.store.keepDocument(m, { ...row, state: outcome.state, note: outcome.note });
       });
     } catch (error) {
+      tally.restore(checkpoint);
       if (!(error instanceof DeskError)) throw error;
       // The desk's own rules refused the step (a postponement dated before the questions): recorded, not forced.
       await this.store.keepDocument(manager, { ...row, state: 'skipped', note: error.message });
@@ -536,7 +568,7 @@ export class IntakeService {
     facts: FeedSetFacts,
     zaakId: string,
     document: FeedDocument,
-    text: ParsedDocument | null,
+    text: PublishedDocument | null,
     details: Record<string, unknown>,
     tally: Tally,
   ): Promise<{ state: string; note: string | null }> {
@@ -546,7 +578,9 @@ export class IntakeService {
         return { state: 'applied', note: null };
       case 'answers':
       case 'further-answers': {
-        const answeredOn = text!.answer?.answeredOn ?? document.datedOn ?? this.clock.today();
+        // "Antwoord van minister X (Y)": whether Y is "van" or "voor" the set's addressees tell.
+        const heading = text!.answerHeading ? readAnswerHeader(text!.answerHeading, facts.addressees) : text!.answer;
+        const answeredOn = heading?.answeredOn ?? document.datedOn ?? this.clock.today();
         if (text!.answers.length === 0) {
           tally.skip(`${document.soort}: the publication holds no answers`);
           return { state: 'skipped', note: 'The publication holds no answers.' };
@@ -557,9 +591,9 @@ export class IntakeService {
           {
             answers: text!.answers,
             answeredOn,
-            answeredBy: text!.answer?.answeredBy ?? null,
-            answeredByPost: text!.answer?.answeredByPost ?? null,
-            coSigners: text!.answer?.coSigners ?? [],
+            answeredBy: heading?.answeredBy ?? null,
+            answeredByPost: heading?.answeredByPost ?? null,
+            coSigners: heading?.coSigners ?? [],
             appendixNumber: document.appendixNumber ?? publicationAppendix(document.publicationId),
           },
           INTAKE_ACTOR,
@@ -575,14 +609,25 @@ export class IntakeService {
           return { state: 'applied', note: 'The desk had these answers already.' };
         }
         tally.conflicts++;
-        await this.conflict(m, facts.id, zaakId, 'answers', { status: facts.status, answeredOn: facts.answeredOn }, { answeredOn, answers: text!.answers.length });
+        await this.conflict(
+          m,
+          facts.id,
+          zaakId,
+          'answers',
+          { status: facts.status, answeredOn: facts.answeredOn },
+          { answeredOn, answers: text!.answers.length },
+        );
         return { state: 'conflict', note: `The set is ${facts.status} on the desk; the published answers were not taken over.` };
       }
       case 'postponement': {
         const refusal = await this.feed.postpone(
           m,
           facts.id,
-          { sentOn: document.datedOn ?? this.clock.today(), newDeadline: null, reason: `Mededeling (uitstel antwoord)${document.documentNumber ? ` ${document.documentNumber}` : ''}` },
+          {
+            sentOn: document.datedOn ?? this.clock.today(),
+            newDeadline: null,
+            reason: `Mededeling (uitstel antwoord)${document.documentNumber ? ` ${document.documentNumber}` : ''}`,
+          },
           INTAKE_ACTOR,
           details,
         );
@@ -594,7 +639,13 @@ export class IntakeService {
         return { state: 'applied', note: null };
       }
       case 'withdrawal': {
-        const refusal = await this.feed.withdraw(m, facts.id, `Withdrawn by the members (Mededeling${document.documentNumber ? ` ${document.documentNumber}` : ''})`, INTAKE_ACTOR, details);
+        const refusal = await this.feed.withdraw(
+          m,
+          facts.id,
+          `Withdrawn by the members (Mededeling${document.documentNumber ? ` ${document.documentNumber}` : ''})`,
+          INTAKE_ACTOR,
+          details,
+        );
         if (!refusal.refused) {
           tally.updated++;
           return { state: 'applied', note: null };
@@ -667,4 +718,3 @@ function runView(row: IntakeRunRow): IntakeRunView {
     error: row.error,
   };
 }
-

@@ -118,7 +118,16 @@ export class IntakeStore {
   async finishRun(
     manager: EntityManager,
     id: string,
-    outcome: { status: 'succeeded' | 'failed'; created: number; completed: number; updated: number; skipped: number; conflicts: number; skipReasons: Record<string, number>; error: string | null },
+    outcome: {
+      status: 'succeeded' | 'failed';
+      created: number;
+      completed: number;
+      updated: number;
+      skipped: number;
+      conflicts: number;
+      skipReasons: Record<string, number>;
+      error: string | null;
+    },
   ): Promise<void> {
     await manager.query(SQL.finishRun, [
       id,
@@ -150,9 +159,25 @@ export class IntakeStore {
 
   async keepCase(
     manager: EntityManager,
-    row: { zaakId: string; reference: string; questionSetId: string | null; state: string; zaakChangedAt: string; feedValues: CaseFields; questionsPending: boolean },
+    row: {
+      zaakId: string;
+      reference: string;
+      questionSetId: string | null;
+      state: string;
+      zaakChangedAt: string;
+      feedValues: CaseFields;
+      questionsPending: boolean;
+    },
   ): Promise<void> {
-    await manager.query(SQL.keepCase, [row.zaakId, row.reference, row.questionSetId, row.state, row.zaakChangedAt, JSON.stringify(row.feedValues), row.questionsPending]);
+    await manager.query(SQL.keepCase, [
+      row.zaakId,
+      row.reference,
+      row.questionSetId,
+      row.state,
+      row.zaakChangedAt,
+      JSON.stringify(row.feedValues),
+      row.questionsPending,
+    ]);
   }
 
   async caseDeleted(manager: EntityManager, zaakId: string, changedAt: string): Promise<void> {
@@ -194,7 +219,17 @@ export class IntakeStore {
   waitingDocuments(
     manager: EntityManager,
     limit: number,
-  ): Promise<{ documentId: string; zaakId: string; soort: string; documentNumber: string | null; publicationId: string | null; datedOn: string | null; changedAt: Date }[]> {
+  ): Promise<
+    {
+      documentId: string;
+      zaakId: string;
+      soort: string;
+      documentNumber: string | null;
+      publicationId: string | null;
+      datedOn: string | null;
+      changedAt: Date;
+    }[]
+  > {
     return manager.query(SQL.waitingDocuments, [limit]);
   }
 
@@ -202,7 +237,10 @@ export class IntakeStore {
     return manager.query<IntakeDocumentRow[]>(SQL.documentsOfSet, [questionSetId]);
   }
 
-  async recordConflict(manager: EntityManager, c: { questionSetId: string; zaakId: string; field: string; deskValue: unknown; feedValue: unknown }): Promise<void> {
+  async recordConflict(
+    manager: EntityManager,
+    c: { questionSetId: string; zaakId: string; field: string; deskValue: unknown; feedValue: unknown },
+  ): Promise<void> {
     await manager.query(SQL.recordConflict, [c.questionSetId, c.zaakId, c.field, JSON.stringify(c.deskValue ?? null), JSON.stringify(c.feedValue ?? null)]);
   }
 

@@ -1,6 +1,9 @@
 import { parseDocument, parseDutchDate, readAnswerHeader, readQuestionsTitle, type ParsedDocument, type ParsedFootnote } from '@question-desk/documents';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
+/** A publication read: the document, and the answer's heading as written (the intake reads it again knowing the set's addressees). */
+export type PublishedDocument = ParsedDocument & { answerHeading?: string | null };
+
 /** A node of fast-xml-parser's ordered output: `{ tag: children, ':@': attributes }` or `{ '#text': text }`. */
 type XmlNode = Record<string, unknown>;
 
@@ -34,7 +37,11 @@ function textOf(node: XmlNode, footnotes: ParsedFootnote[]): string {
   const tag = tagOf(node);
   if (tag === '#text') return String(node['#text']);
   if (tag === 'noot') {
-    const marker = collapse(childrenOf(node).filter((n) => tagOf(n) === 'noot.nr').map((n) => textOf(n, []))[0] ?? String(footnotes.length + 1));
+    const marker = collapse(
+      childrenOf(node)
+        .filter((n) => tagOf(n) === 'noot.nr')
+        .map((n) => textOf(n, []))[0] ?? String(footnotes.length + 1),
+    );
     const text = collapse(
       childrenOf(node)
         .filter((n) => tagOf(n) !== 'noot.nr')
@@ -89,7 +96,7 @@ function plainText(nodes: XmlNode[]): string {
  * (footnotes `<noot>` inside them). Where the XML has no such structure, only text, the desk's own
  * document parser reads that text. Throws, in words, on XML that is not well-formed.
  */
-export function readKamervragenXml(xml: string): ParsedDocument {
+export function readKamervragenXml(xml: string): PublishedDocument {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`XML that is not well-formed: ${valid.err.msg} (line ${valid.err.line})`);
   const root = parser.parse(xml) as XmlNode[];
@@ -129,6 +136,9 @@ export function readKamervragenXml(xml: string): ParsedDocument {
     }
   }
   const answer = description && /antwoord/i.test(description) ? readAnswerHeader(description, read?.addressees ?? []) : null;
+  const toelichting = find(childrenOf(kamervragen), 'toelichting');
+  const explanatoryNote = toelichting ? paragraphs(toelichting, []) || null : null;
+  const relatedReferences = [...new Set([...(explanatoryNote ?? '').matchAll(/\b\d{4}Z\d{5}\b/g)].map((m) => m[0]))].filter((r) => r !== reference);
   return {
     kind: answers.length ? (questions.length ? 'questions-and-answers' : 'answers') : 'questions',
     chamber: 'TK',
@@ -138,13 +148,14 @@ export function readKamervragenXml(xml: string): ParsedDocument {
     submittedOn: submittedOn ? parseDutchDate(submittedOn) : null,
     submitters: read?.submitters ?? [],
     addressees: read?.addressees ?? [],
-    explanatoryNote: null,
-    relatedReferences: [],
+    explanatoryNote,
+    relatedReferences,
     questions,
     answers,
     answer,
     postponement: null,
     warnings: [],
+    answerHeading: answer ? description : null,
   };
 }
 

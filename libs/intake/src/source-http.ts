@@ -35,13 +35,7 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
  * a 429 (after its Retry-After) or a body `read` cannot make sense of; the wait doubles each time.
  * A 404 is an answer (`null`): the document is not published (yet). Another 4xx is not retried.
  */
-export async function getWithRetries<T>(
-  source: SourceName,
-  url: string,
-  accept: string,
-  policy: RequestPolicy,
-  read: (body: string) => T,
-): Promise<T | null> {
+export async function getWithRetries<T>(source: SourceName, url: string, accept: string, policy: RequestPolicy, read: (body: string) => T): Promise<T | null> {
   const wait = policy.sleep ?? sleep;
   const problems: string[] = [];
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
@@ -60,7 +54,9 @@ export async function getWithRetries<T>(
       } else if (response.status >= 500) {
         problems.push(`${response.status} ${response.statusText || 'server error'}`);
       } else if (response.status >= 400) {
-        throw new SourceFault(`${source} refused ${url} with ${response.status} ${response.statusText}; check the address (TK_ODATA_URL, OFFICIELE_PUBLICATIES_URL).`);
+        throw new SourceFault(
+          `${source} refused ${url} with ${response.status} ${response.statusText}; check the address (TK_ODATA_URL, OFFICIELE_PUBLICATIES_URL).`,
+        );
       } else {
         try {
           return read(body);
@@ -72,7 +68,9 @@ export async function getWithRetries<T>(
       if (error instanceof SourceFault) throw error;
       const e = error as Error & { cause?: { code?: string } };
       problems.push(
-        e.name === 'TimeoutError' || e.name === 'AbortError' ? `no answer within ${policy.timeoutMs / 1000} s` : `no connection (${e.cause?.code ?? e.message})`,
+        e.name === 'TimeoutError' || e.name === 'AbortError'
+          ? `no answer within ${policy.timeoutMs / 1000} s`
+          : `no connection (${e.cause?.code ?? e.message})`,
       );
     }
     if (attempt < policy.attempts) await wait(delay);

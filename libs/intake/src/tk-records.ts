@@ -116,7 +116,8 @@ const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amst
 /** An OData date or date-time as the calendar date in Amsterdam; null when absent or unreadable. */
 export function amsterdamDate(value: string | null | undefined): CalendarDate | null {
   if (!value) return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  // A date, or a date-time without offset: the calendar date as written (the Kamer writes Dutch dates).
+  if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$/.test(value)) return value.slice(0, 10);
   const at = new Date(value);
   return Number.isNaN(at.getTime()) ? null : AMSTERDAM_DATE.format(at);
 }
@@ -173,7 +174,8 @@ export function publicationIdOf(document: TkDocument, zaakNummer: string | null)
   const kind = DOCUMENT_KINDS[document.Soort];
   if (kind === 'questions' && zaakNummer) return `kv-tk-${zaakNummer}`;
   const appendix = appendixNumberOf(document);
-  if ((kind === 'answers' || kind === 'further-answers') && document.Vergaderjaar && appendix) return `ah-tk-${document.Vergaderjaar.replace('-', '')}-${appendix}`;
+  if ((kind === 'answers' || kind === 'further-answers') && document.Vergaderjaar && appendix)
+    return `ah-tk-${document.Vergaderjaar.replace('-', '')}-${appendix}`;
   return null;
 }
 

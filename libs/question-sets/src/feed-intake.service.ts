@@ -6,7 +6,9 @@ import type { EntityManager } from 'typeorm';
 import { proposedCoSigningMinistries } from './ministry-proposal';
 import type { QuestionSet } from './question-set.entity';
 import { QuestionSetStore } from './question-set.store';
-import { QuestionSetsService, WHOLE_DESK, type NewAnswer, type NewMember, type NewQuestion, type NewQuestionSet } from './question-sets.service';
+import { Answer } from './answer.entity';
+import { QuestionSetSubmitter } from './question-set-submitter.entity';
+import { QuestionSetsService, type NewAnswer, type NewMember, type NewQuestion, type NewQuestionSet } from './question-sets.service';
 import { isOpen, type QuestionSetStatus } from './statuses';
 import { allowsFrom, nextStatus, type WorkflowAction } from './workflow';
 
@@ -81,7 +83,9 @@ export class FeedIntakeService {
   async facts(manager: EntityManager, id: string): Promise<FeedSetFacts | null> {
     const set = await this.store.lock(manager, id);
     if (!set) return null;
-    const view = await this.questionSets.view(WHOLE_DESK, id);
+    // Read in the caller's transaction: the set may have been registered in it a moment ago.
+    const submitters = await manager.find(QuestionSetSubmitter, { where: { questionSetId: id }, relations: { member: true }, order: { position: 'ASC' } });
+    const answers = await manager.find(Answer, { where: { questionSetId: id }, order: { position: 'ASC' } });
     return {
       id,
       reference: set.reference,
@@ -89,11 +93,11 @@ export class FeedIntakeService {
       subject: set.subject,
       submittedOn: set.submittedOn,
       addressees: set.addressees,
-      submitters: view.submitters,
+      submitters: submitters.map(({ member }) => ({ name: member.name, party: member.party })),
       answeredOn: set.answeredOn,
       answeredBy: set.answeredBy,
       questions: (await this.store.questions(manager, id)).map((q) => ({ number: q.number, text: q.text, footnotes: q.footnotes })),
-      answers: view.answers ?? [],
+      answers: answers.map((a) => ({ questionNumbers: a.questionNumbers, text: a.text, footnotes: a.footnotes })),
     };
   }
 

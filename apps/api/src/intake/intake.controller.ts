@@ -28,7 +28,9 @@ export class IntakeController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The last runs of the Tweede Kamer open-data intake, latest first: when, how long, what was created, completed, skipped and why, the error' })
+  @ApiOperation({
+    summary: 'The last runs of the Tweede Kamer open-data intake, latest first: when, how long, what was created, completed, skipped and why, the error',
+  })
   @ApiOkResponse({ type: IntakeRunDto, isArray: true })
   runs(@Query() query: ListIntakeRunsQuery): Promise<IntakeRunDto[]> {
     return this.intake.lastRuns(query.limit ?? 20);

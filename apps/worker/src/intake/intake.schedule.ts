@@ -27,7 +27,9 @@ export class IntakeSchedule implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationBootstrap(): Promise<void> {
     if (this.kept) return this.kept.start();
     this.logger.log('The Tweede Kamer intake is off (TK_INTAKE=on to switch it on)');
-    await this.queue.removeJobScheduler(INTAKE_SCHEDULER_ID).catch((error: Error) => this.logger.warn(`Could not remove the intake scheduler: ${error.message}`));
+    await this.queue
+      .removeJobScheduler(INTAKE_SCHEDULER_ID)
+      .catch((error: Error) => this.logger.warn(`Could not remove the intake scheduler: ${error.message}`));
   }
 
   onApplicationShutdown(): void {
