@@ -80,7 +80,7 @@ describe('the intake from the Tweede Kamer open data', () => {
     ]);
   });
 
-  it('gives the three demo sets exactly as importing the sample documents by hand does, field by field', async () => {
+  it('gives the three demo sets exactly as importing the sample documents by hand does, field by field, and joins them when both happen', async () => {
     const byHand = await startIntakeDesk('all', NOW);
     try {
       for (const reference of ['2019Z15244', '2020Z25656']) {
@@ -97,6 +97,18 @@ describe('the intake from the Tweede Kamer open data', () => {
         .body;
       // The samples of the January 2021 set carry no zaaknummer; the feed does.
       expect({ ...comparable(await setOf('2021Z00710')), reference: null }).toEqual(comparable(fromSamples));
+
+      // The same cases arriving from the feed on the desk that imported the documents by hand: still three sets,
+      // matched by reference (and the January set by its members and date), each with its provenance, no conflict.
+      const run = await byHand.intake.run('by-hand');
+      expect(run).toMatchObject({ status: 'succeeded', created: 0, conflicts: 0 });
+      expect(Number((await byHand.db.query('SELECT count(*)::int AS n FROM question_set'))[0].n)).toBe(3);
+      const joined = (await byHand.http().get(`/api/question-sets/${fromSamples.id}`).set('Authorization', `Bearer ${byHand.admin}`).expect(200)).body;
+      expect(joined).toMatchObject({ reference: '2021Z00710', status: 'answered', answeredBy: 'Kaag' });
+      const provenance = (await byHand.http().get(`/api/question-sets/${fromSamples.id}/open-data`).set('Authorization', `Bearer ${byHand.admin}`).expect(200))
+        .body;
+      expect(provenance).toMatchObject({ reference: '2021Z00710', conflicts: [] });
+      expect(provenance.documents.map((d: { publicationId: string }) => d.publicationId)).toEqual(['kv-tk-2021Z00710', 'ah-tk-20202021-2290']);
     } finally {
       await byHand.drop();
     }
