@@ -6,8 +6,8 @@ const NOW = new Date('2026-12-01T10:00:00Z');
 
 /** A set's view as a user reads it, without what differs between two desks by nature (ids, versions, times). */
 function comparable(set: Record<string, unknown>): Record<string, unknown> {
-  const { id, version, createdAt, updatedAt, allowedActions, ...rest } = set;
-  (void id, version, createdAt, updatedAt, allowedActions);
+  const rest = { ...set };
+  for (const key of ['id', 'version', 'createdAt', 'updatedAt', 'allowedActions']) delete rest[key];
   return rest;
 }
 

@@ -63,7 +63,7 @@ export async function startIntakeDesk(seeds: 'accounts' | 'all', now: Date, url?
       admin: await desk.tokenOf('admin@example.org'),
       drop: async () => {
         await desk.close();
-        if (ownDatabase) await dropTestDatabase(url!);
+        if (ownDatabase) await dropTestDatabase(url);
       },
     };
   } finally {

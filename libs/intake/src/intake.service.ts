@@ -550,7 +550,7 @@ export class IntakeService {
         await this.feed.lockImports(m);
         const facts = await this.feed.facts(m, setId);
         if (!facts) throw new Error(`question set ${setId} of case ${document.zaakId} is gone`);
-        const outcome = await this.applyDocument(m, kind, facts, kase!.zaakId, document, text, details, tally);
+        const outcome = await this.applyDocument(m, kind, facts, kase.zaakId, document, text, details, tally);
         await this.store.keepDocument(m, { ...row, state: outcome.state, note: outcome.note });
       });
     } catch (error) {
