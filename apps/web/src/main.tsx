@@ -19,6 +19,7 @@ const Import = lazy(() => import('./screens/Import'));
 const Notifications = lazy(() => import('./screens/Notifications'));
 const Users = lazy(() => import('./screens/Users'));
 const UserForm = lazy(() => import('./screens/UserForm'));
+const Intake = lazy(() => import('./screens/Intake'));
 const NotFound = lazy(() => import('./screens/NotFound'));
 
 const queryClient = new QueryClient({
@@ -57,6 +58,7 @@ const router = createBrowserRouter([
       { path: 'beheer', element: <Users /> },
       { path: 'beheer/gebruikers/nieuw', element: <UserForm /> },
       { path: 'beheer/gebruikers/:id', element: <UserForm /> },
+      { path: 'beheer/intake', element: <Intake /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -33,7 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out in this browser: removes the session cookie (bearer tokens of scripts keep working until they expire) */
+        /**
+         * Sign out: ends the session of the cookie (or of the bearer token sent) at once, in every API process, and removes the cookie
+         * @description Other sessions of the same account (other browsers, scripts) keep working.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -121,7 +124,7 @@ export interface paths {
         put?: never;
         /**
          * Import one document as sent or published: questions create a set (201); answers or a postponement notice complete the set they belong to (200)
-         * @description Importing the same document again changes nothing (200, same id).
+         * @description Importing the same document again changes nothing (200, same id). A document is imported whole or refused: over the limits (see the API description) it is refused with 422 naming them. A corrected questions document for a set that is received or assigned replaces its questions (200, a "questions-corrected" event, a line in `warnings`); once the answers are being drafted it is refused with 409.
          */
         post: operations["QuestionSetsController_import"];
         delete?: never;
@@ -416,6 +419,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last runs of the Tweede Kamer open-data intake, latest first: when, how long, what was created, completed, skipped and why, the error */
+        get: operations["IntakeController_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the intake is set up: on or off, how often, the sources, the ministries served */
+        get: operations["IntakeController_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a run now; it goes on in the background (GET /api/intake shows how it went) */
+        post: operations["IntakeController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/question-sets/{id}/open-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a set came from in the Tweede Kamer's open data (the Zaak, its documents and links) and the conflicts with hand edits */
+        get: operations["OpenDataProvenanceController_provenance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -550,7 +621,6 @@ export interface components {
             accessToken: string;
             user: components["schemas"]["ViewerDto"];
         };
-        Object: Record<string, never>;
         MemberDto: {
             /** @example Van Helvert */
             name: string;
@@ -1115,6 +1185,105 @@ export interface components {
             /** @description A new password (a reset); also lifts a sign-in block. Never returned. */
             password?: string;
         };
+        SkipReasonDto: {
+            /** @example not addressed to a ministry this desk serves (DESK_MINISTRIES) */
+            reason: string;
+            /** @example 12 */
+            count: number;
+        };
+        IntakeRunDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            trigger: "schedule" | "by-hand";
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description How long the run took, in milliseconds; null while it runs */
+            durationMs: number | null;
+            /** @description Sets made from new cases */
+            created: number;
+            /** @description Sets completed: published answers or question texts taken in */
+            completed: number;
+            /** @description Sets changed otherwise: a changed case, a postponement, a withdrawal, a set joined to its case */
+            updated: number;
+            /** @description Records left as they were; skipReasons says why */
+            skipped: number;
+            /** @description Disagreements with hand edits, recorded and shown on the set, not resolved */
+            conflicts: number;
+            skipReasons: components["schemas"]["SkipReasonDto"][];
+            /** @description What went wrong, in words; null when the run succeeded */
+            error: string | null;
+        };
+        IntakeSettingsDto: {
+            /** @description Whether the worker runs the intake on its schedule (TK_INTAKE) */
+            enabled: boolean;
+            /**
+             * @description Minutes between scheduled runs (TK_INTAKE_EVERY)
+             * @example 15
+             */
+            everyMinutes: number;
+            /** @example https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0 */
+            odataUrl: string;
+            /** @example https://repository.officiele-overheidspublicaties.nl/officielepublicaties */
+            publicationsUrl: string;
+            /**
+             * @description DESK_MINISTRIES; null: all
+             * @example [
+             *       "BZ",
+             *       "JenV"
+             *     ]
+             */
+            deskMinistries: string[] | null;
+        };
+        ProvenanceDocumentDto: {
+            /** Format: uuid */
+            documentId: string;
+            /** @example Antwoord schriftelijke vragen */
+            soort: string;
+            /** @example 2021D13711 */
+            documentNumber: string | null;
+            /** @example ah-tk-20202021-2290 */
+            publicationId: string | null;
+            /** @description The document at the Gegevensmagazijn */
+            link: string;
+            /** @description Its XML at Officiële publicaties */
+            publicationLink: string | null;
+            /** Format: date */
+            datedOn: string | null;
+            /** @enum {string} */
+            state: "applied" | "waiting-for-text" | "skipped" | "conflict" | "deleted-at-source";
+            note: string | null;
+        };
+        ProvenanceConflictDto: {
+            /** @example subject */
+            field: string;
+            /** @description What the desk holds (kept) */
+            deskValue: Record<string, never> | null;
+            /** @description What the open data says */
+            feedValue: Record<string, never> | null;
+            /** Format: date-time */
+            noticedAt: string;
+        };
+        ProvenanceDto: {
+            /**
+             * Format: uuid
+             * @description The Zaak id; null for a set that did not come from the open data
+             */
+            zaakId: string | null;
+            /** @example 2019Z15244 */
+            reference: string | null;
+            zaakLink: string | null;
+            /** @description The case is marked deleted (Verwijderd) at the source; the set stays */
+            deletedAtSource: boolean;
+            /** @description Registered from the case; the question text is not published yet */
+            questionsPending: boolean;
+            documents: components["schemas"]["ProvenanceDocumentDto"][];
+            conflicts: components["schemas"]["ProvenanceConflictDto"][];
+        };
         NotificationDto: {
             /**
              * Format: uuid
@@ -1125,7 +1294,7 @@ export interface components {
              * Format: uuid
              * @description Null for the weekly digest, which is about several sets
              */
-            questionSetId: Record<string, never> | null;
+            questionSetId: string | null;
             /**
              * @example postponement-due
              * @enum {string}
@@ -1139,7 +1308,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
-            readAt: Record<string, never> | null;
+            readAt: string | null;
         };
         MarkedReadDto: {
             /**
@@ -1272,7 +1441,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many failed sign-ins for this account from this address; see Retry-After */
+            /** @description Too many failed sign-ins for this account (from any address) or from this address (for any account); see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1328,8 +1497,8 @@ export interface operations {
     QuestionSetsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Comma list of statuses: received, assigned, drafting, in_review, co_signing, approved, answered, withdrawn */
                 status?: string[];
                 /** @description Only sets that are (not) overdue today */
@@ -1542,6 +1711,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A corrected questions document for a set whose answers are already being drafted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The document is larger than DOCUMENT_MAX_BYTES */
             413: {
                 headers: {
@@ -1556,7 +1732,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not readable as written questions, answers or a postponement notice; the message says what was missing */
+            /** @description Not readable as written questions, answers or a postponement notice, or over the limits; the message says what was missing or too large */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1580,11 +1756,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1631,11 +1810,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1682,11 +1864,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1733,11 +1918,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1784,11 +1972,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1884,11 +2075,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1935,11 +2129,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -2099,8 +2296,8 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Only people with this role */
                 role?: "desk" | "drafter" | "coordinator" | "admin";
                 /** @description Only people of this ministry; "none": people without one (who see every ministry) */
@@ -2471,6 +2668,121 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    IntakeController_runs: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeRunDto"][];
+                };
+            };
+            /** @description Only admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntakeController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeSettingsDto"];
+                };
+            };
+            /** @description Only admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntakeController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeRunDto"];
+                };
+            };
+            /** @description Only admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A run is in progress already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OpenDataProvenanceController_provenance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvenanceDto"];
+                };
+            };
+            /** @description Unknown, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
