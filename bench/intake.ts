@@ -24,7 +24,12 @@ import { option, withDemoDatabase } from './bench-desk';
 })
 class BenchIntakeModule {}
 
-const MINISTERS = ['minister van Justitie en Veiligheid', 'minister van Financiën', 'minister voor Buitenlandse Handel en Ontwikkelingssamenwerking', 'minister van Defensie'];
+const MINISTERS = [
+  'minister van Justitie en Veiligheid',
+  'minister van Financiën',
+  'minister voor Buitenlandse Handel en Ontwikkelingssamenwerking',
+  'minister van Defensie',
+];
 
 function record(fake: FakeTk, n: number): void {
   const day = String(1 + (n % 28)).padStart(2, '0');
@@ -65,9 +70,10 @@ function record(fake: FakeTk, n: number): void {
     );
     fake.publications.set(
       id,
-      kamervragenXml({ nummer, omschrijving: `Antwoord van minister Jansen (${n % 4 === 0 ? 'Justitie en Veiligheid' : 'Financiën'}) (ontvangen 1 december 2024)` }, [
-        { kind: 'antwoord', nr: 'Antwoord 1, 2, 3, 4 en 5', text: `Het antwoord op de vragen van zaak ${n}.`, footnotes: [] },
-      ]),
+      kamervragenXml(
+        { nummer, omschrijving: `Antwoord van minister Jansen (${n % 4 === 0 ? 'Justitie en Veiligheid' : 'Financiën'}) (ontvangen 1 december 2024)` },
+        [{ kind: 'antwoord', nr: 'Antwoord 1, 2, 3, 4 en 5', text: `Het antwoord op de vragen van zaak ${n}.`, footnotes: [] }],
+      ),
     );
   }
 }
@@ -98,11 +104,15 @@ async function main(): Promise<void> {
         const again = await timed('reading again');
         const empty = await timed('nothing new');
         const perCase = first.ms / cases;
-        console.log(`Intake of ${cases} recorded cases (${Math.ceil(cases / 250)} pages of cases, ${Math.ceil(cases / 2 / 250)} of answers; ${cases} question texts, ${cases / 2} answer texts), ${sets} sets on the desk after`);
+        console.log(
+          `Intake of ${cases} recorded cases (${Math.ceil(cases / 250)} pages of cases, ${Math.ceil(cases / 2 / 250)} of answers; ${cases} question texts, ${cases / 2} answer texts), ${sets} sets on the desk after`,
+        );
         console.log(
           `${'first run: take in every case'.padEnd(44)} ${(first.ms / 1000).toFixed(2).padStart(7)} s  (${perCase.toFixed(1)} ms a case; created ${first.run.created}, completed ${first.run.completed})`,
         );
-        console.log(`${'read the same pages again (baseline)'.padEnd(44)} ${(again.ms / 1000).toFixed(2).padStart(7)} s  (skipped ${again.run.skipped}; ×${(first.ms / again.ms).toFixed(1)} for taking in)`);
+        console.log(
+          `${'read the same pages again (baseline)'.padEnd(44)} ${(again.ms / 1000).toFixed(2).padStart(7)} s  (skipped ${again.run.skipped}; ×${(first.ms / again.ms).toFixed(1)} for taking in)`,
+        );
         console.log(`${'incremental run, nothing new'.padEnd(44)} ${(empty.ms / 1000).toFixed(2).padStart(7)} s`);
       } finally {
         await context.close();
