@@ -1,4 +1,6 @@
+import { FixedClock } from '@question-desk/deadlines';
 import { FakeTk } from './intake/fake-tk';
+import { startWorker } from './reminders-harness';
 import { intakeEnvironment, startIntakeDesk, type IntakeDesk } from './intake/intake-desk';
 import { demoFeed, document, kamervragenXml, zaak } from './intake/tk-fixtures';
 
@@ -365,5 +367,34 @@ describe('the intake from the Tweede Kamer open data', () => {
 
     const settings = await desk.http().get('/api/intake/settings').set('Authorization', `Bearer ${desk.admin}`).expect(200);
     expect(settings.body).toEqual({ enabled: false, everyMinutes: 15, odataUrl: fake.odataUrl, publicationsUrl: fake.publicationsUrl, deskMinistries: null });
+  });
+
+  it('runs in the worker on its schedule when TK_INTAKE=on, the first run at start', async () => {
+    fake.zaken.push(
+      zaak({
+        id: 900,
+        nummer: '2024Z90200',
+        onderwerp: 'de wachtlijsten bij het CBR',
+        gestartOp: '2024-07-01T08:00:00Z',
+        changed: '2024-07-01T09:00:00Z',
+        indieners: [{ naam: 'F. Stoffer', fractie: 'SGP' }],
+        gerichtAan: ['minister van Infrastructuur en Waterstaat'],
+      }),
+    );
+    const previous = process.env.DATABASE_URL;
+    Object.assign(process.env, { TK_INTAKE: 'on', DATABASE_URL: desk.url });
+    const worker = await startWorker(new FixedClock(NOW));
+    try {
+      for (let i = 0; i < 100 && Number((await desk.db.query("SELECT count(*)::int AS n FROM question_set WHERE reference = '2024Z90200'"))[0].n) === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(await setOf('2024Z90200')).toMatchObject({ subject: 'de wachtlijsten bij het CBR', leadMinistry: { code: 'IenW' } });
+      const [latest] = (await desk.http().get('/api/intake?limit=1').set('Authorization', `Bearer ${desk.admin}`).expect(200)).body;
+      expect(latest).toMatchObject({ trigger: 'schedule', created: 1 });
+    } finally {
+      await worker.close();
+      delete process.env.TK_INTAKE;
+      process.env.DATABASE_URL = previous;
+    }
   });
 });
