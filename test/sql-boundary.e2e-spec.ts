@@ -1,6 +1,7 @@
 import { DUTCH_WORKING_DAYS } from '@question-desk/deadlines';
 import { DEFAULT_REMINDER_POLICY, ReminderSweep } from '@question-desk/reminders';
 import { Client } from 'pg';
+import { INTAKE_SQL } from '../libs/intake/src/intake.store';
 import { QUESTION_SET_SQL } from '../libs/question-sets/src/question-set.store';
 import { SUGGESTION_SQL } from '../libs/question-sets/src/suggestions.queries';
 import { NOTIFICATION_SQL } from '../libs/reminders/src/notifications.service';
@@ -25,6 +26,7 @@ const STATEMENTS = [
   ...named('question-sets suggestions', SUGGESTION_SQL),
   ...named('reminders', REMINDER_SQL),
   ...named('reminders notifications', NOTIFICATION_SQL),
+  ...named('intake', INTAKE_SQL),
   ...sweepStatements,
 ];
 
