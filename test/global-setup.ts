@@ -16,4 +16,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL ??= 'silent';
   // Every test signs in from 127.0.0.1: the per-address limit is tested on its own (hostile-input).
   process.env.LOGIN_MAX_FAILURES_PER_ADDRESS ??= '100000';
+  // The open-data intake never reaches the internet from a test: a closed local port, answered at once (test/intake/ has a fake).
+  process.env.TK_ODATA_URL ??= 'http://127.0.0.1:9/odata';
+  process.env.OFFICIELE_PUBLICATIES_URL ??= 'http://127.0.0.1:9/op';
+  process.env.TK_INTAKE_RETRY_DELAY ??= '10ms';
 }

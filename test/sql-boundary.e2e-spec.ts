@@ -2,6 +2,7 @@ import { DUTCH_WORKING_DAYS } from '@question-desk/deadlines';
 import { DEFAULT_REMINDER_POLICY, ReminderSweep } from '@question-desk/reminders';
 import { Client } from 'pg';
 import { CALENDAR_SQL } from '../libs/calendar/src/calendar.service';
+import { INTAKE_SQL } from '../libs/intake/src/intake.store';
 import { QUESTION_SET_SQL } from '../libs/question-sets/src/question-set.store';
 import { SUGGESTION_SQL } from '../libs/question-sets/src/suggestions.queries';
 import { NOTIFICATION_SQL } from '../libs/reminders/src/notifications.service';
@@ -27,6 +28,7 @@ const STATEMENTS = [
   ...named('reminders', REMINDER_SQL),
   ...named('reminders notifications', NOTIFICATION_SQL),
   ...named('calendar', CALENDAR_SQL),
+  ...named('intake', INTAKE_SQL),
   ...sweepStatements,
 ];
 

@@ -48,6 +48,7 @@ const SCREENS: Screen[] = [
   { name: 'Beheer', as: 'admin@example.org', path: () => '/beheer', heading: 'Beheer' },
   { name: 'Beheer, nieuwe gebruiker', as: 'admin@example.org', path: () => '/beheer/gebruikers/nieuw', heading: /./ },
   { name: 'Beheer, gebruiker', as: 'admin@example.org', path: ({ user }) => `/beheer/gebruikers/${user}`, heading: /./ },
+  { name: 'Beheer, intake', as: 'admin@example.org', path: () => '/beheer/intake', heading: 'Intake uit de open data van de Tweede Kamer' },
   { name: 'Pagina niet gevonden', as: 'desk@example.org', path: () => '/bestaat-niet', heading: /./ },
 ];
 

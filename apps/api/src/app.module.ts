@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AccountsModule } from '@question-desk/accounts';
 import { DeskConfigModule, DeskConfigService } from '@question-desk/config';
 import { ClockModule } from '@question-desk/deadlines';
+import { IntakeModule } from '@question-desk/intake';
 import { MinistriesModule } from '@question-desk/ministries';
 import { DeskLoggingModule, RedisHealthIndicator } from '@question-desk/operations';
 import { QuestionSetsModule } from '@question-desk/question-sets';
@@ -14,6 +15,7 @@ import { AdminModule } from './admin/admin.module';
 import { AuthController } from './auth/auth.controller';
 import { CalendarApiModule } from './calendar/calendar-api.module';
 import { HealthController } from './health/health.controller';
+import { IntakeController, OpenDataProvenanceController } from './intake/intake.controller';
 import { AuthenticationGuard } from './http/authentication.guard';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { deskValidationPipe } from './http/validation';
@@ -43,6 +45,7 @@ import { WorklistApiModule } from './worklist/worklist-api.module';
     WorklistApiModule,
     CalendarApiModule,
     AdminModule,
+    IntakeModule,
     // Uploads (the import's multipart form) are read into memory, one file of at most DOCUMENT_MAX_BYTES.
     MulterModule.registerAsync({
       inject: [DeskConfigService],
@@ -59,6 +62,8 @@ import { WorklistApiModule } from './worklist/worklist-api.module';
     MinistriesController,
     UsersController,
     HealthController,
+    IntakeController,
+    OpenDataProvenanceController,
   ],
   providers: [
     RedisHealthIndicator,

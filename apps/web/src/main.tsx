@@ -20,6 +20,7 @@ const Notifications = lazy(() => import('./screens/Notifications'));
 const Calendar = lazy(() => import('./screens/Calendar'));
 const Users = lazy(() => import('./screens/Users'));
 const UserForm = lazy(() => import('./screens/UserForm'));
+const Intake = lazy(() => import('./screens/Intake'));
 const NotFound = lazy(() => import('./screens/NotFound'));
 
 const queryClient = new QueryClient({
@@ -59,6 +60,7 @@ const router = createBrowserRouter([
       { path: 'beheer', element: <Users /> },
       { path: 'beheer/gebruikers/nieuw', element: <UserForm /> },
       { path: 'beheer/gebruikers/:id', element: <UserForm /> },
+      { path: 'beheer/intake', element: <Intake /> },
       { path: '*', element: <NotFound /> },
     ],
   },

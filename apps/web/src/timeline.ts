@@ -18,6 +18,13 @@ const SENTENCES: Record<string, string> = {
   withdraw: 'trok de vragenset in',
   postpone: 'registreerde een uitstelbericht',
   postponed: 'registreerde een uitstelbericht',
+  // The Tweede Kamer open-data intake (actor "de intake").
+  'intake-postpone': 'registreerde een uitstelbericht uit de open data',
+  'intake-withdraw': 'trok de vragenset in (intrekking in de open data)',
+  'open-data-updated': 'nam een wijziging uit de open data over',
+  'open-data-questions': 'vulde de vragen aan uit de gepubliceerde tekst',
+  'open-data-conflict': 'zag een verschil met de open data en liet de wijziging van de desk staan',
+  'open-data-deleted': 'zag dat de open data dit als verwijderd markeert; er is niets verwijderd',
 };
 
 const FIELDS: Record<string, string> = {

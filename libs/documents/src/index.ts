@@ -1,5 +1,7 @@
 export { parseDocument } from './parser/parse-document';
 export { formatDutchDate, parseDutchDate } from './parser/dutch-dates';
+// For readers of other formats (the open-data intake's XML): the same reading of a title, a header and posts.
+export { readAnswerHeader, readPosts, readQuestionsTitle } from './parser/header';
 export { writeAnswerDocument } from './answer-document';
 export type { AnswerDocumentInput } from './answer-document';
 export { DocumentNotReadable } from './parsed-document';

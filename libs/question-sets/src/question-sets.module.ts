@@ -4,6 +4,7 @@ import { AuditModule } from '@question-desk/audit';
 import { MinistriesModule } from '@question-desk/ministries';
 import { AnswerDocumentService } from './answer-document.service';
 import { DocumentImportService } from './document-import.service';
+import { FeedIntakeService } from './feed-intake.service';
 import { QUESTION_SET_ENTITIES } from './entities';
 import { QuestionSetQueries } from './question-set.queries';
 import { QuestionSetRows } from './question-set.rows';
@@ -27,7 +28,17 @@ import { WorklistService } from './worklist.service';
     SuggestionsService,
     WorklistService,
     QuestionSetRows,
+    FeedIntakeService,
   ],
-  exports: [QuestionSetsService, DocumentImportService, WorkflowService, AnswerDocumentService, SuggestionsService, WorklistService, QuestionSetRows],
+  exports: [
+    QuestionSetsService,
+    DocumentImportService,
+    FeedIntakeService,
+    WorkflowService,
+    AnswerDocumentService,
+    SuggestionsService,
+    WorklistService,
+    QuestionSetRows,
+  ],
 })
 export class QuestionSetsModule {}

@@ -19,6 +19,8 @@ export const ACTIONS = [
   'withdraw',
   'postpone',
   'import-answers',
+  'intake-postpone',
+  'intake-withdraw',
 ] as const;
 export type WorkflowAction = (typeof ACTIONS)[number];
 
@@ -66,6 +68,9 @@ export const WORKFLOW: readonly Transition[] = [
   { action: 'postpone', from: OPEN_STATUSES, to: 'same', roles: ['desk', 'coordinator'], scope: 'lead-ministry' },
   // The published answers arrive (document import): wherever the desk's own work on the set is.
   { action: 'import-answers', from: OPEN_STATUSES, to: 'answered', roles: [], scope: 'desk-wide' },
+  // The Kamer's open data (the intake, libs/intake): a published postponement notice, a withdrawal.
+  { action: 'intake-postpone', from: OPEN_STATUSES, to: 'same', roles: [], scope: 'desk-wide' },
+  { action: 'intake-withdraw', from: OPEN_STATUSES, to: 'withdrawn', roles: [], scope: 'desk-wide' },
 ];
 /** The actions a person can take (the table gives them roles); the others are the desk's own, such as importing published answers. */
 export const PERSON_ACTIONS: readonly WorkflowAction[] = ACTIONS.filter((action) => WORKFLOW.some((t) => t.action === action && t.roles.length > 0));

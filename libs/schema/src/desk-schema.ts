@@ -8,6 +8,7 @@ import {
 import { AuditEvent, CreateAuditTrail1732300003000 } from '@question-desk/audit';
 import { CreateCalendarFeeds1733700001000 } from '@question-desk/calendar';
 import type { Schema } from '@question-desk/database';
+import { CreateIntake1733500001000 } from '@question-desk/intake';
 import { CreateMinistries1732300000000, Ministry, OfficeHolder } from '@question-desk/ministries';
 import { CreateReminders1732300005500, Notification, Reminder } from '@question-desk/reminders';
 import {
@@ -39,5 +40,6 @@ export const DESK_SCHEMA: Schema = {
     AddDeskPerson1732300008100,
     AddLastStep1732300009000,
     CreateCalendarFeeds1733700001000,
+    CreateIntake1733500001000,
   ],
 };

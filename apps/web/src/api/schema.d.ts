@@ -419,6 +419,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last runs of the Tweede Kamer open-data intake, latest first: when, how long, what was created, completed, skipped and why, the error */
+        get: operations["IntakeController_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the intake is set up: on or off, how often, the sources, the ministries served */
+        get: operations["IntakeController_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a run now; it goes on in the background (GET /api/intake shows how it went) */
+        post: operations["IntakeController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/question-sets/{id}/open-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a set came from in the Tweede Kamer's open data (the Zaak, its documents and links) and the conflicts with hand edits */
+        get: operations["OpenDataProvenanceController_provenance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -1155,6 +1223,105 @@ export interface components {
             active?: boolean;
             /** @description A new password (a reset); also lifts a sign-in block. Never returned. */
             password?: string;
+        };
+        SkipReasonDto: {
+            /** @example not addressed to a ministry this desk serves (DESK_MINISTRIES) */
+            reason: string;
+            /** @example 12 */
+            count: number;
+        };
+        IntakeRunDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            trigger: "schedule" | "by-hand";
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description How long the run took, in milliseconds; null while it runs */
+            durationMs: number | null;
+            /** @description Sets made from new cases */
+            created: number;
+            /** @description Sets completed: published answers or question texts taken in */
+            completed: number;
+            /** @description Sets changed otherwise: a changed case, a postponement, a withdrawal, a set joined to its case */
+            updated: number;
+            /** @description Records left as they were; skipReasons says why */
+            skipped: number;
+            /** @description Disagreements with hand edits, recorded and shown on the set, not resolved */
+            conflicts: number;
+            skipReasons: components["schemas"]["SkipReasonDto"][];
+            /** @description What went wrong, in words; null when the run succeeded */
+            error: string | null;
+        };
+        IntakeSettingsDto: {
+            /** @description Whether the worker runs the intake on its schedule (TK_INTAKE) */
+            enabled: boolean;
+            /**
+             * @description Minutes between scheduled runs (TK_INTAKE_EVERY)
+             * @example 15
+             */
+            everyMinutes: number;
+            /** @example https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0 */
+            odataUrl: string;
+            /** @example https://repository.officiele-overheidspublicaties.nl/officielepublicaties */
+            publicationsUrl: string;
+            /**
+             * @description DESK_MINISTRIES; null: all
+             * @example [
+             *       "BZ",
+             *       "JenV"
+             *     ]
+             */
+            deskMinistries: string[] | null;
+        };
+        ProvenanceDocumentDto: {
+            /** Format: uuid */
+            documentId: string;
+            /** @example Antwoord schriftelijke vragen */
+            soort: string;
+            /** @example 2021D13711 */
+            documentNumber: string | null;
+            /** @example ah-tk-20202021-2290 */
+            publicationId: string | null;
+            /** @description The document at the Gegevensmagazijn */
+            link: string;
+            /** @description Its XML at Officiële publicaties */
+            publicationLink: string | null;
+            /** Format: date */
+            datedOn: string | null;
+            /** @enum {string} */
+            state: "applied" | "waiting-for-text" | "skipped" | "conflict" | "deleted-at-source";
+            note: string | null;
+        };
+        ProvenanceConflictDto: {
+            /** @example subject */
+            field: string;
+            /** @description What the desk holds (kept) */
+            deskValue: Record<string, never> | null;
+            /** @description What the open data says */
+            feedValue: Record<string, never> | null;
+            /** Format: date-time */
+            noticedAt: string;
+        };
+        ProvenanceDto: {
+            /**
+             * Format: uuid
+             * @description The Zaak id; null for a set that did not come from the open data
+             */
+            zaakId: string | null;
+            /** @example 2019Z15244 */
+            reference: string | null;
+            zaakLink: string | null;
+            /** @description The case is marked deleted (Verwijderd) at the source; the set stays */
+            deletedAtSource: boolean;
+            /** @description Registered from the case; the question text is not published yet */
+            questionsPending: boolean;
+            documents: components["schemas"]["ProvenanceDocumentDto"][];
+            conflicts: components["schemas"]["ProvenanceConflictDto"][];
         };
         NotificationDto: {
             /**
@@ -2558,6 +2725,121 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    IntakeController_runs: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeRunDto"][];
+                };
+            };
+            /** @description Only admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntakeController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeSettingsDto"];
+                };
+            };
+            /** @description Only admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntakeController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeRunDto"];
+                };
+            };
+            /** @description Only admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A run is in progress already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OpenDataProvenanceController_provenance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvenanceDto"];
+                };
+            };
+            /** @description Unknown, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

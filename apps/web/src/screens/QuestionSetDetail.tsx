@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { useEvents, useQuestionSet } from '../api/queries';
 import type { QuestionSet, Revision } from '../api/types';
 import { ChangesRequested } from '../components/ChangesRequested';
+import { OpenDataProvenance } from '../components/OpenDataProvenance';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
 import { DeadlineText, Dutch, StatusBadge } from '../components/StatusBadge';
 import { CHAMBER_LABELS, formatMoment, questionNumbersText, submittersText } from '../format';
@@ -240,6 +241,12 @@ export default function QuestionSetDetail() {
           Versies van het concept
         </h2>
         <Revisions id={data.id} />
+      </section>
+      <section aria-labelledby="herkomst">
+        <h2 id="herkomst" className="utrecht-heading-2">
+          Herkomst (open data Tweede Kamer)
+        </h2>
+        <OpenDataProvenance id={data.id} />
       </section>
     </>
   );

@@ -27,7 +27,8 @@ export default function Users() {
       <p className="utrecht-paragraph">
         <Link to="/beheer/gebruikers/nieuw" className="utrecht-button-link utrecht-button-link--primary-action">
           Nieuwe gebruiker
-        </Link>
+        </Link>{' '}
+        <Link to="/beheer/intake">Intake uit de open data van de Tweede Kamer</Link>
       </p>
       <form key={params.toString()} onSubmit={submit} role="search" aria-label="Gebruikers filteren">
         <div className="qd-filters">

@@ -1,3 +1,4 @@
+import { INTAKE_JOBS, INTAKE_QUEUE } from '@question-desk/intake';
 import { HEARTBEAT_JOB, OPERATIONS_QUEUE } from '@question-desk/operations';
 import { REMINDER_JOBS, REMINDERS_QUEUE } from '@question-desk/reminders';
 
@@ -5,4 +6,5 @@ import { REMINDER_JOBS, REMINDERS_QUEUE } from '@question-desk/reminders';
 export const QUEUE_JOBS: Readonly<Record<string, readonly string[]>> = {
   [OPERATIONS_QUEUE]: [HEARTBEAT_JOB],
   [REMINDERS_QUEUE]: REMINDER_JOBS,
+  [INTAKE_QUEUE]: INTAKE_JOBS,
 };

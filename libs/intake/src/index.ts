@@ -1,0 +1,11 @@
+export { IntakeModule } from './intake.module';
+export { INTAKE_ACTOR, IntakeService } from './intake.service';
+export type { IntakeRunView, IntakeTrigger, ProvenanceView } from './intake.service';
+export { intakeConfig } from './intake.config';
+export { INTAKE_JOBS, INTAKE_QUEUE, INTAKE_SCHEDULER_ID, intakeSchedule, RUN_INTAKE_JOB } from './intake-jobs';
+export { INTAKE_SQL } from './intake.store';
+export { readKamervragenXml } from './kamervragen-xml';
+export { caseFieldsOf, surnameOf } from './tk-records';
+export type { TkDocument, TkZaak, TkZaakActor } from './tk-records';
+export { CreateIntake1733500001000 } from './migrations/1733500001000-create-intake';
+export { IntakeAlreadyRunning } from './intake.errors';
