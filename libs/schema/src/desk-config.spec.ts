@@ -61,7 +61,7 @@ describe('loadConfig', () => {
   it('reads the internal deadline policy, and says how to write it when it is wrong', () => {
     expect(loadConfig({ INTERNAL_DEADLINES: 'draft=14,review=7,coSigning=3' }).deadlines.internal).toEqual({ draft: 14, review: 7, coSigning: 3 });
     expect(problemsOf({ INTERNAL_DEADLINES: 'draft=2w' })).toEqual([
-      expect.stringMatching(/^Configuration: INTERNAL_DEADLINES must give the days before the deadline for each step, such as draft=10/),
+      expect.stringMatching(/^Configuration: INTERNAL_DEADLINES must give the working days before the deadline for each step, such as draft=10/),
     ]);
   });
 
