@@ -10,6 +10,7 @@ import {
   Clock,
   daysBetween,
   defaultPostponedDeadline,
+  DUTCH_WORKING_DAYS,
   effectiveDeadline,
   shiftInternalDeadlines,
   statutoryDeadline,
@@ -220,7 +221,7 @@ export class QuestionSetsService {
 
   /**
    * Records a postponement notice: the deadline in force moves, the lead ministry's internal
-   * deadlines move with it by as many days, the statutory deadline stays. Returns the new deadline.
+   * deadlines move with it (as many working days before it as they were), the statutory deadline stays. Returns the new deadline.
    * Callers check the set's version.
    */
   async recordPostponement(manager: EntityManager, set: QuestionSet, notice: NewPostponement, registeredById: string | null): Promise<CalendarDate> {
@@ -237,10 +238,21 @@ export class QuestionSetsService {
     if (set.deadline && daysBetween(set.deadline, newDeadline) <= 0) {
       throw new RuleViolation([`newDeadline ${newDeadline} must be after the deadline now in force (${set.deadline}).`]);
     }
+    const previous = (await this.store.postponements(manager, set.id)).at(-1);
+    if (previous && daysBetween(previous.sentOn, notice.sentOn) < 0) {
+      throw new RuleViolation([
+        `sentOn ${notice.sentOn} is before the previous postponement notice (sent on ${previous.sentOn}); a later notice cannot have been sent earlier. Check the date.`,
+      ]);
+    }
     await this.store.addPostponement(manager, { questionSetId: set.id, sentOn: notice.sentOn, newDeadline, reason: notice.reason, registeredById });
     const all = await this.store.postponements(manager, set.id);
     const internal = set.deadline
-      ? shiftInternalDeadlines({ draft: set.draftDeadline, review: set.reviewDeadline, coSigning: set.coSigningDeadline }, set.deadline, newDeadline)
+      ? shiftInternalDeadlines(
+          { draft: set.draftDeadline, review: set.reviewDeadline, coSigning: set.coSigningDeadline },
+          set.deadline,
+          newDeadline,
+          DUTCH_WORKING_DAYS,
+        )
       : { draft: set.draftDeadline, review: set.reviewDeadline, coSigning: set.coSigningDeadline };
     await this.store.update(manager, set.id, {
       deadline: effectiveDeadline(set.statutoryDeadline, all)!,

@@ -4,7 +4,7 @@ import { User, type Viewer } from '@question-desk/accounts';
 import { AuditTrail } from '@question-desk/audit';
 import { DeskConfigService } from '@question-desk/config';
 import type { Problem } from '@question-desk/errors';
-import { Clock, daysBetween, internalDeadlines, type CalendarDate } from '@question-desk/deadlines';
+import { catchUpInternalDeadlines, Clock, daysBetween, DUTCH_WORKING_DAYS, internalDeadlines, type CalendarDate } from '@question-desk/deadlines';
 import { isMinistryCode, ministryName, type MinistryCode } from '@question-desk/ministries';
 import { DataSource, EntityManager } from 'typeorm';
 import { CoSignature } from './co-signature.entity';
@@ -93,8 +93,13 @@ export class WorkflowService {
     private readonly config: DeskConfigService,
   ) {}
 
-  async assign(viewer: Viewer, id: string, request: Assign): Promise<QuestionSetView> {
-    return this.act(viewer, id, request.version, 'assign', async ({ manager, set, coSigningCodes }) => {
+  /**
+   * Assigns the set to a drafter of the lead ministry, with internal deadlines in working days.
+   * `warnings` says which internal deadlines had already passed and were moved to the next working days.
+   */
+  async assign(viewer: Viewer, id: string, request: Assign): Promise<QuestionSetView & { warnings: string[] }> {
+    const warnings: string[] = [];
+    const view = await this.act(viewer, id, request.version, 'assign', async ({ manager, set, coSigningCodes }) => {
       const lead = request.leadMinistry ?? set.leadMinistryCode;
       const coSigning = [...new Set(request.coSigningMinistries ?? coSigningCodes)].filter((code) => code !== lead);
       const problems: Problem[] = [];
@@ -113,7 +118,13 @@ export class WorkflowService {
       if (request.internalDeadline) problems.push(...this.internalDeadlineProblems(set, request.internalDeadline));
       if (problems.length) throw new RuleViolation(problems);
 
-      const internal = internalDeadlines(set.deadline, this.config.values.deadlines.internal, request.internalDeadline);
+      const planned = internalDeadlines(set.deadline, this.config.values.deadlines.internal, DUTCH_WORKING_DAYS, request.internalDeadline);
+      if (request.internalDeadline && planned.draft !== request.internalDeadline) {
+        warnings.push(`internalDeadline ${request.internalDeadline} is not a working day; the draft deadline is set to ${planned.draft}, the working day before.`);
+      }
+      const caughtUp = catchUpInternalDeadlines(planned, this.clock.today(), set.deadline, DUTCH_WORKING_DAYS);
+      warnings.push(...caughtUp.warnings);
+      const internal = caughtUp.deadlines;
       await this.store.moveAssignments(manager, set.id, 'pending', 'ended');
       await this.store.addAssignment(manager, {
         questionSetId: set.id,
@@ -131,8 +142,9 @@ export class WorkflowService {
         reviewDeadline: internal.review,
         coSigningDeadline: internal.coSigning,
       });
-      return { assignee: { id: assignee!.id, name: assignee!.name }, coSigningMinistries: coSigning };
+      return { assignee: { id: assignee!.id, name: assignee!.name }, coSigningMinistries: coSigning, ...(warnings.length ? { warnings } : {}) };
     });
+    return { ...view, warnings };
   }
 
   async accept(viewer: Viewer, id: string, version: number): Promise<QuestionSetView> {

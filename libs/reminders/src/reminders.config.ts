@@ -34,6 +34,7 @@ const reminderChanges: Record<ReminderKind, z.ZodTypeAny> = {
   'draft-due-today': onTheDayOnly,
   'deadline-due-soon': reminderOffset(1, 20, 'working days before the deadline, 1 to 20'),
   'deadline-due-today': onTheDayOnly,
+  'postponement-due-soon': reminderOffset(1, 20, 'working days before the deadline in force, 1 to 20'),
   'postponement-due': reminderOffset(1, 60, 'days after the statutory deadline, 1 to 60'),
   'overdue-digest': reminderOffset(1, 7, 'the day of the week, 1 (Monday) to 7 (Sunday)'),
 };
