@@ -73,7 +73,13 @@ describe('loadConfig', () => {
 describe('loadConfig: reminders and mail', () => {
   it('has working defaults: a sweep a minute, email to the log until SMTP_URL is set', () => {
     expect(loadConfig({}).reminders).toEqual({ policy: {}, sweepEveryMs: 60_000, leaseMs: 300_000, attempts: 10, retryDelayMs: 30_000, concurrency: 5 });
-    expect(loadConfig({}).mail).toEqual({ smtpUrl: null, smtpProblem: null, from: 'Question Desk <vragendesk@localhost>' });
+    expect(loadConfig({}).mail).toEqual({
+      smtpUrl: null,
+      smtpProblem: null,
+      from: 'Vragendesk <vragendesk@localhost>',
+      fromName: 'Vragendesk',
+      fromAddress: 'vragendesk@localhost',
+    });
   });
 
   it('reads durations and the policy', () => {
