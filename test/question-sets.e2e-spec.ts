@@ -94,7 +94,7 @@ describe('question sets: intake, reading, lists and visibility', () => {
       ).expect(422);
       expect(response.body.message).toEqual([
         'submittedOn 2027-01-01 is in the future; use the "ingezonden" date on the document.',
-        'Question number(s) 1 occur more than once.',
+        'Question number 1 occurs more than once.',
       ]);
       expect((await get('/api/question-sets', desk_, { reference }).expect(200)).body.total).toBe(0);
     });

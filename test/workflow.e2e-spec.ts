@@ -175,7 +175,7 @@ describe('the workflow of a question set', () => {
       'Every question needs exactly one answer before review; save the draft again.',
     ]);
     const unknown = await as(DRAFTER, 'put', `/${set.id}/answers`, { version: set.version, answers: [{ questionNumbers: [9], text: 'C.' }] }).expect(422);
-    expect(unknown.body.message).toEqual(['This set has no question 9; its questions are 1, 2, 3.']);
+    expect(unknown.body.message).toEqual(['This set has no question 9; its questions are 1, 2 and 3.']);
     const current = (await as(DRAFTER, 'get', `/${set.id}`).expect(200)).body;
     expect(current.status).toBe('drafting');
     expect(current.version).toBe(set.version);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Viewer } from '@question-desk/accounts';
 import { AuditTrail, type Actor } from '@question-desk/audit';
 import { DeskConfigService } from '@question-desk/config';
-import type { Problem } from '@question-desk/errors';
+import { counted, listed, type Problem } from '@question-desk/errors';
 import { PG_UNIQUE_VIOLATION, postgresConstraint, postgresErrorCode } from '@question-desk/database';
 import {
   chamberRules,
@@ -215,7 +215,8 @@ export class QuestionSetsService {
     }
     const numbers = input.questions.map((q) => q.number);
     const doubled = numbers.filter((n, i) => numbers.indexOf(n) !== i);
-    if (doubled.length) problems.push(`Question number(s) ${[...new Set(doubled)].join(', ')} occur more than once.`);
+    const twice = [...new Set(doubled)];
+    if (twice.length) problems.push(`${counted(twice.length, 'Question number', 'Question numbers')} ${listed(twice)} ${counted(twice.length, 'occurs', 'occur')} more than once.`);
     if (problems.length) throw new RuleViolation(problems);
   }
 
