@@ -9,7 +9,7 @@ import { MinistriesService } from '@question-desk/ministries';
 import { proposedCoSigningMinistries, proposedLeadMinistry } from './ministry-proposal';
 import { DataSource, EntityManager } from 'typeorm';
 import { QuestionSet } from './question-set.entity';
-import { QuestionSetStore } from './question-set.store';
+import { QuestionSetStore, type SetChanges } from './question-set.store';
 import type { QuestionSetView } from './question-set.view';
 import { limitProblems } from './limits';
 import { NoMatchingQuestionSet, QuestionsAlreadyInWork, RuleViolation, TransitionNotAllowed } from './question-sets.errors';
@@ -182,7 +182,7 @@ export class DocumentImportService {
   /** Fills in what the set did not know yet, and records published answers. */
   private async complete(manager: EntityManager, set: QuestionSet, doc: ParsedDocument, actor: Actor): Promise<void> {
     const before = this.questionSets.snapshot(set);
-    const changes: Partial<QuestionSet> = {};
+    const changes: SetChanges = {};
     if (!set.reference && doc.reference) changes.reference = doc.reference;
     if (!set.appendixNumber && doc.appendixNumber) changes.appendixNumber = doc.appendixNumber;
     if (!set.subject && doc.subject) changes.subject = doc.subject;
