@@ -33,7 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out in this browser: removes the session cookie (bearer tokens of scripts keep working until they expire) */
+        /**
+         * Sign out: ends the session of the cookie (or of the bearer token sent) at once, in every API process, and removes the cookie
+         * @description Other sessions of the same account (other browsers, scripts) keep working.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -121,7 +124,7 @@ export interface paths {
         put?: never;
         /**
          * Import one document as sent or published: questions create a set (201); answers or a postponement notice complete the set they belong to (200)
-         * @description Importing the same document again changes nothing (200, same id).
+         * @description Importing the same document again changes nothing (200, same id). A document is imported whole or refused: over the limits (see the API description) it is refused with 422 naming them. A corrected questions document for a set that is received or assigned replaces its questions (200, a "questions-corrected" event, a line in `warnings`); once the answers are being drafted it is refused with 409.
          */
         post: operations["QuestionSetsController_import"];
         delete?: never;
@@ -139,7 +142,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign to a lead ministry and a drafter, with co-signing ministries and internal deadlines (desk) */
+        /**
+         * Assign to a lead ministry and a drafter, with co-signing ministries and internal deadlines (desk)
+         * @description Internal deadlines (draft, review, co-signing) are counted back from the deadline in force in working days (INTERNAL_DEADLINES; weekends and Dutch public holidays skipped). Those that would already have passed move to the next working days, and `warnings` says so.
+         */
         post: operations["WorkflowController_assign"];
         delete?: never;
         options?: never;
@@ -550,7 +556,6 @@ export interface components {
             accessToken: string;
             user: components["schemas"]["ViewerDto"];
         };
-        Object: Record<string, never>;
         MemberDto: {
             /** @example Van Helvert */
             name: string;
@@ -855,6 +860,121 @@ export interface components {
              */
             internalDeadline?: string;
         };
+        AssignedSetDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Zaaknummer; null when unknown
+             * @example 2020Z25656
+             */
+            reference: string | null;
+            /**
+             * @description Aanhangsel Handelingen number; null when unknown
+             * @example 2290
+             */
+            appendixNumber: string | null;
+            /**
+             * @description TK = Tweede Kamer, EK = Eerste Kamer
+             * @enum {string}
+             */
+            chamber: "TK" | "EK";
+            /** @example Chinese surveillanceapparatuur */
+            subject: string | null;
+            /**
+             * Format: date
+             * @description The "ingezonden" date
+             * @example 2020-12-22
+             */
+            submittedOn: string | null;
+            submitters: components["schemas"]["MemberDto"][];
+            /**
+             * @example [
+             *       "Minister van Buitenlandse Zaken"
+             *     ]
+             */
+            addressees: string[];
+            leadMinistry: components["schemas"]["MinistryDto"] | null;
+            /** @description Ministries that co-sign ("mede namens") */
+            coSigningMinistries: components["schemas"]["MinistryDto"][];
+            /** @description The Toelichting */
+            explanatoryNote: string | null;
+            /**
+             * @description References of earlier sets this one builds on
+             * @example [
+             *       "2019Z15131"
+             *     ]
+             */
+            relatedReferences: string[];
+            /** @description Omitted in lists */
+            questions?: components["schemas"]["QuestionDto"][];
+            /** @description Omitted in lists */
+            answers?: components["schemas"]["AnswerDto"][];
+            /**
+             * Format: date
+             * @description Null while open
+             * @example 2021-04-13
+             */
+            answeredOn: string | null;
+            /**
+             * @description Surname of the office holder who answered
+             * @example Blok
+             */
+            answeredBy: string | null;
+            /** @example Minister van Buitenlandse Zaken */
+            answeredByPost: string | null;
+            /**
+             * Format: date
+             * @description Submission date + the chamber's response period
+             * @example 2021-01-12
+             */
+            statutoryDeadline: string | null;
+            /**
+             * Format: date
+             * @description Effective deadline: the last postponement's date, else the statutory one
+             * @example 2021-01-12
+             */
+            deadline: string | null;
+            postponements: components["schemas"]["PostponementDto"][];
+            /** @enum {string} */
+            status: "received" | "assigned" | "drafting" | "in_review" | "co_signing" | "approved" | "answered" | "withdrawn";
+            /** @description Open and today (Europe/Amsterdam) is after `deadline` */
+            overdue: boolean;
+            /** @description Open, past the statutory deadline, and no postponement registered */
+            postponementMissing: boolean;
+            /** @description Calendar days past `deadline` (open: until today; answered: until answeredOn) */
+            daysOverdue: number;
+            /**
+             * @description Calendar days until `deadline`, negative when past it; null when closed
+             * @example 4
+             */
+            daysLeft: number | null;
+            /** @description The reviewer sent the draft back and the drafter must make changes (status drafting) */
+            changesRequested: boolean;
+            /** @description While back at the desk (received): why the last assignment was rejected */
+            lastRejection: components["schemas"]["RejectionDto"] | null;
+            assignee: components["schemas"]["AssigneeDto"] | null;
+            /** @description The lead ministry's own deadlines; they move with a postponement */
+            internalDeadlines: components["schemas"]["InternalDeadlinesDto"];
+            coSignatures: components["schemas"]["CoSignatureDto"][];
+            /** @description What you may do with the set now (in the detail and workflow answers) */
+            allowedActions?: ("assign" | "accept" | "reject" | "transfer" | "save-draft" | "submit-for-review" | "request-changes" | "approve" | "co-sign" | "mark-answered" | "withdraw" | "postpone")[];
+            /**
+             * @description Send back with every change; a stale version gets 409
+             * @example 7
+             */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description Internal deadlines that had already passed (or were not a working day) and where they were moved; empty when none
+             * @example [
+             *       "The internal draft deadline would have been 2026-11-20, which has passed; it is set to 2026-12-02, the next working day."
+             *     ]
+             */
+            warnings: string[];
+        };
         VersionedDto: {
             /**
              * @description The set's current version; a stale one gets 409 with the current version
@@ -1125,12 +1245,12 @@ export interface components {
              * Format: uuid
              * @description Null for the weekly digest, which is about several sets
              */
-            questionSetId: Record<string, never> | null;
+            questionSetId: string | null;
             /**
              * @example postponement-due
              * @enum {string}
              */
-            kind: "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due" | "overdue-digest";
+            kind: "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due-soon" | "postponement-due" | "overdue-digest";
             /**
              * @description One line in Dutch (the email subject)
              * @example Uitstelbericht nodig: 2019Z15244 is over de termijn
@@ -1139,7 +1259,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
-            readAt: Record<string, never> | null;
+            readAt: string | null;
         };
         MarkedReadDto: {
             /**
@@ -1203,7 +1323,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due" | "overdue-digest";
+            kind: "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due-soon" | "postponement-due" | "overdue-digest";
             /** Format: uuid */
             questionSetId: Record<string, never> | null;
             /** @example 2019Z15244 */
@@ -1272,7 +1392,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many failed sign-ins for this account from this address; see Retry-After */
+            /** @description Too many failed sign-ins for this account (from any address) or from this address (for any account); see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1328,8 +1448,8 @@ export interface operations {
     QuestionSetsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Comma list of statuses: received, assigned, drafting, in_review, co_signing, approved, answered, withdrawn */
                 status?: string[];
                 /** @description Only sets that are (not) overdue today */
@@ -1542,6 +1662,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A corrected questions document for a set whose answers are already being drafted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The document is larger than DOCUMENT_MAX_BYTES */
             413: {
                 headers: {
@@ -1556,7 +1683,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not readable as written questions, answers or a postponement notice; the message says what was missing */
+            /** @description Not readable as written questions, answers or a postponement notice, or over the limits; the message says what was missing or too large */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1580,11 +1707,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next and warnings about moved internal deadlines */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssignedSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1631,11 +1761,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1682,11 +1815,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1733,11 +1869,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1784,11 +1923,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1884,11 +2026,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1935,11 +2080,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -2099,8 +2247,8 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Only people with this role */
                 role?: "desk" | "drafter" | "coordinator" | "admin";
                 /** @description Only people of this ministry; "none": people without one (who see every ministry) */
