@@ -70,14 +70,17 @@ describe('desk practice: working-day deadlines and the small things (issue 11)',
         200,
       );
       expect(assigned.body.internalDeadlines.draft).toBe('2026-12-24');
-      expect(assigned.body.warnings).toEqual(['internalDeadline 2026-12-25 is not a working day; the draft deadline is set to 2026-12-24, the working day before.']);
+      expect(assigned.body.warnings).toEqual([
+        'internalDeadline 2026-12-25 is not a working day; the draft deadline is set to 2026-12-24, the working day before.',
+      ]);
     });
 
     it('keeps the working days before the deadline when a postponement moves it, and refuses a notice sent before the previous one (422)', async () => {
       let set = await aSet('2026-12-21');
       set = (await as(DESK, 'post', `/${set.id}/assignment`, { version: set.version, assigneeId: drafterId }).expect(200)).body;
-      set = (await as(COORDINATOR, 'post', `/${set.id}/postponements`, { version: set.version, sentOn: '2026-12-22', reason: 'Afstemming met JenV.' }).expect(200))
-        .body;
+      set = (
+        await as(COORDINATOR, 'post', `/${set.id}/postponements`, { version: set.version, sentOn: '2026-12-22', reason: 'Afstemming met JenV.' }).expect(200)
+      ).body;
       // Three more weeks: Monday 1 February 2027; 10, 5 and 2 working days before it.
       expect(set).toMatchObject({ deadline: '2027-02-01', internalDeadlines: { draft: '2027-01-18', review: '2027-01-25', coSigning: '2027-01-28' } });
 
@@ -109,7 +112,10 @@ describe('desk practice: working-day deadlines and the small things (issue 11)',
         message: `This question set has no version ${set.version + 3} yet: it is at version ${set.version}. Send the version you loaded it with (reload it to get the current one).`,
       });
       const zero = await as(DESK, 'post', `/${set.id}/assignment`, { version: 0, assigneeId: drafterId }).expect(409);
-      expect(zero.body).toMatchObject({ currentVersion: set.version, message: expect.stringMatching(/^Someone changed this question set since you loaded it \(you sent version 0/) });
+      expect(zero.body).toMatchObject({
+        currentVersion: set.version,
+        message: expect.stringMatching(/^Someone changed this question set since you loaded it \(you sent version 0/),
+      });
       const negative = await as(DESK, 'post', `/${set.id}/assignment`, { version: -1, assigneeId: drafterId }).expect(400);
       expect(negative.body.message).toEqual(['version must be the whole number the set showed when you loaded it']);
       expect((await as(DESK, 'get', `/${set.id}`).expect(200)).body).toMatchObject({ status: 'received', version: set.version });
@@ -145,7 +151,10 @@ describe('desk practice: working-day deadlines and the small things (issue 11)',
           'Send JSON: a body such as {"email": "desk@example.org", "password": "…"} with the header Content-Type: application/json.',
         );
       }
-      await desk.http().post('/api/auth/login').expect(400, /Send JSON/);
+      await desk
+        .http()
+        .post('/api/auth/login')
+        .expect(400, /Send JSON/);
     });
 
     it('uses the singular for one question and the plural for several', async () => {

@@ -62,6 +62,8 @@ describe('starting without a database (issue 10, finding 6)', () => {
     // "Cannot reach PostgreSQL at DATABASE_URL (127.0.0.1:1: ECONNREFUSED). Start PostgreSQL or set DATABASE_URL."
     const wrongHost = await run('api', 'postgres://postgres@no-such-host.invalid:5432/question_desk');
     expect(wrongHost.code).toBe(69);
-    expect(wrongHost.output).toMatch(/^Cannot reach PostgreSQL at DATABASE_URL \(no-such-host\.invalid:5432: (ENOTFOUND|EAI_AGAIN)\)\. Start PostgreSQL or set DATABASE_URL\.\n$/);
+    expect(wrongHost.output).toMatch(
+      /^Cannot reach PostgreSQL at DATABASE_URL \(no-such-host\.invalid:5432: (ENOTFOUND|EAI_AGAIN)\)\. Start PostgreSQL or set DATABASE_URL\.\n$/,
+    );
   }, 120_000);
 });

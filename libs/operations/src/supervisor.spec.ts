@@ -24,7 +24,8 @@ describe('describeExit', () => {
 });
 
 describe('readable logs (LOG_FORMAT=pretty, the default of npm start in development)', () => {
-  const json = (fields: Record<string, unknown>) => JSON.stringify({ level: 30, time: Date.UTC(2026, 11, 1, 9, 30), pid: 1, hostname: 'h', service: 'question-desk-api', ...fields });
+  const json = (fields: Record<string, unknown>) =>
+    JSON.stringify({ level: 30, time: Date.UTC(2026, 11, 1, 9, 30), pid: 1, hostname: 'h', service: 'question-desk-api', ...fields });
 
   it('writes time, level and message, then the other fields on the same line; lines that are not JSON pass unchanged', () => {
     const readable = readableLogLines(false);
@@ -36,7 +37,9 @@ describe('readable logs (LOG_FORMAT=pretty, the default of npm start in developm
   });
 
   it('sets the line saying where the app and the docs are apart, so it stands out', () => {
-    const lines = readableLogLines(false)(json({ msg: 'listening', event: 'listening', app: 'http://localhost:3000/', docs: 'http://localhost:3000/api/docs' }));
+    const lines = readableLogLines(false)(
+      json({ msg: 'listening', event: 'listening', app: 'http://localhost:3000/', docs: 'http://localhost:3000/api/docs' }),
+    );
     expect(lines).toEqual([
       expect.stringMatching(/^─{30,}$/),
       '  Question Desk is running',
@@ -52,7 +55,11 @@ describe('readable logs (LOG_FORMAT=pretty, the default of npm start in developm
     const run = async (format: 'pretty' | 'json') => {
       let output = '';
       const out = new Writable({ write: (chunk: Buffer, _encoding, done) => ((output += chunk.toString()), done()) });
-      const supervisor = new Supervisor([{ name: 'api', command: process.execPath, args: ['-e', script] }], { out, format, policy: { firstDelayMs: 60_000, maxDelayMs: 60_000, stableAfterMs: 60_000 } });
+      const supervisor = new Supervisor([{ name: 'api', command: process.execPath, args: ['-e', script] }], {
+        out,
+        format,
+        policy: { firstDelayMs: 60_000, maxDelayMs: 60_000, stableAfterMs: 60_000 },
+      });
       const stopped = supervisor.run([]);
       for (let i = 0; i < 100 && !output.includes('exited'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
       supervisor.stop('SIGTERM');
@@ -64,6 +71,6 @@ describe('readable logs (LOG_FORMAT=pretty, the default of npm start in developm
     expect(pretty.some((line) => /^\[api\] {7} \[\d{2}:\d{2}:\d{2}\.\d{3}\] INFO: hello$/.test(line))).toBe(true);
     expect(pretty.some((line) => /^\[supervisor\] \[.*\] INFO: Started api/.test(line))).toBe(true);
     const plain = await run('json');
-    expect(plain.filter((line) => line.startsWith('[api]')).map((line) => JSON.parse(line.slice(13)).msg)).toEqual(['started', 'hello']);
+    expect(plain.filter((line) => line.startsWith('[api]')).map((line) => (JSON.parse(line.slice(13)) as { msg: string }).msg)).toEqual(['started', 'hello']);
   }, 20_000);
 });

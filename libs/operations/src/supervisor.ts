@@ -73,9 +73,7 @@ export function readableLogLines(colour: boolean): (line: string) => string[] {
     }
     if (typeof entry !== 'object' || entry === null) return [line];
     if ((entry as { event?: unknown }).event === 'listening') return listeningBanner(entry as ListeningLine, colour);
-    return pretty(entry as Record<string, unknown>)
-      .replace(/\n$/, '')
-      .split('\n');
+    return pretty(entry).replace(/\n$/, '').split('\n');
   };
 }
 

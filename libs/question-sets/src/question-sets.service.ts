@@ -216,7 +216,10 @@ export class QuestionSetsService {
     const numbers = input.questions.map((q) => q.number);
     const doubled = numbers.filter((n, i) => numbers.indexOf(n) !== i);
     const twice = [...new Set(doubled)];
-    if (twice.length) problems.push(`${counted(twice.length, 'Question number', 'Question numbers')} ${listed(twice)} ${counted(twice.length, 'occurs', 'occur')} more than once.`);
+    if (twice.length)
+      problems.push(
+        `${counted(twice.length, 'Question number', 'Question numbers')} ${listed(twice)} ${counted(twice.length, 'occurs', 'occur')} more than once.`,
+      );
     if (problems.length) throw new RuleViolation(problems);
   }
 

@@ -120,7 +120,9 @@ export class WorkflowService {
 
       const planned = internalDeadlines(set.deadline, this.config.values.deadlines.internal, DUTCH_WORKING_DAYS, request.internalDeadline);
       if (request.internalDeadline && planned.draft !== request.internalDeadline) {
-        warnings.push(`internalDeadline ${request.internalDeadline} is not a working day; the draft deadline is set to ${planned.draft}, the working day before.`);
+        warnings.push(
+          `internalDeadline ${request.internalDeadline} is not a working day; the draft deadline is set to ${planned.draft}, the working day before.`,
+        );
       }
       const caughtUp = catchUpInternalDeadlines(planned, this.clock.today(), set.deadline, DUTCH_WORKING_DAYS);
       warnings.push(...caughtUp.warnings);
@@ -286,7 +288,8 @@ export class WorkflowService {
       throw new ActionNotPermitted(`You sign for ${own}; only someone of ${named} can sign for ${named}.`);
     }
     const ministry = named ?? own;
-    if (!ministry) throw new RuleViolation([`Name the ministry you sign for (ministry): still to sign ${counted(unsigned.length, 'is', 'are')} ${listed(unsigned)}.`]);
+    if (!ministry)
+      throw new RuleViolation([`Name the ministry you sign for (ministry): still to sign ${counted(unsigned.length, 'is', 'are')} ${listed(unsigned)}.`]);
     if (!coSigningCodes.includes(ministry)) {
       throw new RuleViolation([
         `${ministry} does not co-sign this set; ${counted(coSigningCodes.length, 'the co-signing ministry is', 'the co-signing ministries are')} ${listed(coSigningCodes)}.`,

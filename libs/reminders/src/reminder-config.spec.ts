@@ -22,7 +22,11 @@ describe('MAIL_FROM and MAIL_FROM_NAME', () => {
   const mail = (env: Record<string, string>) => readConfig([remindersConfig], { PUBLIC_URL: 'https://vragen.example.org', ...env }).mail;
 
   it('send as "Vragendesk" from vragendesk@ the host of PUBLIC_URL by default', () => {
-    expect(mail({})).toMatchObject({ from: 'Vragendesk <vragendesk@vragen.example.org>', fromName: 'Vragendesk', fromAddress: 'vragendesk@vragen.example.org' });
+    expect(mail({})).toMatchObject({
+      from: 'Vragendesk <vragendesk@vragen.example.org>',
+      fromName: 'Vragendesk',
+      fromAddress: 'vragendesk@vragen.example.org',
+    });
   });
 
   it('take the display name from MAIL_FROM_NAME, over a name in MAIL_FROM', () => {

@@ -88,7 +88,14 @@ describe('reminder messages', () => {
   it('says in one line how to register the uitstelbericht, with the link to the set, before and after the deadline', () => {
     const link = `https://vragen.example.org/vragensets/${set.id}`;
     for (const kind of ['postponement-due-soon', 'postponement-due'] as const) {
-      const message = reminderMessage({ kind, recipientName: 'Dirk', refersTo: '2019-08-08', today: '2019-08-05', publicUrl: 'https://vragen.example.org', set });
+      const message = reminderMessage({
+        kind,
+        recipientName: 'Dirk',
+        refersTo: '2019-08-08',
+        today: '2019-08-05',
+        publicUrl: 'https://vragen.example.org',
+        set,
+      });
       const lines = message.text.split('\n').filter((line) => line.includes('Registreer'));
       expect(lines).toEqual([`Is het uitstelbericht verstuurd? Registreer het op de pagina van de vragenset (knop "Uitstel registreren"): ${link}`]);
       expect(message.html).toContain(`Registreer het op <a href="${link}">de pagina van de vragenset</a>`);
@@ -107,7 +114,14 @@ describe('reminder messages', () => {
     expect(single.text).toContain('Deze vragenset is nog niet beantwoord en over de termijn (week van maandag 2 maart 2020):');
     expect(single.text).not.toContain('oudste');
     expect(single.text).toContain('1 dag over de termijn');
-    const two = reminderMessage({ kind: 'overdue-digest', recipientName: 'C', refersTo: '2020-03-02', today: '2020-03-03', publicUrl: 'x', overdue: [one, { ...one, id: 'b' }] });
+    const two = reminderMessage({
+      kind: 'overdue-digest',
+      recipientName: 'C',
+      refersTo: '2020-03-02',
+      today: '2020-03-03',
+      publicUrl: 'x',
+      overdue: [one, { ...one, id: 'b' }],
+    });
     expect(two.text).toContain('Deze 2 vragensets zijn nog niet beantwoord en over de termijn (week van maandag 2 maart 2020), de oudste eerst:');
   });
 

@@ -169,9 +169,15 @@ describe('the reminder policy', () => {
       const five = reminderPolicy({ 'postponement-due-soon': 5 }).filter((rule) => rule.kind === 'postponement-due-soon');
       expect(due([late], '2025-04-14', five)).toEqual([]);
       expect(due([late], '2025-04-15', five)).toEqual(toBZ('2025-04-23'));
-      expect(reasonToCancel(five, { kind: 'postponement-due-soon', refersTo: '2025-04-23' }, { set: { ...late, status: 'in_review' }, person: people.deskBZ }, '2025-04-16', calendar)).toBe(
-        'condition-gone',
-      );
+      expect(
+        reasonToCancel(
+          five,
+          { kind: 'postponement-due-soon', refersTo: '2025-04-23' },
+          { set: { ...late, status: 'in_review' }, person: people.deskBZ },
+          '2025-04-16',
+          calendar,
+        ),
+      ).toBe('condition-gone');
     });
   });
 

@@ -68,7 +68,8 @@ export const BEFORE_REVIEW_STATUSES: readonly QuestionSetStatus[] = ['received',
  */
 export function reminderPolicy(changes: Partial<Record<string, number | false>> = {}): ReminderPolicy {
   const unknown = Object.keys(changes).filter((kind) => !(REMINDER_KINDS as readonly string[]).includes(kind));
-  if (unknown.length) throw new RangeError(`Unknown reminder ${unknown.length === 1 ? 'kind' : 'kinds'} ${unknown.join(', ')}; known: ${REMINDER_KINDS.join(', ')}`);
+  if (unknown.length)
+    throw new RangeError(`Unknown reminder ${unknown.length === 1 ? 'kind' : 'kinds'} ${unknown.join(', ')}; known: ${REMINDER_KINDS.join(', ')}`);
   return DEFAULT_REMINDER_POLICY.flatMap((rule): ReminderRule[] => {
     const change = changes[rule.kind];
     if (change === undefined) return [rule];

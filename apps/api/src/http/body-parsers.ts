@@ -43,11 +43,7 @@ export const SIGN_IN_MAX_BYTES = '16kb';
  */
 const signInTakesJson: RequestHandler = (req, _res, next) => {
   if (req.method !== 'POST' || req.is('application/json')) return next();
-  next(
-    new BadRequestException(
-      'Send JSON: a body such as {"email": "desk@example.org", "password": "…"} with the header Content-Type: application/json.',
-    ),
-  );
+  next(new BadRequestException('Send JSON: a body such as {"email": "desk@example.org", "password": "…"} with the header Content-Type: application/json.'));
 };
 
 /** JSON for the API, text/plain and text/markdown for documents; nothing else is parsed. */
