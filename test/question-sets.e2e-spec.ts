@@ -71,7 +71,7 @@ describe('question sets: intake, reading, lists and visibility', () => {
       ['an unknown field', { urgent: true }, 'property urgent should not exist'],
       ['a number for the subject', { subject: 42 }, 'subject must be a string'],
       ['no questions', { questions: [] }, 'questions must hold at least one question'],
-      ['a question without number', { questions: [{ text: 'Waarom?' }] }, 'each question needs a whole number from 1'],
+      ['a question without number', { questions: [{ text: 'Waarom?' }] }, 'questions.0.number is required'], // issue 11: not the rules of a missing value
       ['an unknown ministry', { leadMinistry: 'XYZ' }, 'leadMinistry must be one of AZ, BZ'],
       ['no submitters', { submitters: [] }, 'submitters must name at least one member'],
     ])('refuses %s with 400 naming the field', async (_case, change, message) => {
@@ -94,7 +94,7 @@ describe('question sets: intake, reading, lists and visibility', () => {
       ).expect(422);
       expect(response.body.message).toEqual([
         'submittedOn 2027-01-01 is in the future; use the "ingezonden" date on the document.',
-        'Question number(s) 1 occur more than once.',
+        'Question number 1 occurs more than once.',
       ]);
       expect((await get('/api/question-sets', desk_, { reference }).expect(200)).body.total).toBe(0);
     });

@@ -18,6 +18,8 @@ import { DEMO_PASSWORD } from './desk';
 /** An email as the test's SMTP server acknowledged it. */
 export interface ReceivedMail {
   to: string[];
+  /** The From header, display name decoded. */
+  from: string;
   subject: string;
   messageId: string;
   /** The reminder's id, from the Message-ID. */
@@ -143,6 +145,7 @@ function parseMail(raw: string, to: string[]): ReceivedMail {
   }
   return {
     to,
+    from: decodeWords(header('From')),
     subject: decodeWords(header('Subject')),
     messageId,
     reminderId: /<reminder-([0-9a-f-]+)@/.exec(messageId)?.[1] ?? '',

@@ -32,7 +32,14 @@ describe('reminders', () => {
 
   beforeAll(async () => {
     await smtp.start();
-    environment = await ownDesk('main', { SMTP_URL: smtp.url, PUBLIC_URL, REMINDER_SWEEP_EVERY: '1h', REMINDER_RETRY_DELAY: '100ms' });
+    // The early uitstelbericht reminder has its own scenarios (test/postponement-reminder.e2e-spec.ts).
+    environment = await ownDesk('main', {
+      SMTP_URL: smtp.url,
+      PUBLIC_URL,
+      REMINDER_SWEEP_EVERY: '1h',
+      REMINDER_RETRY_DELAY: '100ms',
+      REMINDER_POLICY: '{"postponement-due-soon":false}',
+    });
     await loadDemoData();
     desk = await startDesk(noonOn('2026-11-24'));
   });

@@ -56,4 +56,14 @@ describe('starting without a database (issue 10, finding 6)', () => {
     expect(hung.code).toBe(69);
     expect(hung.output).toMatch(/^Cannot reach PostgreSQL at DATABASE_URL \(127\.0\.0\.1:\d+: .*timeout.*\)\. Start PostgreSQL or set DATABASE_URL\.\n$/);
   }, 120_000);
+
+  it('stops with the same line for a database host name that does not exist (ENOTFOUND) as for a refused connection (issue 11)', async () => {
+    // The refused connection's line is checked beside the check (libs/database/src/database-check.spec.ts):
+    // "Cannot reach PostgreSQL at DATABASE_URL (127.0.0.1:1: ECONNREFUSED). Start PostgreSQL or set DATABASE_URL."
+    const wrongHost = await run('api', 'postgres://postgres@no-such-host.invalid:5432/question_desk');
+    expect(wrongHost.code).toBe(69);
+    expect(wrongHost.output).toMatch(
+      /^Cannot reach PostgreSQL at DATABASE_URL \(no-such-host\.invalid:5432: (ENOTFOUND|EAI_AGAIN)\)\. Start PostgreSQL or set DATABASE_URL\.\n$/,
+    );
+  }, 120_000);
 });

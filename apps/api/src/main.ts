@@ -10,5 +10,11 @@ void exitOnConfigurationError(async () => {
   const app = await createApi();
   const { port, publicUrl } = app.get(DeskConfigService).values;
   await app.listen(port);
-  app.get(Logger).log(`Question Desk API listening on ${publicUrl}/api (docs: ${publicUrl}/api/docs)`);
+  // `event: 'listening'` lets `npm start` show this line as a banner in development (LOG_FORMAT=pretty).
+  app.get(Logger).log({
+    msg: `Question Desk API listening on ${publicUrl}/api (app: ${publicUrl}/, docs: ${publicUrl}/api/docs)`,
+    event: 'listening',
+    app: `${publicUrl}/`,
+    docs: `${publicUrl}/api/docs`,
+  });
 });

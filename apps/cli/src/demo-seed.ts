@@ -19,7 +19,9 @@ export function describeImport(file: string, result: ImportResult): string {
   const name = set.reference ?? (set.appendixNumber ? `appendix ${set.appendixNumber}` : set.id);
   const verb = !result.changed ? 'already imported, unchanged' : result.created ? 'created' : 'completed';
   const counts = `${set.questions?.length ?? 0} questions, ${set.answers?.length ?? 0} answers`;
-  const warnings = result.warnings.length ? `; ${result.warnings.length} warning(s): ${result.warnings.join(' | ')}` : '';
+  const warnings = result.warnings.length
+    ? `; ${result.warnings.length} ${result.warnings.length === 1 ? 'warning' : 'warnings'}: ${result.warnings.join(' | ')}`
+    : '';
   return `${file}: ${verb} ${name} — ${set.subject ?? '(no subject)'} (${result.kind}; ${counts}; status ${set.status}, deadline ${set.deadline ?? 'unknown'})${warnings}`;
 }
 

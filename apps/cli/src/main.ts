@@ -79,7 +79,8 @@ async function supervise(): Promise<void> {
   // Beside this file: dist/apps/{api,worker}/src/main.js when built, or the .ts sources under ts-node (whose flags execArgv carries).
   const entry = (app: string) => join(__dirname, '..', '..', app, 'src', `main${extname(__filename)}`);
   const program = (name: string) => ({ name, command: process.execPath, args: [...process.execArgv, entry(name)] });
-  await new Supervisor([program('api'), program('worker')], { level: loadConfig().logLevel }).run();
+  const { logLevel, logFormat } = loadConfig();
+  await new Supervisor([program('api'), program('worker')], { level: logLevel, format: logFormat }).run();
 }
 
 class UsageError extends Error {}

@@ -1,4 +1,4 @@
-import { DeskError, RuleViolation, StaleVersion } from '@question-desk/errors';
+import { counted, DeskError, RuleViolation, StaleVersion } from '@question-desk/errors';
 
 /** Wrong email or password, or an account that is deactivated: the same answer, so nothing leaks. */
 export class InvalidCredentials extends DeskError {
@@ -18,12 +18,18 @@ export class InvalidToken extends DeskError {
   }
 }
 
+/** "1 minute", "15 minutes". */
+function minutes(seconds: number): string {
+  const count = Math.ceil(seconds / 60);
+  return `${count} ${counted(count, 'minute', 'minutes')}`;
+}
+
 export class TooManyLoginAttempts extends DeskError {
   readonly kind = 'too-many-attempts';
 
   constructor(override readonly retryAfterSeconds: number) {
     super(
-      `Too many failed sign-ins for this account, or from this address. Wait ${Math.ceil(retryAfterSeconds / 60)} minute(s) and try again, or ask an administrator to reset the password.`,
+      `Too many failed sign-ins for this account, or from this address. Wait ${minutes(retryAfterSeconds)} and try again, or ask an administrator to reset the password.`,
       { retryAfterSeconds },
     );
   }

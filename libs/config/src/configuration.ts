@@ -4,6 +4,7 @@ import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_FORMATS = ['pretty', 'json'] as const;
 
 /** A URL with one of `protocols`; the message shows `example`. */
 export const url = (protocols: string[], example: string) =>
@@ -93,6 +94,7 @@ const deskVariables = {
   PORT: wholeNumber(1, 65535, 'a port number from 1 to 65535').default(3000),
   PUBLIC_URL: url(['http:', 'https:'], 'https://vragen.example.org').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }).default('info'),
+  LOG_FORMAT: z.enum(LOG_FORMATS, { errorMap: () => ({ message: `must be ${LOG_FORMATS.join(' or ')}` }) }).optional(),
   TRUST_PROXY: trustProxy.default('false'),
   SEEDS_DIR: z.string().min(1, 'must name a folder').default('seeds'),
 };
@@ -106,6 +108,8 @@ export interface DeskSettings {
   /** Where people reach the desk; used in links. */
   publicUrl: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** How `npm start` (the supervisor) writes log lines: readable (development's default) or JSON lines (otherwise). */
+  logFormat: (typeof LOG_FORMATS)[number];
   /** Express's "trust proxy": false, a number of hops, or the trusted proxies' addresses. */
   trustProxy: false | number | string[];
   /** Where the demo data lies (`SEEDS_DIR`), for `setup`. */
@@ -156,6 +160,7 @@ function deskSettings(e: z.output<z.ZodObject<typeof deskVariables>>): DeskSetti
     port: e.PORT,
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'development' ? 'pretty' : 'json'),
     trustProxy: e.TRUST_PROXY,
     seedsDirectory: e.SEEDS_DIR,
   };

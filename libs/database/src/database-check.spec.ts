@@ -9,6 +9,15 @@ describe('assertDatabaseReady', () => {
     expect((failure as Error).message).toBe('Cannot reach PostgreSQL at DATABASE_URL (127.0.0.1:1: ECONNREFUSED). Start PostgreSQL or set DATABASE_URL.');
     expect(Date.now() - started).toBeLessThan(2000);
   });
+
+  it('gives the same line for a host name that does not exist (ENOTFOUND) as for a refused connection', async () => {
+    const failure = await assertDatabaseReady('postgres://postgres@no-such-host.invalid/question_desk').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StartupFailure);
+    // EAI_AGAIN where no name server answers at all.
+    expect((failure as Error).message).toMatch(
+      /^Cannot reach PostgreSQL at DATABASE_URL \(no-such-host\.invalid:5432: (ENOTFOUND|EAI_AGAIN)\)\. Start PostgreSQL or set DATABASE_URL\.$/,
+    );
+  });
 });
 
 describe('databaseProblem', () => {
@@ -20,6 +29,9 @@ describe('databaseProblem', () => {
     );
     expect(databaseProblem({ code: '28P01', message: 'password authentication failed' }, url)).toMatch(/^PostgreSQL at db.example.org:5432 refused the user/);
     expect(databaseProblem({ message: 'Connection terminated due to connection timeout' }, url)).toMatch(/^Cannot reach PostgreSQL/);
+    expect(databaseProblem({ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND db.example.org' }, url)).toBe(
+      'Cannot reach PostgreSQL at DATABASE_URL (db.example.org:5432: ENOTFOUND). Start PostgreSQL or set DATABASE_URL.',
+    );
     expect(databaseProblem({ code: '42P01' }, url)).toBeNull();
   });
 });

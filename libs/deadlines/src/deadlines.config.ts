@@ -6,7 +6,7 @@ declare module '@question-desk/config' {
     deadlines: {
       eersteKamerResponseWeeks: number;
       postponementWeeks: number;
-      /** Days before the deadline in force by which the draft, the review and the co-signatures are due. */
+      /** Working days before the deadline in force by which the draft, the review and the co-signatures are due. */
       internal: { draft: number; review: number; coSigning: number };
     };
   }
@@ -19,7 +19,10 @@ export const deadlinesConfig = configPart({
     POSTPONEMENT_WEEKS: wholeNumber(1, 52, 'a whole number of weeks from 1 to 52').default(3),
     INTERNAL_DEADLINES: z
       .string()
-      .regex(/^draft=\d{1,3},review=\d{1,3},coSigning=\d{1,3}$/, 'must give the days before the deadline for each step, such as draft=10,review=5,coSigning=2')
+      .regex(
+        /^draft=\d{1,3},review=\d{1,3},coSigning=\d{1,3}$/,
+        'must give the working days before the deadline for each step, such as draft=10,review=5,coSigning=2',
+      )
       .default('draft=10,review=5,coSigning=2'),
   },
   read: (e) => ({

@@ -6,7 +6,7 @@ export { deadlineStanding, defaultPostponedDeadline, effectiveDeadline, statutor
 export type { DeadlineFacts, DeadlineStanding, RegisteredPostponement } from './deadlines';
 export { Clock, FixedClock, SystemClock } from './clock';
 export { ClockModule } from './clock.module';
-export { DEFAULT_INTERNAL_DEADLINE_POLICY, internalDeadlines, shiftInternalDeadlines } from './internal-deadlines';
-export type { InternalDeadlinePolicy, InternalDeadlines } from './internal-deadlines';
+export { catchUpInternalDeadlines, DEFAULT_INTERNAL_DEADLINE_POLICY, INTERNAL_STEPS, internalDeadlines, shiftInternalDeadlines } from './internal-deadlines';
+export type { CaughtUpDeadlines, InternalDeadlinePolicy, InternalDeadlines, InternalStep } from './internal-deadlines';
 export { DUTCH_WORKING_DAYS, WorkingDays } from './working-days';
 export { deadlinesConfig } from './deadlines.config';

@@ -52,4 +52,17 @@ describe('WorkingDays (Dutch public holidays from date-holidays)', () => {
     expect(days.onOrAfter('2025-04-21')).toBe('2025-04-22');
     expect(days.onOrAfter('2025-04-22')).toBe('2025-04-22');
   });
+
+  it('moves a non-working day to the working day before', () => {
+    expect(days.onOrBefore('2026-12-26')).toBe('2026-12-24');
+    expect(days.onOrBefore('2026-04-27')).toBe('2026-04-24');
+    expect(days.onOrBefore('2026-04-28')).toBe('2026-04-28');
+  });
+
+  it('counts the working days between two dates, the inverse of addWorkingDays', () => {
+    expect(days.between('2026-12-21', '2026-12-28')).toBe(4); // 21–24; Christmas and the weekend do not count
+    expect(days.between('2026-12-28', '2026-12-21')).toBe(-4);
+    expect(days.between('2026-12-21', '2026-12-21')).toBe(0);
+    for (const n of [1, 2, 5, 10]) expect(days.between(days.addWorkingDays('2026-04-29', -n), '2026-04-29')).toBe(n);
+  });
 });

@@ -1,4 +1,4 @@
-import { addDays, dayOfWeek, type CalendarDate } from './calendar-date';
+import { addDays, dayOfWeek, daysBetween, type CalendarDate } from './calendar-date';
 import Holidays from 'date-holidays';
 
 /**
@@ -47,6 +47,24 @@ export class WorkingDays {
   /** `date` when it is a working day, else the next one. */
   onOrAfter(date: CalendarDate): CalendarDate {
     return this.isWorkingDay(date) ? date : this.addWorkingDays(date, 1);
+  }
+
+  /** `date` when it is a working day, else the one before it. */
+  onOrBefore(date: CalendarDate): CalendarDate {
+    return this.isWorkingDay(date) ? date : this.addWorkingDays(date, -1);
+  }
+
+  /**
+   * Working days from `from` up to `to`: those on or after `from` and before `to`, negative when
+   * `to` is earlier. The inverse of `addWorkingDays` for a working day: a working day n working days
+   * before `to` is n working days from it.
+   */
+  between(from: CalendarDate, to: CalendarDate): number {
+    const sign = daysBetween(from, to) < 0 ? -1 : 1;
+    const [start, end] = sign > 0 ? [from, to] : [to, from];
+    let count = 0;
+    for (let day = start; daysBetween(day, end) > 0; day = addDays(day, 1)) if (this.isWorkingDay(day)) count += 1;
+    return sign * count;
   }
 }
 

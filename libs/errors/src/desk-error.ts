@@ -78,7 +78,10 @@ export class RuleViolation extends DeskError {
   }
 }
 
-/** The client edited an older version than the one stored. */
+/**
+ * The client sent a version other than the one stored: an older one (someone changed it since; 0
+ * is as old as it gets), or one the thing never had (higher than the current one).
+ */
 export class StaleVersion extends DeskError {
   readonly kind = 'conflict';
 
@@ -88,7 +91,9 @@ export class StaleVersion extends DeskError {
     what = 'question set',
   ) {
     super(
-      `Someone changed this ${what} since you loaded it (you sent version ${givenVersion}, it is now at version ${currentVersion}). Reload it, check their change and try again.`,
+      givenVersion > currentVersion
+        ? `This ${what} has no version ${givenVersion} yet: it is at version ${currentVersion}. Send the version you loaded it with (reload it to get the current one).`
+        : `Someone changed this ${what} since you loaded it (you sent version ${givenVersion}, it is now at version ${currentVersion}). Reload it, check their change and try again.`,
       { details: { currentVersion } },
     );
   }

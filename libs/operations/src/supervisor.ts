@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import pino, { type Logger } from 'pino';
+import { prettyFactory } from 'pino-pretty';
 
 /** Exit code of a process that could not reach a service it needs at start (sysexits' EX_UNAVAILABLE). */
 export const EXIT_UNAVAILABLE = 69;
@@ -37,6 +38,44 @@ export function describeExit(name: string, code: number | null, signal: NodeJS.S
 }
 
 const COLOURS = ['\x1b[34m', '\x1b[35m', '\x1b[36m', '\x1b[33m'];
+const BOLD_GREEN = '\x1b[1;32m';
+const RESET = '\x1b[0m';
+
+/** The fields of the API's "listening" line (`event: 'listening'`): where people find the app and its docs. */
+export interface ListeningLine {
+  event: 'listening';
+  app: string;
+  docs: string;
+}
+
+/** The one line that matters at start, set apart so it stands out among the others. */
+export function listeningBanner(line: ListeningLine, colour: boolean): string[] {
+  const rows = [`Question Desk is running`, `App:      ${line.app}`, `API docs: ${line.docs}`];
+  const rule = '─'.repeat(Math.max(...rows.map((row) => row.length)) + 4);
+  const shown = (text: string) => (colour ? `${BOLD_GREEN}${text}${RESET}` : text);
+  return [rule, ...rows.map((row) => `  ${shown(row)}`), rule];
+}
+
+/**
+ * Turns the JSON log lines of the desk's processes into readable ones (pino-pretty): time, level,
+ * message, then the other fields on the same line. The API's "listening" line becomes a banner.
+ * Lines that are not JSON pass unchanged.
+ */
+export function readableLogLines(colour: boolean): (line: string) => string[] {
+  const pretty = prettyFactory({ colorize: colour, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true });
+  return (line) => {
+    if (!line.startsWith('{')) return [line];
+    let entry: unknown;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      return [line];
+    }
+    if (typeof entry !== 'object' || entry === null) return [line];
+    if ((entry as { event?: unknown }).event === 'listening') return listeningBanner(entry as ListeningLine, colour);
+    return pretty(entry).replace(/\n$/, '').split('\n');
+  };
+}
 
 /**
  * Runs each program as a child process and keeps it running: a program that stops is started again
@@ -57,13 +96,16 @@ export class Supervisor {
 
   private readonly policy: RestartPolicy;
   private readonly out: NodeJS.WritableStream;
+  /** Set for readable logs (LOG_FORMAT=pretty, development's default); JSON lines pass unchanged otherwise. */
+  private readonly readable: ((line: string) => string[]) | null;
 
   constructor(
     private readonly programs: Program[],
-    options: { policy?: RestartPolicy; level?: string; out?: NodeJS.WritableStream } = {},
+    options: { policy?: RestartPolicy; level?: string; out?: NodeJS.WritableStream; format?: 'pretty' | 'json' } = {},
   ) {
     this.policy = options.policy ?? DEFAULT_RESTART_POLICY;
     this.out = options.out ?? process.stdout;
+    this.readable = options.format === 'pretty' ? readableLogLines(Boolean((this.out as { isTTY?: boolean }).isTTY)) : null;
     this.width = Math.max(...programs.map((p) => p.name.length), 'supervisor'.length);
     this.log = pino(
       { level: options.level ?? 'info', base: { service: 'question-desk-supervisor' } },
@@ -145,6 +187,7 @@ export class Supervisor {
   private write(name: string, text: string, index: number): void {
     const label = `[${name}]`.padEnd(this.width + 2);
     const colour = (this.out as { isTTY?: boolean }).isTTY && index >= 0 ? COLOURS[index % COLOURS.length] : '';
-    for (const line of text.replace(/\n$/, '').split('\n')) this.out.write(`${colour ? `${colour}${label}\x1b[0m` : label} ${line}\n`);
+    const lines = text.replace(/\n$/, '').split('\n');
+    for (const line of this.readable ? lines.flatMap(this.readable) : lines) this.out.write(`${colour ? `${colour}${label}\x1b[0m` : label} ${line}\n`);
   }
 }

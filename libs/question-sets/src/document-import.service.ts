@@ -3,12 +3,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditTrail, type Actor } from '@question-desk/audit';
 import { Clock, effectiveDeadline } from '@question-desk/deadlines';
+import { capitalised, counted, questionsNamed } from '@question-desk/errors';
 import { parseDocument, type ParsedDocument } from '@question-desk/documents';
 import { MinistriesService } from '@question-desk/ministries';
 import { proposedCoSigningMinistries, proposedLeadMinistry } from './ministry-proposal';
 import { DataSource, EntityManager } from 'typeorm';
 import { QuestionSet } from './question-set.entity';
-import { QuestionSetStore } from './question-set.store';
+import { QuestionSetStore, type SetChanges } from './question-set.store';
 import type { QuestionSetView } from './question-set.view';
 import { limitProblems } from './limits';
 import { NoMatchingQuestionSet, QuestionsAlreadyInWork, RuleViolation, TransitionNotAllowed } from './question-sets.errors';
@@ -181,7 +182,7 @@ export class DocumentImportService {
   /** Fills in what the set did not know yet, and records published answers. */
   private async complete(manager: EntityManager, set: QuestionSet, doc: ParsedDocument, actor: Actor): Promise<void> {
     const before = this.questionSets.snapshot(set);
-    const changes: Partial<QuestionSet> = {};
+    const changes: SetChanges = {};
     if (!set.reference && doc.reference) changes.reference = doc.reference;
     if (!set.appendixNumber && doc.appendixNumber) changes.appendixNumber = doc.appendixNumber;
     if (!set.subject && doc.subject) changes.subject = doc.subject;
@@ -249,7 +250,7 @@ export class DocumentImportService {
     if (!doc.reference || doc.reference !== set.reference) {
       // Matched by members, date or question text, not by reference: too weak to overwrite what is registered.
       return [
-        `The text of question ${changed.join(', ')} in this document differs from the set it was matched to; the set keeps its registered questions (the document names no reference of that set).`,
+        `The text of ${questionsNamed(changed)} in this document differs from the set it was matched to; the set keeps its registered questions (the document names no reference of that set).`,
       ];
     }
     if (!['received', 'assigned'].includes(set.status)) throw new QuestionsAlreadyInWork(set.id, set.status, changed);
@@ -268,7 +269,7 @@ export class DocumentImportService {
       },
     });
     return [
-      `${changed.length === 1 ? 'Question' : 'Questions'} ${changed.length === 1 ? changed[0] : `${changed.slice(0, -1).join(', ')} and ${changed.at(-1)}`} of this set ${changed.length === 1 ? 'was' : 'were'} replaced by the corrected text of this document (see the set's events).`,
+      `${capitalised(questionsNamed(changed))} of this set ${counted(changed.length, 'was', 'were')} replaced by the corrected text of this document (see the set's events).`,
     ];
   }
 

@@ -1,4 +1,5 @@
 import { DATE_YEARS, isWithinDateYears } from '@question-desk/deadlines';
+import { questionsNamed } from '@question-desk/errors';
 
 /**
  * The size of what the desk keeps, the same for every way in: manual intake, an imported document,
@@ -70,7 +71,7 @@ export function limitProblems(doc: Measured): string[] {
   const outOfRange = [...new Set(numbers.filter((number) => number < 1 || number > LIMITS.questionNumber))];
   if (outOfRange.length) {
     problems.push(
-      `Questions are numbered from 1 to ${LIMITS.questionNumber}; the document has question ${outOfRange.slice(0, 5).join(', ')}. Correct the numbering.`,
+      `Questions are numbered from 1 to ${LIMITS.questionNumber}; the document has ${questionsNamed(outOfRange.slice(0, 5))}. Correct the numbering.`,
     );
   }
   const dates = [doc.submittedOn, doc.answer?.answeredOn, doc.postponement?.sentOn, doc.postponement?.newDeadline];
@@ -92,6 +93,6 @@ export function limitProblems(doc: Measured): string[] {
   for (const question of doc.questions.slice(0, LIMITS.questionsPerSet + 1))
     tooLong(`The text of question ${question.number}`, question.text, LIMITS.questionText);
   for (const answer of doc.answers.slice(0, LIMITS.answersPerSet + 1))
-    tooLong(`The answer to question ${answer.questionNumbers.join(', ')}`, answer.text, LIMITS.answerText);
+    tooLong(`The answer to ${questionsNamed(answer.questionNumbers)}`, answer.text, LIMITS.answerText);
   return problems.slice(0, 20);
 }

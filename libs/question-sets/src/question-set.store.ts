@@ -11,6 +11,7 @@ import { QuestionSetSubmitter } from './question-set-submitter.entity';
 import { QuestionSet } from './question-set.entity';
 import { Question } from './question.entity';
 import type { SourceDocument } from './source-document.entity';
+import type { TableStatus } from './workflow';
 
 /**
  * Every SQL statement over the question-set tables that is not TypeORM's own, by name, with the
@@ -71,6 +72,9 @@ interface HitsRow {
   hits: number;
 }
 
+/** Changes to a stored set: its status only as the workflow table gives it (`nextStatus`). */
+export type SetChanges = Omit<Partial<QuestionSet>, 'status'> & { status?: TableStatus };
+
 export interface NewMemberRow {
   name: string;
   party: string | null;
@@ -117,7 +121,8 @@ export class QuestionSetStore {
     return manager.save(manager.create(QuestionSet, values));
   }
 
-  async update(manager: EntityManager, id: string, changes: Partial<QuestionSet>): Promise<void> {
+  /** Changes a stored set; its status only to one the workflow table gave (`nextStatus`). */
+  async update(manager: EntityManager, id: string, changes: SetChanges): Promise<void> {
     await manager.update(QuestionSet, id, changes);
   }
 

@@ -1,4 +1,4 @@
-import { DeskError } from '@question-desk/errors';
+import { DeskError, questionsNamed } from '@question-desk/errors';
 
 export { RuleViolation, StaleVersion } from '@question-desk/errors';
 
@@ -81,7 +81,7 @@ export class QuestionsAlreadyInWork extends DeskError {
     readonly changedQuestionNumbers: number[],
   ) {
     super(
-      `This document changes question ${changedQuestionNumbers.join(', ')} of set ${questionSetId}, which is ${currentStatus.replace('_', ' ')}: its answers are being written to the questions as registered, so the desk does not replace them. Ask the drafter to take the correction into account, or withdraw the set and import the corrected document as a new one.`,
+      `This document changes ${questionsNamed(changedQuestionNumbers)} of set ${questionSetId}, which is ${currentStatus.replace('_', ' ')}: its answers are being written to the questions as registered, so the desk does not replace them. Ask the drafter to take the correction into account, or withdraw the set and import the corrected document as a new one.`,
       { details: { currentStatus, changedQuestionNumbers } },
     );
   }

@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Viewer } from '@question-desk/accounts';
 import { AuditTrail, type Actor } from '@question-desk/audit';
 import { DeskConfigService } from '@question-desk/config';
-import type { Problem } from '@question-desk/errors';
+import { counted, listed, type Problem } from '@question-desk/errors';
 import { PG_UNIQUE_VIOLATION, postgresConstraint, postgresErrorCode } from '@question-desk/database';
 import {
   chamberRules,
   Clock,
   daysBetween,
   defaultPostponedDeadline,
+  DUTCH_WORKING_DAYS,
   effectiveDeadline,
   shiftInternalDeadlines,
   statutoryDeadline,
@@ -214,13 +215,17 @@ export class QuestionSetsService {
     }
     const numbers = input.questions.map((q) => q.number);
     const doubled = numbers.filter((n, i) => numbers.indexOf(n) !== i);
-    if (doubled.length) problems.push(`Question number(s) ${[...new Set(doubled)].join(', ')} occur more than once.`);
+    const twice = [...new Set(doubled)];
+    if (twice.length)
+      problems.push(
+        `${counted(twice.length, 'Question number', 'Question numbers')} ${listed(twice)} ${counted(twice.length, 'occurs', 'occur')} more than once.`,
+      );
     if (problems.length) throw new RuleViolation(problems);
   }
 
   /**
    * Records a postponement notice: the deadline in force moves, the lead ministry's internal
-   * deadlines move with it by as many days, the statutory deadline stays. Returns the new deadline.
+   * deadlines move with it (as many working days before it as they were), the statutory deadline stays. Returns the new deadline.
    * Callers check the set's version.
    */
   async recordPostponement(manager: EntityManager, set: QuestionSet, notice: NewPostponement, registeredById: string | null): Promise<CalendarDate> {
@@ -237,10 +242,21 @@ export class QuestionSetsService {
     if (set.deadline && daysBetween(set.deadline, newDeadline) <= 0) {
       throw new RuleViolation([`newDeadline ${newDeadline} must be after the deadline now in force (${set.deadline}).`]);
     }
+    const previous = (await this.store.postponements(manager, set.id)).at(-1);
+    if (previous && daysBetween(previous.sentOn, notice.sentOn) < 0) {
+      throw new RuleViolation([
+        `sentOn ${notice.sentOn} is before the previous postponement notice (sent on ${previous.sentOn}); a later notice cannot have been sent earlier. Check the date.`,
+      ]);
+    }
     await this.store.addPostponement(manager, { questionSetId: set.id, sentOn: notice.sentOn, newDeadline, reason: notice.reason, registeredById });
     const all = await this.store.postponements(manager, set.id);
     const internal = set.deadline
-      ? shiftInternalDeadlines({ draft: set.draftDeadline, review: set.reviewDeadline, coSigning: set.coSigningDeadline }, set.deadline, newDeadline)
+      ? shiftInternalDeadlines(
+          { draft: set.draftDeadline, review: set.reviewDeadline, coSigning: set.coSigningDeadline },
+          set.deadline,
+          newDeadline,
+          DUTCH_WORKING_DAYS,
+        )
       : { draft: set.draftDeadline, review: set.reviewDeadline, coSigning: set.coSigningDeadline };
     await this.store.update(manager, set.id, {
       deadline: effectiveDeadline(set.statutoryDeadline, all)!,

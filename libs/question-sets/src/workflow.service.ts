@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { User, type Viewer } from '@question-desk/accounts';
 import { AuditTrail } from '@question-desk/audit';
 import { DeskConfigService } from '@question-desk/config';
-import type { Problem } from '@question-desk/errors';
-import { Clock, daysBetween, internalDeadlines, type CalendarDate } from '@question-desk/deadlines';
+import { capitalised, counted, listed, questionsNamed, type Problem } from '@question-desk/errors';
+import { catchUpInternalDeadlines, Clock, daysBetween, DUTCH_WORKING_DAYS, internalDeadlines, type CalendarDate } from '@question-desk/deadlines';
 import { isMinistryCode, ministryName, type MinistryCode } from '@question-desk/ministries';
 import { DataSource, EntityManager } from 'typeorm';
 import { CoSignature } from './co-signature.entity';
@@ -93,8 +93,13 @@ export class WorkflowService {
     private readonly config: DeskConfigService,
   ) {}
 
-  async assign(viewer: Viewer, id: string, request: Assign): Promise<QuestionSetView> {
-    return this.act(viewer, id, request.version, 'assign', async ({ manager, set, coSigningCodes }) => {
+  /**
+   * Assigns the set to a drafter of the lead ministry, with internal deadlines in working days.
+   * `warnings` says which internal deadlines had already passed and were moved to the next working days.
+   */
+  async assign(viewer: Viewer, id: string, request: Assign): Promise<QuestionSetView & { warnings: string[] }> {
+    const warnings: string[] = [];
+    const view = await this.act(viewer, id, request.version, 'assign', async ({ manager, set, coSigningCodes }) => {
       const lead = request.leadMinistry ?? set.leadMinistryCode;
       const coSigning = [...new Set(request.coSigningMinistries ?? coSigningCodes)].filter((code) => code !== lead);
       const problems: Problem[] = [];
@@ -113,7 +118,15 @@ export class WorkflowService {
       if (request.internalDeadline) problems.push(...this.internalDeadlineProblems(set, request.internalDeadline));
       if (problems.length) throw new RuleViolation(problems);
 
-      const internal = internalDeadlines(set.deadline, this.config.values.deadlines.internal, request.internalDeadline);
+      const planned = internalDeadlines(set.deadline, this.config.values.deadlines.internal, DUTCH_WORKING_DAYS, request.internalDeadline);
+      if (request.internalDeadline && planned.draft !== request.internalDeadline) {
+        warnings.push(
+          `internalDeadline ${request.internalDeadline} is not a working day; the draft deadline is set to ${planned.draft}, the working day before.`,
+        );
+      }
+      const caughtUp = catchUpInternalDeadlines(planned, this.clock.today(), set.deadline, DUTCH_WORKING_DAYS);
+      warnings.push(...caughtUp.warnings);
+      const internal = caughtUp.deadlines;
       await this.store.moveAssignments(manager, set.id, 'pending', 'ended');
       await this.store.addAssignment(manager, {
         questionSetId: set.id,
@@ -131,8 +144,9 @@ export class WorkflowService {
         reviewDeadline: internal.review,
         coSigningDeadline: internal.coSigning,
       });
-      return { assignee: { id: assignee!.id, name: assignee!.name }, coSigningMinistries: coSigning };
+      return { assignee: { id: assignee!.id, name: assignee!.name }, coSigningMinistries: coSigning, ...(warnings.length ? { warnings } : {}) };
     });
+    return { ...view, warnings };
   }
 
   async accept(viewer: Viewer, id: string, version: number): Promise<QuestionSetView> {
@@ -184,7 +198,7 @@ export class WorkflowService {
       const numbers = await this.store.questionNumbers(manager, set.id);
       const { unknown } = coverage(numbers, answers);
       if (unknown.length) {
-        throw new RuleViolation([`This set has no question ${unknown.join(', ')}; its questions are ${numbers.join(', ')}.`]);
+        throw new RuleViolation([`This set has no ${questionsNamed(unknown)}; its questions are ${listed(numbers)}.`]);
       }
       await this.store.setAnswers(manager, set.id, answers);
       const next = await this.store.addRevision(manager, set.id, answers, viewer);
@@ -247,9 +261,9 @@ export class WorkflowService {
     const answers = await this.store.answerCoverage(manager, set.id);
     const { uncovered, doublyCovered, unknown } = coverage(numbers, answers);
     const problems = [
-      uncovered.length ? `Question ${uncovered.join(', ')} ${uncovered.length > 1 ? 'have' : 'has'} no answer yet.` : '',
-      doublyCovered.length ? `Question ${doublyCovered.join(', ')} ${doublyCovered.length > 1 ? 'are' : 'is'} answered more than once.` : '',
-      unknown.length ? `The draft answers question ${unknown.join(', ')}, which the set does not have.` : '',
+      uncovered.length ? `${capitalised(questionsNamed(uncovered))} ${counted(uncovered.length, 'has', 'have')} no answer yet.` : '',
+      doublyCovered.length ? `${capitalised(questionsNamed(doublyCovered))} ${counted(doublyCovered.length, 'is', 'are')} answered more than once.` : '',
+      unknown.length ? `The draft answers ${questionsNamed(unknown)}, which the set does not have.` : '',
     ].filter(Boolean);
     if (problems.length) throw new RuleViolation([...problems, 'Every question needs exactly one answer before review; save the draft again.']);
     await this.store.update(manager, set.id, { status: nextStatus('submit-for-review', this.counts(set, [], [])) });
@@ -274,9 +288,12 @@ export class WorkflowService {
       throw new ActionNotPermitted(`You sign for ${own}; only someone of ${named} can sign for ${named}.`);
     }
     const ministry = named ?? own;
-    if (!ministry) throw new RuleViolation([`Name the ministry you sign for (ministry): still to sign are ${unsigned.join(', ')}.`]);
+    if (!ministry)
+      throw new RuleViolation([`Name the ministry you sign for (ministry): still to sign ${counted(unsigned.length, 'is', 'are')} ${listed(unsigned)}.`]);
     if (!coSigningCodes.includes(ministry)) {
-      throw new RuleViolation([`${ministry} does not co-sign this set; the co-signing ministries are ${coSigningCodes.join(', ')}.`]);
+      throw new RuleViolation([
+        `${ministry} does not co-sign this set; ${counted(coSigningCodes.length, 'the co-signing ministry is', 'the co-signing ministries are')} ${listed(coSigningCodes)}.`,
+      ]);
     }
     if (!unsigned.includes(ministry)) throw new RuleViolation([`${ministry} has already signed.`]);
     await this.store.addSignature(manager, { questionSetId: set.id, ministryCode: ministry, signedById: viewer.id, signedByName: viewer.name });
@@ -363,7 +380,7 @@ export class WorkflowService {
           case 'lead-ministry':
             return `Only ${transitionOf(action).roles.join(' or ')} of the lead ministry (${set.leadMinistryCode ?? 'none yet'}) may ${action.replace('-', ' ')} this set; you are ${who(viewer)}.`;
           case 'co-signing-ministry':
-            return `Only a co-signing ministry that has not signed yet may co-sign (still to sign: ${workflowFacts(set).unsignedCoSigners.join(', ') || 'none'}); you are ${who(viewer)}.`;
+            return `Only a co-signing ministry that has not signed yet may co-sign (still to sign: ${listed(workflowFacts(set).unsignedCoSigners) || 'none'}); you are ${who(viewer)}.`;
           default:
             return `You may not ${action} this set.`;
         }

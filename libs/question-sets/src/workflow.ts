@@ -152,19 +152,26 @@ export function allowedActions(actor: Participant, set: WorkflowFacts): Workflow
 }
 
 /** Where the set goes after `action`. */
-export function nextStatus(action: WorkflowAction, set: { status: QuestionSetStatus; coSigners: number; unsignedAfter: number }): QuestionSetStatus {
+export function nextStatus(action: WorkflowAction, set: { status: QuestionSetStatus; coSigners: number; unsignedAfter: number }): TableStatus {
   const { to } = transitionOf(action);
   switch (to) {
     case 'same':
-      return set.status;
+      return set.status as TableStatus;
     case 'co-signing-or-approved':
-      return set.coSigners > 0 ? 'co_signing' : 'approved';
+      return (set.coSigners > 0 ? 'co_signing' : 'approved') as TableStatus;
     case 'approved-when-all-signed':
-      return set.unsignedAfter === 0 ? 'approved' : 'co_signing';
+      return (set.unsignedAfter === 0 ? 'approved' : 'co_signing') as TableStatus;
     default:
-      return to;
+      return to as TableStatus;
   }
 }
+
+declare const FROM_THE_TABLE: unique symbol;
+/**
+ * A status the workflow table gave (`nextStatus`): the only kind a stored set's status can be
+ * changed to (QuestionSetStore.update takes no other), so no status write can pass the table by.
+ */
+export type TableStatus = QuestionSetStatus & { readonly [FROM_THE_TABLE]: true };
 
 export interface Coverage {
   uncovered: number[];

@@ -60,13 +60,13 @@ export class Mailer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Mail');
   readonly channel: MailChannel;
   private readonly transport: Transporter | null = null;
-  private readonly from: string;
+  private readonly from: { name: string; address: string };
   private readonly problem: string | null;
   private readonly server: string | null = null;
 
   constructor(config: DeskConfigService) {
     const { mail, environment, reminders } = config.values;
-    this.from = mail.from;
+    this.from = { name: mail.fromName, address: mail.fromAddress };
     this.problem = mail.smtpProblem;
     if (mail.smtpProblem) {
       this.channel = 'misconfigured';

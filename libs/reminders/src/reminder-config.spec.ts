@@ -17,3 +17,29 @@ describe('REMINDER_POLICY', () => {
     }
   });
 });
+
+describe('MAIL_FROM and MAIL_FROM_NAME', () => {
+  const mail = (env: Record<string, string>) => readConfig([remindersConfig], { PUBLIC_URL: 'https://vragen.example.org', ...env }).mail;
+
+  it('send as "Vragendesk" from vragendesk@ the host of PUBLIC_URL by default', () => {
+    expect(mail({})).toMatchObject({
+      from: 'Vragendesk <vragendesk@vragen.example.org>',
+      fromName: 'Vragendesk',
+      fromAddress: 'vragendesk@vragen.example.org',
+    });
+  });
+
+  it('take the display name from MAIL_FROM_NAME, over a name in MAIL_FROM', () => {
+    expect(mail({ MAIL_FROM_NAME: 'Vragendesk BZ', MAIL_FROM: 'kamervragen@bz.example' })).toMatchObject({
+      from: 'Vragendesk BZ <kamervragen@bz.example>',
+      fromName: 'Vragendesk BZ',
+    });
+    expect(mail({ MAIL_FROM: 'Kamervragen BZ <kamervragen@bz.example>' })).toMatchObject({ fromName: 'Kamervragen BZ', fromAddress: 'kamervragen@bz.example' });
+    expect(mail({ MAIL_FROM_NAME: 'Vragendesk', MAIL_FROM: 'Kamervragen BZ <kamervragen@bz.example>' }).fromName).toBe('Vragendesk');
+    expect(mail({ MAIL_FROM_NAME: 'Vragen, BZ' }).from).toBe('"Vragen, BZ" <vragendesk@vragen.example.org>');
+  });
+
+  it('refuse a display name with angle brackets or quotes, saying how to write one', () => {
+    expect(() => mail({ MAIL_FROM_NAME: 'Desk <x@y>' })).toThrow(/MAIL_FROM_NAME must be a name such as Vragendesk, without <, > or "/);
+  });
+});

@@ -87,8 +87,9 @@ export class ReminderDelivery {
       await this.cancel(manager, reminder, recipient, reason);
       return { outcome: 'cancelled' };
     }
-    const { publicUrl, reminders } = this.config.values;
+    const { publicUrl, reminders, mail } = this.config.values;
     const message = reminderMessage({
+      deskName: mail.fromName,
       kind: reminder.kind as ReminderKind,
       recipientName: recipient.name,
       refersTo: reminder.refersTo,

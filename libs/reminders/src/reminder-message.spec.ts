@@ -84,4 +84,52 @@ describe('reminder messages', () => {
       reminderMessage({ kind: 'overdue-digest', recipientName: 'C', refersTo: '2020-03-02', today: '2020-03-03', publicUrl: 'x', overdue: [newer] }).subject,
     ).toBe('Overzicht: 1 vragenset over de termijn');
   });
+
+  it('says in one line how to register the uitstelbericht, with the link to the set, before and after the deadline', () => {
+    const link = `https://vragen.example.org/vragensets/${set.id}`;
+    for (const kind of ['postponement-due-soon', 'postponement-due'] as const) {
+      const message = reminderMessage({
+        kind,
+        recipientName: 'Dirk',
+        refersTo: '2019-08-08',
+        today: '2019-08-05',
+        publicUrl: 'https://vragen.example.org',
+        set,
+      });
+      const lines = message.text.split('\n').filter((line) => line.includes('Registreer'));
+      expect(lines).toEqual([`Is het uitstelbericht verstuurd? Registreer het op de pagina van de vragenset (knop "Uitstel registreren"): ${link}`]);
+      expect(message.html).toContain(`Registreer het op <a href="${link}">de pagina van de vragenset</a>`);
+    }
+    const soon = reminderMessage({ kind: 'postponement-due-soon', recipientName: 'Dirk', refersTo: '2019-08-08', today: '2019-08-05', publicUrl: 'x', set });
+    expect(soon.subject).toBe('Uitstelbericht nodig? 2019Z15244 moet uiterlijk donderdag 8 augustus 2019 beantwoord zijn');
+    expect(soon.text).toContain('het antwoord is nog niet ter beoordeling');
+    const other = reminderMessage({ kind: 'deadline-due-soon', recipientName: 'Dirk', refersTo: '2019-08-08', today: '2019-08-05', publicUrl: 'x', set });
+    expect(other.text).not.toContain('Registreer');
+  });
+
+  it('reads naturally for one overdue set and for many', () => {
+    const one = { ...set, id: 'a', deadline: '2020-03-02' };
+    const single = reminderMessage({ kind: 'overdue-digest', recipientName: 'C', refersTo: '2020-03-02', today: '2020-03-03', publicUrl: 'x', overdue: [one] });
+    expect(single.subject).toBe('Overzicht: 1 vragenset over de termijn');
+    expect(single.text).toContain('Deze vragenset is nog niet beantwoord en over de termijn (week van maandag 2 maart 2020):');
+    expect(single.text).not.toContain('oudste');
+    expect(single.text).toContain('1 dag over de termijn');
+    const two = reminderMessage({
+      kind: 'overdue-digest',
+      recipientName: 'C',
+      refersTo: '2020-03-02',
+      today: '2020-03-03',
+      publicUrl: 'x',
+      overdue: [one, { ...one, id: 'b' }],
+    });
+    expect(two.text).toContain('Deze 2 vragensets zijn nog niet beantwoord en over de termijn (week van maandag 2 maart 2020), de oudste eerst:');
+  });
+
+  it('is signed with the desk\'s name (MAIL_FROM_NAME), "Vragendesk" by default', () => {
+    const input = { kind: 'deadline-due-soon' as const, recipientName: 'D', refersTo: '2019-08-08', today: '2019-08-05', publicUrl: 'x', set };
+    expect(reminderMessage(input).text).toMatch(/Met vriendelijke groet,\nVragendesk\n/);
+    const named = reminderMessage({ ...input, deskName: 'Vragendesk BZ & JenV' });
+    expect(named.text).toMatch(/Met vriendelijke groet,\nVragendesk BZ & JenV\n/);
+    expect(named.html).toContain('Met vriendelijke groet,<br>Vragendesk BZ &amp; JenV');
+  });
 });

@@ -26,7 +26,12 @@ export interface ReminderMessageInput {
   overdue?: SetSummary[];
   /** How many sets are overdue in all, when `overdue` holds only the first of them. */
   overdueTotal?: number;
+  /** How the desk signs its mail (MAIL_FROM_NAME, default "Vragendesk"). */
+  deskName?: string;
 }
+
+/** The desk's name in its mail when MAIL_FROM_NAME is not set. */
+export const DEFAULT_DESK_NAME = 'Vragendesk';
 
 export interface ReminderMessage {
   /** Also the in-app notification's message. */
@@ -61,6 +66,19 @@ function daysOverdue(set: SetSummary, today: CalendarDate): number {
   return set.deadline ? Math.max(0, daysBetween(set.deadline, today)) : 0;
 }
 
+/** "1 dag", "3 dagen". */
+function days(count: number): string {
+  return `${count} ${count === 1 ? 'dag' : 'dagen'}`;
+}
+
+/** The one line of an uitstelbericht reminder that says how to register the notice once it is sent. */
+function howToRegister(link: string): string {
+  return `Is het uitstelbericht verstuurd? Registreer het op de pagina van de vragenset (knop "Uitstel registreren"): ${link}`;
+}
+
+/** Reminders about the uitstelbericht: they carry the line that says how to register it. */
+const ABOUT_POSTPONEMENT: readonly ReminderKind[] = ['postponement-due-soon', 'postponement-due'];
+
 /** Subject and opening sentence of each kind: the wording as one table. */
 const WORDING: Record<Exclude<ReminderKind, 'overdue-digest'>, (name: string, date: string) => { subject: string; lead: string }> = {
   'draft-due-soon': (name, date) => ({
@@ -78,6 +96,10 @@ const WORDING: Record<Exclude<ReminderKind, 'overdue-digest'>, (name: string, da
   'deadline-due-today': (name, date) => ({
     subject: `Vandaag verloopt de termijn van ${name}`,
     lead: `Vandaag, ${date}, verloopt de termijn voor de beantwoording van de Kamervragen ${name}.`,
+  }),
+  'postponement-due-soon': (name, date) => ({
+    subject: `Uitstelbericht nodig? ${name} moet uiterlijk ${date} beantwoord zijn`,
+    lead: `De termijn voor de beantwoording van de Kamervragen ${name} verloopt op ${date}, en het antwoord is nog niet ter beoordeling. Haalt u de termijn niet, stuur de Kamer dan vóór die dag een uitstelbericht.`,
   }),
   'postponement-due': (name, date) => ({
     subject: `Uitstelbericht nodig: ${name} is over de termijn`,
@@ -102,25 +124,31 @@ function setMessage(input: ReminderMessageInput, kind: Exclude<ReminderKind, 'ov
     ...(set.draftDeadline && kind.startsWith('draft-') ? [['Interne termijn concept', inDutch(set.draftDeadline)] as [string, string]] : []),
     ['Dagen over de termijn', String(daysOverdue(set, input.today))],
   ];
+  const register = ABOUT_POSTPONEMENT.includes(kind) ? howToRegister(link) : null;
   const text = [
     `Beste ${input.recipientName},`,
     '',
     lead,
+    ...(register ? ['', register] : []),
     '',
     ...facts.map(([label, value]) => `${label}: ${value}`),
     '',
     `Bekijk de vragen: ${link}`,
     '',
-    SIGNATURE,
+    signature(input),
   ].join('\n');
   const html = page(
     subject,
     [
       `<p>Beste ${escape(input.recipientName)},</p>`,
       `<p>${escape(lead)}</p>`,
+      ...(register
+        ? [`<p>Is het uitstelbericht verstuurd? Registreer het op <a href="${escape(link)}">de pagina van de vragenset</a> (knop "Uitstel registreren").</p>`]
+        : []),
       `<table>${facts.map(([label, value]) => `<tr><th align="left">${escape(label)}</th><td>${escape(value)}</td></tr>`).join('')}</table>`,
       `<p><a href="${escape(link)}">Bekijk de vragen</a></p>`,
     ].join('\n'),
+    input,
   );
   return { subject, text, html };
 }
@@ -128,12 +156,16 @@ function setMessage(input: ReminderMessageInput, kind: Exclude<ReminderKind, 'ov
 function digestMessage(input: ReminderMessageInput): ReminderMessage {
   const sets = input.overdue ?? [];
   const count = Math.max(input.overdueTotal ?? 0, sets.length);
-  const subject = `Overzicht: ${count} ${count === 1 ? 'vragenset' : 'vragensets'} over de termijn`;
-  const lead = `Deze ${count === 1 ? 'vragenset is' : 'vragensets zijn'} nog niet beantwoord en over de termijn (week van ${inDutch(input.refersTo)}), de oudste eerst:`;
+  const subject = count === 1 ? 'Overzicht: 1 vragenset over de termijn' : `Overzicht: ${count} vragensets over de termijn`;
+  const week = `week van ${inDutch(input.refersTo)}`;
+  const lead =
+    count === 1
+      ? `Deze vragenset is nog niet beantwoord en over de termijn (${week}):`
+      : `Deze ${count} vragensets zijn nog niet beantwoord en over de termijn (${week}), de oudste eerst:`;
   const shown = sets.slice(0, DIGEST_LIMIT);
   const more = count - shown.length; // not listed, but counted
   const line = (set: SetSummary) =>
-    `${nameOf(set)} — ${set.subject ?? 'onbekend onderwerp'} — termijn ${set.deadline ? inDutch(set.deadline) : 'onbekend'}, ${daysOverdue(set, input.today)} dagen over de termijn`;
+    `${nameOf(set)} — ${set.subject ?? 'onbekend onderwerp'} — termijn ${set.deadline ? inDutch(set.deadline) : 'onbekend'}, ${days(daysOverdue(set, input.today))} over de termijn`;
   const text = [
     `Beste ${input.recipientName},`,
     '',
@@ -142,7 +174,7 @@ function digestMessage(input: ReminderMessageInput): ReminderMessage {
     ...shown.map((set) => `- ${line(set)}\n  ${linkTo(input.publicUrl, set)}`),
     ...(more > 0 ? [`- … en nog ${more}: ${input.publicUrl.replace(/\/+$/, '')}/vragen?overdue=true&sort=deadline`] : []),
     '',
-    SIGNATURE,
+    signature(input),
   ].join('\n');
   const html = page(
     subject,
@@ -152,14 +184,17 @@ function digestMessage(input: ReminderMessageInput): ReminderMessage {
       `<ol>${shown.map((set) => `<li><a href="${escape(linkTo(input.publicUrl, set))}">${escape(line(set))}</a></li>`).join('')}</ol>`,
       ...(more > 0 ? [`<p>… en nog ${more}.</p>`] : []),
     ].join('\n'),
+    input,
   );
   return { subject, text, html };
 }
 
-const SIGNATURE = 'Met vriendelijke groet,\nQuestion Desk\n\n(Dit is een automatisch bericht.)';
+function signature(input: ReminderMessageInput): string {
+  return `Met vriendelijke groet,\n${input.deskName ?? DEFAULT_DESK_NAME}\n\n(Dit is een automatisch bericht.)`;
+}
 
-function page(title: string, body: string): string {
-  return `<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body>\n${body}\n<p>Met vriendelijke groet,<br>Question Desk</p>\n<p><small>Dit is een automatisch bericht.</small></p>\n</body></html>`;
+function page(title: string, body: string, input: ReminderMessageInput): string {
+  return `<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body>\n${body}\n<p>Met vriendelijke groet,<br>${escape(input.deskName ?? DEFAULT_DESK_NAME)}</p>\n<p><small>Dit is een automatisch bericht.</small></p>\n</body></html>`;
 }
 
 function escape(text: string): string {

@@ -14,8 +14,8 @@ import { WorkingDays } from '@question-desk/deadlines';
 
 const calendar = new WorkingDays();
 const policy = reminderPolicy();
-/** The scenarios about one set leave the weekly digest out; it has its own. */
-const withoutDigest = reminderPolicy({ 'overdue-digest': false });
+/** The scenarios about one set leave the weekly digest and the early uitstelbericht reminder out; they have their own. */
+const withoutDigest = reminderPolicy({ 'overdue-digest': false, 'postponement-due-soon': false });
 
 function aSet(overrides: Partial<SetFacts> = {}): SetFacts {
   return {
@@ -133,6 +133,51 @@ describe('the reminder policy', () => {
         'postponement-due → coordinatorAll (2025-04-17)',
         'postponement-due → deskAll (2025-04-17)',
       ]);
+    });
+  });
+
+  describe('"uitstelbericht due soon": before it is too late, while the answer is not yet in review', () => {
+    const early = reminderPolicy({ 'overdue-digest': false }).filter((rule) => rule.kind === 'postponement-due-soon');
+    // Deadline Wednesday 23 April 2025: three working days before is Thursday 17 April (Tweede paasdag is no working day).
+    const late = aSet({ status: 'drafting', deadline: '2025-04-23', statutoryDeadline: '2025-04-23' });
+    const toBZ = (date: string) => ['coordinatorAll', 'coordinatorBZ', 'deskAll', 'deskBZ'].map((who) => `postponement-due-soon → ${who} (${date})`);
+
+    it.each([
+      ['2025-04-16', []],
+      ['2025-04-17', toBZ('2025-04-23')],
+      ['2025-04-22', toBZ('2025-04-23')], // a missed day is caught up (the ledger sends it once)
+      ['2025-04-23', []], // on the day itself "postponement-due" takes over tomorrow
+    ])('on %s', (today, expected) => {
+      expect(due([late], today, early)).toEqual(expected);
+    });
+
+    it('goes out from received to drafting, not once the answer is in review or further, nor for a closed set', () => {
+      for (const status of ['received', 'assigned', 'drafting'] as const) expect(due([{ ...late, status }], '2025-04-17', early)).toHaveLength(4);
+      for (const status of ['in_review', 'co_signing', 'approved', 'answered', 'withdrawn'] as const) {
+        expect(due([{ ...late, status }], '2025-04-17', early)).toEqual([]);
+      }
+    });
+
+    it('counts from the deadline in force: after a postponement it comes again before the new deadline', () => {
+      const postponed = { ...late, hasPostponement: true, deadline: '2025-05-14' };
+      expect(due([postponed], '2025-04-17', early)).toEqual([]);
+      expect(due([postponed], '2025-05-08', early)).toEqual([]);
+      expect(due([postponed], '2025-05-09', early)).toEqual(toBZ('2025-05-14'));
+    });
+
+    it('takes its number of working days from REMINDER_POLICY', () => {
+      const five = reminderPolicy({ 'postponement-due-soon': 5 }).filter((rule) => rule.kind === 'postponement-due-soon');
+      expect(due([late], '2025-04-14', five)).toEqual([]);
+      expect(due([late], '2025-04-15', five)).toEqual(toBZ('2025-04-23'));
+      expect(
+        reasonToCancel(
+          five,
+          { kind: 'postponement-due-soon', refersTo: '2025-04-23' },
+          { set: { ...late, status: 'in_review' }, person: people.deskBZ },
+          '2025-04-16',
+          calendar,
+        ),
+      ).toBe('condition-gone');
     });
   });
 

@@ -3,7 +3,15 @@ import { addDays, dayOfWeek, daysBetween, type CalendarDate, type WorkingDays } 
 import { isOpen, type QuestionSetStatus } from '@question-desk/question-sets';
 
 /** The reminders the desk sends. The names are part of REMINDER_POLICY and of the notifications API. */
-export const REMINDER_KINDS = ['draft-due-soon', 'draft-due-today', 'deadline-due-soon', 'deadline-due-today', 'postponement-due', 'overdue-digest'] as const;
+export const REMINDER_KINDS = [
+  'draft-due-soon',
+  'draft-due-today',
+  'deadline-due-soon',
+  'deadline-due-today',
+  'postponement-due-soon',
+  'postponement-due',
+  'overdue-digest',
+] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** Who receives a reminder. A user without a ministry covers every ministry. */
@@ -24,7 +32,7 @@ export type ReferenceDate = 'draftDeadline' | 'deadline' | 'statutoryDeadline' |
 export type Timing = { workingDaysBefore: number } | { onTheDay: true } | { daysAfter: number } | { weekday: number };
 
 /** What must hold of a set for its reminder to go out. */
-export type Condition = 'drafting' | 'open' | 'open-without-postponement' | 'overdue';
+export type Condition = 'drafting' | 'before-review' | 'open' | 'open-without-postponement' | 'overdue';
 
 export interface ReminderRule {
   kind: ReminderKind;
@@ -40,6 +48,8 @@ export const DEFAULT_REMINDER_POLICY: readonly ReminderRule[] = [
   { kind: 'draft-due-today', to: 'assignee', about: 'draftDeadline', timing: { onTheDay: true }, while: 'drafting' },
   { kind: 'deadline-due-soon', to: 'assignee', about: 'deadline', timing: { workingDaysBefore: 3 }, while: 'open' },
   { kind: 'deadline-due-today', to: 'assignee', about: 'deadline', timing: { onTheDay: true }, while: 'open' },
+  // "Uitstelbericht needed" before it is too late: the answer is not yet in review a few working days before the deadline in force.
+  { kind: 'postponement-due-soon', to: 'desk-and-coordinators', about: 'deadline', timing: { workingDaysBefore: 3 }, while: 'before-review' },
   { kind: 'postponement-due', to: 'desk-and-coordinators', about: 'statutoryDeadline', timing: { daysAfter: 1 }, while: 'open-without-postponement' },
   { kind: 'overdue-digest', to: 'coordinators', about: 'digestDay', timing: { weekday: 1 }, while: 'overdue' },
 ];
@@ -49,13 +59,17 @@ export type ReminderPolicy = readonly ReminderRule[];
 /** Statuses in which the internal draft is still being written. */
 export const DRAFTING_STATUSES: readonly QuestionSetStatus[] = ['assigned', 'drafting'];
 
+/** Statuses before the answer goes to review: a late set here will need an uitstelbericht. */
+export const BEFORE_REVIEW_STATUSES: readonly QuestionSetStatus[] = ['received', 'assigned', 'drafting'];
+
 /**
  * The policy with REMINDER_POLICY's changes: `false` switches a reminder off, a number replaces the
  * day of its timing (working days before, days after, or the day of the week).
  */
 export function reminderPolicy(changes: Partial<Record<string, number | false>> = {}): ReminderPolicy {
   const unknown = Object.keys(changes).filter((kind) => !(REMINDER_KINDS as readonly string[]).includes(kind));
-  if (unknown.length) throw new RangeError(`Unknown reminder kind(s) ${unknown.join(', ')}; known: ${REMINDER_KINDS.join(', ')}`);
+  if (unknown.length)
+    throw new RangeError(`Unknown reminder ${unknown.length === 1 ? 'kind' : 'kinds'} ${unknown.join(', ')}; known: ${REMINDER_KINDS.join(', ')}`);
   return DEFAULT_REMINDER_POLICY.flatMap((rule): ReminderRule[] => {
     const change = changes[rule.kind];
     if (change === undefined) return [rule];
@@ -159,6 +173,8 @@ export function conditionHolds(condition: Condition, set: SetFacts, today: Calen
   switch (condition) {
     case 'drafting':
       return DRAFTING_STATUSES.includes(set.status);
+    case 'before-review':
+      return BEFORE_REVIEW_STATUSES.includes(set.status);
     case 'open':
       return isOpen(set.status);
     case 'open-without-postponement':

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { stuckAfterMs, type DeliveryRef } from './reminder-jobs';
 import { ReminderLedgerStore } from './reminder-ledger.store';
 import {
+  BEFORE_REVIEW_STATUSES,
   DRAFTING_STATUSES,
   dueWindow,
   type Condition,
@@ -39,6 +40,7 @@ const DATE_COLUMN: Record<Exclude<ReferenceDate, 'digestDay'>, string> = {
 };
 const CONDITION: Record<Condition, string> = {
   drafting: `qs.status IN (${sqlList(DRAFTING_STATUSES)})`,
+  'before-review': `qs.status IN (${sqlList(BEFORE_REVIEW_STATUSES)})`,
   open: OPEN,
   'open-without-postponement': `${OPEN} AND NOT qs.has_postponement`,
   overdue: `${OPEN} AND qs.deadline < $today`,

@@ -4,8 +4,11 @@ import { REMINDER_KINDS, type ReminderKind } from './reminder-policy';
 
 declare module '@question-desk/config' {
   interface DeskConfigParts {
-    /** Outgoing mail. `smtpProblem` is set (and `smtpUrl` unusable) when SMTP_URL is not a valid smtp:// URL. */
-    mail: { smtpUrl: string | null; smtpProblem: string | null; from: string };
+    /**
+     * Outgoing mail. `smtpProblem` is set (and `smtpUrl` unusable) when SMTP_URL is not a valid smtp:// URL.
+     * `from` is the sender as one header value; `fromName` (MAIL_FROM_NAME) is also how the mail is signed.
+     */
+    mail: { smtpUrl: string | null; smtpProblem: string | null; from: string; fromName: string; fromAddress: string };
     reminders: {
       /** Changes to the reminder policy's defaults, by reminder kind: a day, or false for off. */
       policy: Partial<Record<ReminderKind, number | false>>;
@@ -34,6 +37,7 @@ const reminderChanges: Record<ReminderKind, z.ZodTypeAny> = {
   'draft-due-today': onTheDayOnly,
   'deadline-due-soon': reminderOffset(1, 20, 'working days before the deadline, 1 to 20'),
   'deadline-due-today': onTheDayOnly,
+  'postponement-due-soon': reminderOffset(1, 20, 'working days before the deadline in force, 1 to 20'),
   'postponement-due': reminderOffset(1, 60, 'days after the statutory deadline, 1 to 60'),
   'overdue-digest': reminderOffset(1, 7, 'the day of the week, 1 (Monday) to 7 (Sunday)'),
 };
@@ -55,6 +59,13 @@ export const remindersConfig = configPart({
       .string()
       .regex(/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/, 'must be an address such as vragen@example.org or "Vragendesk <vragen@example.org>"')
       .optional(),
+    MAIL_FROM_NAME: z
+      .string()
+      .trim()
+      .min(1, 'must be a name such as Vragendesk')
+      .max(100, 'must be a name of at most 100 characters, such as Vragendesk')
+      .regex(/^[^<>"\r\n]+$/, 'must be a name such as Vragendesk, without <, > or "')
+      .optional(),
     REMINDER_POLICY: reminderPolicyChanges.optional(),
     REMINDER_SWEEP_EVERY: duration(1000, 24 * 3_600_000, '60s or 5m (from 1s to 24h)').default('60s'),
     REMINDER_LEASE: duration(1000, 24 * 3_600_000, '5m (from 1s to 24h)').default('5m'),
@@ -66,7 +77,7 @@ export const remindersConfig = configPart({
     mail: {
       smtpUrl: e.SMTP_URL ?? null,
       smtpProblem: e.SMTP_URL === undefined ? null : smtpProblem(e.SMTP_URL),
-      from: e.MAIL_FROM ?? `Question Desk <vragendesk@${new URL(desk.publicUrl).hostname}>`,
+      ...sender(e.MAIL_FROM ?? `vragendesk@${new URL(desk.publicUrl).hostname}`, e.MAIL_FROM_NAME),
     },
     reminders: {
       policy: e.REMINDER_POLICY ?? {},
@@ -78,6 +89,18 @@ export const remindersConfig = configPart({
     },
   }),
 });
+
+/** The desk's name as sender when neither MAIL_FROM_NAME nor MAIL_FROM names one. */
+export const DEFAULT_MAIL_FROM_NAME = 'Vragendesk';
+
+/** The sender: MAIL_FROM's address, named by MAIL_FROM_NAME, else by the name in MAIL_FROM, else "Vragendesk". */
+function sender(mailFrom: string, mailFromName: string | undefined): { from: string; fromName: string; fromAddress: string } {
+  const named = /^\s*"?([^<>"]*?)"?\s*<([^<>]+)>\s*$/.exec(mailFrom);
+  const fromAddress = named ? named[2] : mailFrom.trim();
+  const fromName = mailFromName ?? (named?.[1] || DEFAULT_MAIL_FROM_NAME);
+  const shown = /[(),.:;@[\]\\]/.test(fromName) ? `"${fromName}"` : fromName;
+  return { from: `${shown} <${fromAddress}>`, fromName, fromAddress };
+}
 
 /** What is wrong with an SMTP_URL, in the words of a configuration problem; null when it is usable. */
 function smtpProblem(value: string): string | null {

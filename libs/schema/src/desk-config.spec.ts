@@ -61,7 +61,7 @@ describe('loadConfig', () => {
   it('reads the internal deadline policy, and says how to write it when it is wrong', () => {
     expect(loadConfig({ INTERNAL_DEADLINES: 'draft=14,review=7,coSigning=3' }).deadlines.internal).toEqual({ draft: 14, review: 7, coSigning: 3 });
     expect(problemsOf({ INTERNAL_DEADLINES: 'draft=2w' })).toEqual([
-      expect.stringMatching(/^Configuration: INTERNAL_DEADLINES must give the days before the deadline for each step, such as draft=10/),
+      expect.stringMatching(/^Configuration: INTERNAL_DEADLINES must give the working days before the deadline for each step, such as draft=10/),
     ]);
   });
 
@@ -73,7 +73,13 @@ describe('loadConfig', () => {
 describe('loadConfig: reminders and mail', () => {
   it('has working defaults: a sweep a minute, email to the log until SMTP_URL is set', () => {
     expect(loadConfig({}).reminders).toEqual({ policy: {}, sweepEveryMs: 60_000, leaseMs: 300_000, attempts: 10, retryDelayMs: 30_000, concurrency: 5 });
-    expect(loadConfig({}).mail).toEqual({ smtpUrl: null, smtpProblem: null, from: 'Question Desk <vragendesk@localhost>' });
+    expect(loadConfig({}).mail).toEqual({
+      smtpUrl: null,
+      smtpProblem: null,
+      from: 'Vragendesk <vragendesk@localhost>',
+      fromName: 'Vragendesk',
+      fromAddress: 'vragendesk@localhost',
+    });
   });
 
   it('reads durations and the policy', () => {

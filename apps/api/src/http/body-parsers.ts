@@ -37,8 +37,18 @@ export const JSON_MAX_BYTES = '1mb';
 /** Signing in and out needs an email and a password: a larger body is refused before anyone parses it. */
 export const SIGN_IN_MAX_BYTES = '16kb';
 
+/**
+ * Signing in takes JSON only: a form post or plain text would otherwise read as an empty body and
+ * answer "email is required", which does not say what is wrong.
+ */
+const signInTakesJson: RequestHandler = (req, _res, next) => {
+  if (req.method !== 'POST' || req.is('application/json')) return next();
+  next(new BadRequestException('Send JSON: a body such as {"email": "desk@example.org", "password": "…"} with the header Content-Type: application/json.'));
+};
+
 /** JSON for the API, text/plain and text/markdown for documents; nothing else is parsed. */
 export function useBodyParsers(app: NestExpressApplication, documentMaxBytes: number): void {
+  app.use('/api/auth/login', signInTakesJson);
   // The first parser that reads a body marks it read; the ones after it pass it by.
   app.use('/api/auth', friendly(express.json({ limit: SIGN_IN_MAX_BYTES, verify: refuseDeepNesting })));
   app.use(friendly(express.json({ limit: JSON_MAX_BYTES, verify: refuseDeepNesting })));

@@ -218,6 +218,17 @@ export class QuestionSetPageDto {
   pageSize: number;
 }
 
+/** The answer to an assignment: the set, and what the desk changed on the way. */
+export class AssignedSetDto extends QuestionSetDto {
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    description: 'Internal deadlines that had already passed (or were not a working day) and where they were moved; empty when none',
+    example: ['The internal draft deadline would have been 2026-11-20, which has passed; it is set to 2026-12-02, the next working day.'],
+  })
+  warnings: string[];
+}
+
 export class ImportResultDto {
   @ApiProperty({ type: QuestionSetDto })
   questionSet: QuestionSetDto;

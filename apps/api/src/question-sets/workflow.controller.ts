@@ -12,7 +12,7 @@ import {
 import type { Viewer } from '@question-desk/accounts';
 import { TRANSITION_ACTIONS, WorkflowService } from '@question-desk/question-sets';
 import { CurrentViewer } from '../http/current-viewer.decorator';
-import { QuestionSetDto } from './question-set.dto';
+import { AssignedSetDto, QuestionSetDto } from './question-set.dto';
 import { AssignDto, PostponeDto, ReasonDto, RevisionDto, SaveDraftDto, TransferDto, TransitionDto, VersionedDto } from './workflow.dto';
 import { WorkflowStep } from './workflow-step.guard';
 
@@ -34,8 +34,12 @@ export class WorkflowController {
   @Post('assignment')
   @HttpCode(200)
   @WorkflowStep('assign')
-  @UpdatedSet()
-  @ApiOperation({ summary: 'Assign to a lead ministry and a drafter, with co-signing ministries and internal deadlines (desk)' })
+  @ApiOkResponse({ type: AssignedSetDto, description: 'The updated set, with the actions you may take next and warnings about moved internal deadlines' })
+  @ApiOperation({
+    summary: 'Assign to a lead ministry and a drafter, with co-signing ministries and internal deadlines (desk)',
+    description:
+      'Internal deadlines (draft, review, co-signing) are counted back from the deadline in force in working days (INTERNAL_DEADLINES; weekends and Dutch public holidays skipped). Those that would already have passed move to the next working days, and `warnings` says so.',
+  })
   assign(@CurrentViewer() viewer: Viewer, @SetId() id: string, @Body() body: AssignDto) {
     return this.workflow.assign(viewer, id, body);
   }

@@ -117,7 +117,8 @@ export class UpdateUserDto {
   @ValidateBy({
     name: 'isVersion',
     validator: {
-      validate: (value) => Number.isInteger(value) && (value as number) >= 1,
+      // 0 is a version no account has: it gets the 409 of any stale version.
+      validate: (value) => Number.isInteger(value) && (value as number) >= 0,
       defaultMessage: () => 'version must be the whole number from the account you loaded',
     },
   })

@@ -142,7 +142,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign to a lead ministry and a drafter, with co-signing ministries and internal deadlines (desk) */
+        /**
+         * Assign to a lead ministry and a drafter, with co-signing ministries and internal deadlines (desk)
+         * @description Internal deadlines (draft, review, co-signing) are counted back from the deadline in force in working days (INTERNAL_DEADLINES; weekends and Dutch public holidays skipped). Those that would already have passed move to the next working days, and `warnings` says so.
+         */
         post: operations["WorkflowController_assign"];
         delete?: never;
         options?: never;
@@ -419,74 +422,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/intake": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The last runs of the Tweede Kamer open-data intake, latest first: when, how long, what was created, completed, skipped and why, the error */
-        get: operations["IntakeController_runs"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/intake/settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** How the intake is set up: on or off, how often, the sources, the ministries served */
-        get: operations["IntakeController_settings"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/intake/run": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Start a run now; it goes on in the background (GET /api/intake shows how it went) */
-        post: operations["IntakeController_run"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/question-sets/{id}/open-data": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Where a set came from in the Tweede Kamer's open data (the Zaak, its documents and links) and the conflicts with hand edits */
-        get: operations["OpenDataProvenanceController_provenance"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -547,45 +482,6 @@ export interface paths {
         };
         /** The werkvoorraad: what you have to do, by role, over the sets you may see, with your unread notifications */
         get: operations["WorklistController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/me/calendar": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Whether you have a deadline calendar (its address is shown only when it is made) */
-        get: operations["CalendarController_status"];
-        put?: never;
-        /**
-         * Make your deadline calendar, or renew its secret address: the old address stops working at once
-         * @description A drafter gets the internal deadlines (draft, review, co-signing) of the open sets assigned to them; desk officers and coordinators the deadline in force of the open sets of their ministry (of every ministry without one). All-day entries; a postponement moves the entry.
-         */
-        post: operations["CalendarController_renew"];
-        /** Stop your deadline calendar: its address stops working */
-        delete: operations["CalendarController_revoke"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/calendar/{token}.ics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A deadline calendar (iCalendar), for calendar apps: no sign-in, the secret address is the key */
-        get: operations["CalendarController_feed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -964,6 +860,121 @@ export interface components {
              */
             internalDeadline?: string;
         };
+        AssignedSetDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Zaaknummer; null when unknown
+             * @example 2020Z25656
+             */
+            reference: string | null;
+            /**
+             * @description Aanhangsel Handelingen number; null when unknown
+             * @example 2290
+             */
+            appendixNumber: string | null;
+            /**
+             * @description TK = Tweede Kamer, EK = Eerste Kamer
+             * @enum {string}
+             */
+            chamber: "TK" | "EK";
+            /** @example Chinese surveillanceapparatuur */
+            subject: string | null;
+            /**
+             * Format: date
+             * @description The "ingezonden" date
+             * @example 2020-12-22
+             */
+            submittedOn: string | null;
+            submitters: components["schemas"]["MemberDto"][];
+            /**
+             * @example [
+             *       "Minister van Buitenlandse Zaken"
+             *     ]
+             */
+            addressees: string[];
+            leadMinistry: components["schemas"]["MinistryDto"] | null;
+            /** @description Ministries that co-sign ("mede namens") */
+            coSigningMinistries: components["schemas"]["MinistryDto"][];
+            /** @description The Toelichting */
+            explanatoryNote: string | null;
+            /**
+             * @description References of earlier sets this one builds on
+             * @example [
+             *       "2019Z15131"
+             *     ]
+             */
+            relatedReferences: string[];
+            /** @description Omitted in lists */
+            questions?: components["schemas"]["QuestionDto"][];
+            /** @description Omitted in lists */
+            answers?: components["schemas"]["AnswerDto"][];
+            /**
+             * Format: date
+             * @description Null while open
+             * @example 2021-04-13
+             */
+            answeredOn: string | null;
+            /**
+             * @description Surname of the office holder who answered
+             * @example Blok
+             */
+            answeredBy: string | null;
+            /** @example Minister van Buitenlandse Zaken */
+            answeredByPost: string | null;
+            /**
+             * Format: date
+             * @description Submission date + the chamber's response period
+             * @example 2021-01-12
+             */
+            statutoryDeadline: string | null;
+            /**
+             * Format: date
+             * @description Effective deadline: the last postponement's date, else the statutory one
+             * @example 2021-01-12
+             */
+            deadline: string | null;
+            postponements: components["schemas"]["PostponementDto"][];
+            /** @enum {string} */
+            status: "received" | "assigned" | "drafting" | "in_review" | "co_signing" | "approved" | "answered" | "withdrawn";
+            /** @description Open and today (Europe/Amsterdam) is after `deadline` */
+            overdue: boolean;
+            /** @description Open, past the statutory deadline, and no postponement registered */
+            postponementMissing: boolean;
+            /** @description Calendar days past `deadline` (open: until today; answered: until answeredOn) */
+            daysOverdue: number;
+            /**
+             * @description Calendar days until `deadline`, negative when past it; null when closed
+             * @example 4
+             */
+            daysLeft: number | null;
+            /** @description The reviewer sent the draft back and the drafter must make changes (status drafting) */
+            changesRequested: boolean;
+            /** @description While back at the desk (received): why the last assignment was rejected */
+            lastRejection: components["schemas"]["RejectionDto"] | null;
+            assignee: components["schemas"]["AssigneeDto"] | null;
+            /** @description The lead ministry's own deadlines; they move with a postponement */
+            internalDeadlines: components["schemas"]["InternalDeadlinesDto"];
+            coSignatures: components["schemas"]["CoSignatureDto"][];
+            /** @description What you may do with the set now (in the detail and workflow answers) */
+            allowedActions?: ("assign" | "accept" | "reject" | "transfer" | "save-draft" | "submit-for-review" | "request-changes" | "approve" | "co-sign" | "mark-answered" | "withdraw" | "postpone")[];
+            /**
+             * @description Send back with every change; a stale version gets 409
+             * @example 7
+             */
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description Internal deadlines that had already passed (or were not a working day) and where they were moved; empty when none
+             * @example [
+             *       "The internal draft deadline would have been 2026-11-20, which has passed; it is set to 2026-12-02, the next working day."
+             *     ]
+             */
+            warnings: string[];
+        };
         VersionedDto: {
             /**
              * @description The set's current version; a stale one gets 409 with the current version
@@ -1224,105 +1235,6 @@ export interface components {
             /** @description A new password (a reset); also lifts a sign-in block. Never returned. */
             password?: string;
         };
-        SkipReasonDto: {
-            /** @example not addressed to a ministry this desk serves (DESK_MINISTRIES) */
-            reason: string;
-            /** @example 12 */
-            count: number;
-        };
-        IntakeRunDto: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            trigger: "schedule" | "by-hand";
-            /** @enum {string} */
-            status: "running" | "succeeded" | "failed";
-            /** Format: date-time */
-            startedAt: string;
-            /** Format: date-time */
-            finishedAt: string | null;
-            /** @description How long the run took, in milliseconds; null while it runs */
-            durationMs: number | null;
-            /** @description Sets made from new cases */
-            created: number;
-            /** @description Sets completed: published answers or question texts taken in */
-            completed: number;
-            /** @description Sets changed otherwise: a changed case, a postponement, a withdrawal, a set joined to its case */
-            updated: number;
-            /** @description Records left as they were; skipReasons says why */
-            skipped: number;
-            /** @description Disagreements with hand edits, recorded and shown on the set, not resolved */
-            conflicts: number;
-            skipReasons: components["schemas"]["SkipReasonDto"][];
-            /** @description What went wrong, in words; null when the run succeeded */
-            error: string | null;
-        };
-        IntakeSettingsDto: {
-            /** @description Whether the worker runs the intake on its schedule (TK_INTAKE) */
-            enabled: boolean;
-            /**
-             * @description Minutes between scheduled runs (TK_INTAKE_EVERY)
-             * @example 15
-             */
-            everyMinutes: number;
-            /** @example https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0 */
-            odataUrl: string;
-            /** @example https://repository.officiele-overheidspublicaties.nl/officielepublicaties */
-            publicationsUrl: string;
-            /**
-             * @description DESK_MINISTRIES; null: all
-             * @example [
-             *       "BZ",
-             *       "JenV"
-             *     ]
-             */
-            deskMinistries: string[] | null;
-        };
-        ProvenanceDocumentDto: {
-            /** Format: uuid */
-            documentId: string;
-            /** @example Antwoord schriftelijke vragen */
-            soort: string;
-            /** @example 2021D13711 */
-            documentNumber: string | null;
-            /** @example ah-tk-20202021-2290 */
-            publicationId: string | null;
-            /** @description The document at the Gegevensmagazijn */
-            link: string;
-            /** @description Its XML at Officiële publicaties */
-            publicationLink: string | null;
-            /** Format: date */
-            datedOn: string | null;
-            /** @enum {string} */
-            state: "applied" | "waiting-for-text" | "skipped" | "conflict" | "deleted-at-source";
-            note: string | null;
-        };
-        ProvenanceConflictDto: {
-            /** @example subject */
-            field: string;
-            /** @description What the desk holds (kept) */
-            deskValue: Record<string, never> | null;
-            /** @description What the open data says */
-            feedValue: Record<string, never> | null;
-            /** Format: date-time */
-            noticedAt: string;
-        };
-        ProvenanceDto: {
-            /**
-             * Format: uuid
-             * @description The Zaak id; null for a set that did not come from the open data
-             */
-            zaakId: string | null;
-            /** @example 2019Z15244 */
-            reference: string | null;
-            zaakLink: string | null;
-            /** @description The case is marked deleted (Verwijderd) at the source; the set stays */
-            deletedAtSource: boolean;
-            /** @description Registered from the case; the question text is not published yet */
-            questionsPending: boolean;
-            documents: components["schemas"]["ProvenanceDocumentDto"][];
-            conflicts: components["schemas"]["ProvenanceConflictDto"][];
-        };
         NotificationDto: {
             /**
              * Format: uuid
@@ -1338,7 +1250,7 @@ export interface components {
              * @example postponement-due
              * @enum {string}
              */
-            kind: "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due" | "overdue-digest";
+            kind: "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due-soon" | "postponement-due" | "overdue-digest";
             /**
              * @description One line in Dutch (the email subject)
              * @example Uitstelbericht nodig: 2019Z15244 is over de termijn
@@ -1399,20 +1311,6 @@ export interface components {
             /** @example 2 */
             unreadNotifications: number;
         };
-        CalendarFeedDto: {
-            /** @description Whether you have a deadline calendar */
-            active: boolean;
-            /**
-             * Format: date-time
-             * @description When its current address was made
-             */
-            createdAt: string | null;
-            /**
-             * @description The secret address to subscribe to; only in the answer that made it (it is stored hashed, so it cannot be shown again)
-             * @example https://vragen.example.org/api/calendar/3q2-7wJx….ics
-             */
-            url?: string;
-        };
         RecipientDto: {
             /** Format: uuid */
             id: string;
@@ -1425,7 +1323,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due" | "overdue-digest";
+            kind: "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due-soon" | "postponement-due" | "overdue-digest";
             /** Format: uuid */
             questionSetId: Record<string, never> | null;
             /** @example 2019Z15244 */
@@ -1581,8 +1479,6 @@ export interface operations {
                 changesRequestedFirst?: "true" | "false";
                 /** @description With q and no sort: best match first */
                 sort?: "deadline" | "-deadline" | "submittedOn" | "-submittedOn" | "daysOverdue" | "-daysOverdue";
-                /** @description Download instead of JSON: csv (;-separated, UTF-8 with BOM) or xlsx, with Dutch column names; the same as Accept: text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
-                format?: "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1596,8 +1492,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuestionSetPageDto"];
-                    "text/csv": components["schemas"]["QuestionSetPageDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["QuestionSetPageDto"];
                 };
             };
             /** @description A filter that is not understood; the message names it */
@@ -1813,13 +1707,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated set, with the actions you may take next */
+            /** @description The updated set, with the actions you may take next and warnings about moved internal deadlines */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QuestionSetDto"];
+                    "application/json": components["schemas"]["AssignedSetDto"];
                 };
             };
             /** @description Your role or ministry may not take this step */
@@ -2728,121 +2622,6 @@ export interface operations {
             };
         };
     };
-    IntakeController_runs: {
-        parameters: {
-            query?: {
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IntakeRunDto"][];
-                };
-            };
-            /** @description Only admins */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    IntakeController_settings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IntakeSettingsDto"];
-                };
-            };
-            /** @description Only admins */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    IntakeController_run: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IntakeRunDto"];
-                };
-            };
-            /** @description Only admins */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A run is in progress already */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OpenDataProvenanceController_provenance: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProvenanceDto"];
-                };
-            };
-            /** @description Unknown, or not visible to you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -2937,92 +2716,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WorklistDto"];
                 };
-            };
-        };
-    };
-    CalendarController_status: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarFeedDto"];
-                };
-            };
-        };
-    };
-    CalendarController_renew: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarFeedDto"];
-                };
-            };
-        };
-    };
-    CalendarController_revoke: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Stopped (or there was none) */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CalendarController_feed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The secret of the address (from POST /api/me/calendar) */
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The calendar */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/calendar": string;
-                };
-            };
-            /** @description No calendar at this address (never made, renewed or revoked) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };

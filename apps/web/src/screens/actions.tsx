@@ -168,7 +168,12 @@ export function Actions({ set, viewer }: { set: QuestionSet; viewer: Viewer }) {
       void queryClient.invalidateQueries({ queryKey: ['question-set-events', set.id] });
       void queryClient.invalidateQueries({ queryKey: ['worklist'] });
       void queryClient.invalidateQueries({ queryKey: ['question-sets'] });
-      setDone(`${ACTION_LABELS[action]}: gelukt. De status is nu ${(STATUS_LABELS[updated.status] ?? updated.status).toLowerCase()}.`);
+      // An assignment says when internal deadlines had already passed and were moved (`warnings`).
+      const moved = ((updated as { warnings?: string[] }).warnings ?? []).length > 0;
+      setDone(
+        `${ACTION_LABELS[action]}: gelukt. De status is nu ${(STATUS_LABELS[updated.status] ?? updated.status).toLowerCase()}.` +
+          (moved ? ' Let op: interne termijnen die al verstreken waren, zijn verschoven naar de eerstvolgende werkdagen.' : ''),
+      );
       setOpen(null);
     },
   });

@@ -101,7 +101,7 @@ describe('readBody with headings', () => {
 
   it('warns about missing numbers, unanswered questions and answers to unknown questions', () => {
     const body = read(vraag(1), text('A?'), antwoord(1), text('Ja.'), vraag(3), text('C?'), antwoord(4), text('Nee.'));
-    expect(body.warnings).toEqual(['Question numbers are missing: 2', 'No answer found to question 3', 'Answers refer to questions not in the document: 4']);
+    expect(body.warnings).toEqual(['Question 2 is missing', 'No answer found to question 3', 'Answers refer to question 4, not in the document']);
   });
 
   it('reads answers without question texts', () => {

@@ -252,17 +252,17 @@ class BodyReader {
     const seen = new Set<number>();
     const duplicates = new Set<number>();
     for (const number of numbers) (seen.has(number) ? duplicates : seen).add(number);
-    if (duplicates.size > 0) this.warnings.push(`Question numbers occur more than once: ${[...duplicates].join(', ')}`);
+    if (duplicates.size > 0) this.warnings.push(`${capitalise(questionWords([...duplicates]))} ${duplicates.size === 1 ? 'occurs' : 'occur'} more than once`);
     const highest = Math.max(0, ...numbers);
     const missing = [];
     for (let n = 1; n <= highest && missing.length < 20; n++) if (!seen.has(n)) missing.push(n);
-    if (numbers.length > 0 && missing.length > 0) this.warnings.push(`Question numbers are missing: ${missing.join(', ')}`);
+    if (numbers.length > 0 && missing.length > 0) this.warnings.push(`${capitalise(questionWords(missing))} ${missing.length === 1 ? 'is' : 'are'} missing`);
     if (this.questions.length === 0 || this.answers.length === 0) return;
     const answered = new Set(this.answers.flatMap((answer) => answer.questionNumbers));
     const unanswered = numbers.filter((number) => !answered.has(number));
-    if (unanswered.length > 0) this.warnings.push(`No answer found to question ${unanswered.join(', ')}`);
+    if (unanswered.length > 0) this.warnings.push(`No answer found to ${questionWords(unanswered)}`);
     const unknown = [...answered].filter((number) => !seen.has(number));
-    if (unknown.length > 0) this.warnings.push(`Answers refer to questions not in the document: ${unknown.join(', ')}`);
+    if (unknown.length > 0) this.warnings.push(`Answers refer to ${questionWords(unknown)}, not in the document`);
   }
 }
 
