@@ -12,6 +12,7 @@ import { CreateReminders1732300005500, Notification, Reminder } from '@question-
 import {
   AddLastStep1732300009000,
   AddQuestionSetFacts1732300008000,
+  AddQuestionSetHistory1733600001000,
   AddTextSearchVectors1732300006500,
   AddWorkflow1732300004000,
   CreateQuestionSets1732300002000,
@@ -37,5 +38,6 @@ export const DESK_SCHEMA: Schema = {
     AddQuestionSetFacts1732300008000,
     AddDeskPerson1732300008100,
     AddLastStep1732300009000,
+    AddQuestionSetHistory1733600001000,
   ],
 };
