@@ -5,6 +5,8 @@ import { QUESTION_SET_SQL } from '../libs/question-sets/src/question-set.store';
 import { SUGGESTION_SQL } from '../libs/question-sets/src/suggestions.queries';
 import { NOTIFICATION_SQL } from '../libs/reminders/src/notifications.service';
 import { REMINDER_SQL } from '../libs/reminders/src/reminder-ledger.store';
+import { FORECAST_SQL } from '../libs/statistics/src/forecast.queries';
+import { STATISTICS_SQL } from '../libs/statistics/src/statistics.queries';
 
 /**
  * Every SQL string the data-access modules run, prepared (parsed, planned and checked against the
@@ -25,6 +27,8 @@ const STATEMENTS = [
   ...named('question-sets suggestions', SUGGESTION_SQL),
   ...named('reminders', REMINDER_SQL),
   ...named('reminders notifications', NOTIFICATION_SQL),
+  ...named('statistics', STATISTICS_SQL),
+  ...named('statistics forecast', FORECAST_SQL),
   ...sweepStatements,
 ];
 

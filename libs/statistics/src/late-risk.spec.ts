@@ -34,7 +34,9 @@ describe('the late-risk model on a history with known behaviour', () => {
   });
 
   it('gives the reason in words', () => {
-    expect(model.riskOf(fresh('BZ'), TODAY)!.reason).toMatch(/^BZ beantwoordde (6[5-9]|7[0-5]) % van vergelijkbare sets na de termijn \(\d+ sets met 1–3 vragen\)\.$/);
+    expect(model.riskOf(fresh('BZ'), TODAY)!.reason).toMatch(
+      /^BZ beantwoordde (6[5-9]|7[0-5]) % van vergelijkbare sets na de termijn \(\d+ sets met 1–3 vragen\)\.$/,
+    );
   });
 
   it('raises the chance as a set stays open longer', () => {
@@ -48,7 +50,10 @@ describe('the late-risk model on a history with known behaviour', () => {
   });
 
   it('says the deadline has passed, and nothing for a set without dates', () => {
-    expect(model.riskOf({ ...fresh('BZ'), submittedOn: '2026-11-01', statutoryDeadline: '2026-11-22' }, TODAY)).toEqual({ chance: 1, reason: 'De termijn is al verstreken.' });
+    expect(model.riskOf({ ...fresh('BZ'), submittedOn: '2026-11-01', statutoryDeadline: '2026-11-22' }, TODAY)).toEqual({
+      chance: 1,
+      reason: 'De termijn is al verstreken.',
+    });
     expect(model.riskOf({ ...fresh('BZ'), submittedOn: null }, TODAY)).toBeNull();
     expect(LateRiskModel.fit([], TODAY).riskOf(fresh('BZ'), TODAY)).toBeNull();
   });

@@ -34,7 +34,11 @@ export function randomNumbers(seed: number): () => number {
   };
 }
 
-export function simulateSets(ministries: SimulatedMinistry[], asOf: CalendarDate, options: { seed?: number; spanDays?: number; deadlineDays?: number } = {}): SimulatedSet[] {
+export function simulateSets(
+  ministries: SimulatedMinistry[],
+  asOf: CalendarDate,
+  options: { seed?: number; spanDays?: number; deadlineDays?: number } = {},
+): SimulatedSet[] {
   const random = randomNumbers(options.seed ?? 1);
   const span = options.spanDays ?? 730;
   const deadline = options.deadlineDays ?? 21;
@@ -68,4 +72,3 @@ export function observedHistory(sets: SimulatedSet[], asOf: CalendarDate): Group
   }
   return [...counts.values()];
 }
-

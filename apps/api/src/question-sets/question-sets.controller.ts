@@ -32,6 +32,7 @@ import {
 } from '@nestjs/swagger';
 import type { Viewer } from '@question-desk/accounts';
 import { DocumentImportService, QuestionSetsService, type QuestionSetView } from '@question-desk/question-sets';
+import { ForecastService } from '@question-desk/statistics';
 import type { Response } from 'express';
 import { CurrentViewer } from '../http/current-viewer.decorator';
 import { Roles } from '../http/roles.decorator';
@@ -70,22 +71,28 @@ export class QuestionSetsController {
   constructor(
     private readonly questionSets: QuestionSetsService,
     private readonly documents: DocumentImportService,
+    private readonly forecast: ForecastService,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Find question sets: filter, search, sort and page; a viewer with a ministry sees only its sets' })
   @ApiOkResponse({ type: QuestionSetPageDto })
   @ApiBadRequestResponse({ description: 'A filter that is not understood; the message names it' })
-  list(@CurrentViewer() viewer: Viewer, @Query() { assignee, ...query }: ListQuestionSetsQuery) {
-    return this.questionSets.list(viewer, { ...query, assigneeId: assignee === 'me' ? viewer.id : assignee });
+  async list(@CurrentViewer() viewer: Viewer, @Query() { assignee, ...query }: ListQuestionSetsQuery) {
+    const page = await this.questionSets.list(viewer, { ...query, assigneeId: assignee === 'me' ? viewer.id : assignee });
+    // The late risk comes from the forecast's cached model, one query for the page's sets.
+    const risks = await this.forecast.lateRisks(page.items.map((set) => set.id));
+    return { ...page, items: page.items.map((set) => ({ ...set, lateRisk: risks.get(set.id) ?? null })) };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One question set with its questions, answers and deadlines' })
   @ApiOkResponse({ type: QuestionSetDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not visible to you' })
-  get(@CurrentViewer() viewer: Viewer, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
-    return this.questionSets.get(viewer, id);
+  async get(@CurrentViewer() viewer: Viewer, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+    const set = await this.questionSets.get(viewer, id);
+    const risks = await this.forecast.lateRisks([set.id]);
+    return { ...set, lateRisk: risks.get(set.id) ?? null };
   }
 
   @Get(':id/events')
