@@ -19,6 +19,7 @@ const Import = lazy(() => import('./screens/Import'));
 const Notifications = lazy(() => import('./screens/Notifications'));
 const Users = lazy(() => import('./screens/Users'));
 const UserForm = lazy(() => import('./screens/UserForm'));
+const Statistics = lazy(() => import('./screens/Statistics'));
 const NotFound = lazy(() => import('./screens/NotFound'));
 
 const queryClient = new QueryClient({
@@ -54,6 +55,7 @@ const router = createBrowserRouter([
       { path: 'vragensets/:id/concept', element: <Draft /> },
       { path: 'importeren', element: <Import /> },
       { path: 'meldingen', element: <Notifications /> },
+      { path: 'statistiek', element: <Statistics /> },
       { path: 'beheer', element: <Users /> },
       { path: 'beheer/gebruikers/nieuw', element: <UserForm /> },
       { path: 'beheer/gebruikers/:id', element: <UserForm /> },

@@ -80,10 +80,21 @@ export class ForecastService {
     private readonly clock: Clock,
   ) {}
 
-  /** The model of today, made anew when older than FORECAST_REFRESH_MS (one making at a time). */
+  /**
+   * The model of today. Older than FORECAST_REFRESH_MS (same day), it is still used while a new one
+   * is made in the background; a new day, or no model yet, waits for the new one (one making at a time).
+   */
   async model(): Promise<LateRiskModel> {
     const today = this.clock.today();
-    if (this.cached && this.cached.model.asOf === today && this.clock.now().getTime() - this.cached.madeAt < FORECAST_REFRESH_MS) return this.cached.model;
+    const cached = this.cached;
+    if (cached && cached.model.asOf === today) {
+      if (this.clock.now().getTime() - cached.madeAt >= FORECAST_REFRESH_MS) void this.make(today).catch(() => undefined);
+      return cached.model;
+    }
+    return this.make(today);
+  }
+
+  private make(today: CalendarDate): Promise<LateRiskModel> {
     this.making ??= this.modelAsOf(today)
       .then((model) => {
         this.cached = { model, madeAt: this.clock.now().getTime() };
@@ -97,7 +108,7 @@ export class ForecastService {
   /** Makes the model anew now (after an import of many answered sets, say). */
   async refresh(): Promise<LateRiskModel> {
     this.cached = null;
-    return this.model();
+    return this.make(this.clock.today());
   }
 
   /** A model from what the desk knew on `asOf` (exclusive): the sets submitted in the FORECAST_HISTORY_DAYS before. */

@@ -33,7 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out in this browser: removes the session cookie (bearer tokens of scripts keep working until they expire) */
+        /**
+         * Sign out: ends the session of the cookie (or of the bearer token sent) at once, in every API process, and removes the cookie
+         * @description Other sessions of the same account (other browsers, scripts) keep working.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -121,7 +124,7 @@ export interface paths {
         put?: never;
         /**
          * Import one document as sent or published: questions create a set (201); answers or a postponement notice complete the set they belong to (200)
-         * @description Importing the same document again changes nothing (200, same id).
+         * @description Importing the same document again changes nothing (200, same id). A document is imported whole or refused: over the limits (see the API description) it is refused with 422 naming them. A corrected questions document for a set that is received or assigned replaces its questions (200, a "questions-corrected" event, a line in `warnings`); once the answers are being drafted it is refused with 409.
          */
         post: operations["QuestionSetsController_import"];
         delete?: never;
@@ -484,6 +487,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per lead ministry: received, answered, on time, days to answer, postponements, open and overdue
+         * @description Definitions (the period is `from` … `to`, both days included, Europe/Amsterdam calendar dates; without them: 1 January of this year up to today):
+         *     - **received**: sets submitted (the "ingezonden" date) in the period, whatever became of them — withdrawn sets included.
+         *     - **answered**: sets answered in the period (by their answer date), whenever submitted. Withdrawn sets are never answered, on time or late.
+         *     - **answeredOnTime**: of those, answered on or before the statutory deadline (answered on the deadline day itself is on time). Lateness always counts against the statutory deadline (three weeks for the Tweede Kamer, the desk's target for the Eerste Kamer), however far a postponement moved the deadline in force.
+         *     - **onTimeRate**: answeredOnTime / answered, 0 … 1 (three decimals); null when nothing was answered.
+         *     - **medianDaysToAnswer**, **p90DaysToAnswer**: of the sets answered in the period, the median and 90th percentile (continuous, as PostgreSQL's percentile_cont) of the calendar days from submission to answer; null when nothing was answered.
+         *     - **lateWithoutPostponement**: answered in the period after the statutory deadline without any postponement notice (uitstelbericht) registered.
+         *     - **postponements**: postponement notices registered for the sets received in the period; **postponementsPerSet** = postponements / received (null when none was received).
+         *     - **open**: sets not answered and not withdrawn at the end of the period (or today, when the period runs into the future): submitted by then and answered after it or not yet. A withdrawn set has no date of withdrawal, so it never counts as open.
+         *     - **overdue**: of the open sets, those whose statutory deadline lay before that day.
+         *     Sets without a lead ministry are left out. A viewer with a ministry sees only the sets their ministry leads; others see every ministry.
+         */
+        get: operations["StatisticsController_perMinistry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same figures per calendar month of the period
+         * @description Definitions (the period is `from` … `to`, both days included, Europe/Amsterdam calendar dates; without them: 1 January of this year up to today):
+         *     - **received**: sets submitted (the "ingezonden" date) in the period, whatever became of them — withdrawn sets included.
+         *     - **answered**: sets answered in the period (by their answer date), whenever submitted. Withdrawn sets are never answered, on time or late.
+         *     - **answeredOnTime**: of those, answered on or before the statutory deadline (answered on the deadline day itself is on time). Lateness always counts against the statutory deadline (three weeks for the Tweede Kamer, the desk's target for the Eerste Kamer), however far a postponement moved the deadline in force.
+         *     - **onTimeRate**: answeredOnTime / answered, 0 … 1 (three decimals); null when nothing was answered.
+         *     - **medianDaysToAnswer**, **p90DaysToAnswer**: of the sets answered in the period, the median and 90th percentile (continuous, as PostgreSQL's percentile_cont) of the calendar days from submission to answer; null when nothing was answered.
+         *     - **lateWithoutPostponement**: answered in the period after the statutory deadline without any postponement notice (uitstelbericht) registered.
+         *     - **postponements**: postponement notices registered for the sets received in the period; **postponementsPerSet** = postponements / received (null when none was received).
+         *     - **open**: sets not answered and not withdrawn at the end of the period (or today, when the period runs into the future): submitted by then and answered after it or not yet. A withdrawn set has no date of withdrawal, so it never counts as open.
+         *     - **overdue**: of the open sets, those whose statutory deadline lay before that day.
+         *     Sets without a lead ministry are left out. A viewer with a ministry sees only the sets their ministry leads; others see every ministry.
+         *
+         *     Per month: received by submission month, answered (and its on-time share, days and lateness) by answer month, postponements of the sets received that month, open and overdue at the end of the month. At most 120 months.
+         */
+        get: operations["StatisticsController_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same figures per party of the submitting members
+         * @description Definitions (the period is `from` … `to`, both days included, Europe/Amsterdam calendar dates; without them: 1 January of this year up to today):
+         *     - **received**: sets submitted (the "ingezonden" date) in the period, whatever became of them — withdrawn sets included.
+         *     - **answered**: sets answered in the period (by their answer date), whenever submitted. Withdrawn sets are never answered, on time or late.
+         *     - **answeredOnTime**: of those, answered on or before the statutory deadline (answered on the deadline day itself is on time). Lateness always counts against the statutory deadline (three weeks for the Tweede Kamer, the desk's target for the Eerste Kamer), however far a postponement moved the deadline in force.
+         *     - **onTimeRate**: answeredOnTime / answered, 0 … 1 (three decimals); null when nothing was answered.
+         *     - **medianDaysToAnswer**, **p90DaysToAnswer**: of the sets answered in the period, the median and 90th percentile (continuous, as PostgreSQL's percentile_cont) of the calendar days from submission to answer; null when nothing was answered.
+         *     - **lateWithoutPostponement**: answered in the period after the statutory deadline without any postponement notice (uitstelbericht) registered.
+         *     - **postponements**: postponement notices registered for the sets received in the period; **postponementsPerSet** = postponements / received (null when none was received).
+         *     - **open**: sets not answered and not withdrawn at the end of the period (or today, when the period runs into the future): submitted by then and answered after it or not yet. A withdrawn set has no date of withdrawal, so it never counts as open.
+         *     - **overdue**: of the open sets, those whose statutory deadline lay before that day.
+         *     Sets without a lead ministry are left out. A viewer with a ministry sees only the sets their ministry leads; others see every ministry.
+         *
+         *     A set submitted by members of several parties counts once for each of them; members without a party are left out.
+         */
+        get: operations["StatisticsController_parties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/days-to-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sets answered in the period by calendar days from submission to answer, in weekly bins (the histogram)
+         * @description Definitions (the period is `from` … `to`, both days included, Europe/Amsterdam calendar dates; without them: 1 January of this year up to today):
+         *     - **received**: sets submitted (the "ingezonden" date) in the period, whatever became of them — withdrawn sets included.
+         *     - **answered**: sets answered in the period (by their answer date), whenever submitted. Withdrawn sets are never answered, on time or late.
+         *     - **answeredOnTime**: of those, answered on or before the statutory deadline (answered on the deadline day itself is on time). Lateness always counts against the statutory deadline (three weeks for the Tweede Kamer, the desk's target for the Eerste Kamer), however far a postponement moved the deadline in force.
+         *     - **onTimeRate**: answeredOnTime / answered, 0 … 1 (three decimals); null when nothing was answered.
+         *     - **medianDaysToAnswer**, **p90DaysToAnswer**: of the sets answered in the period, the median and 90th percentile (continuous, as PostgreSQL's percentile_cont) of the calendar days from submission to answer; null when nothing was answered.
+         *     - **lateWithoutPostponement**: answered in the period after the statutory deadline without any postponement notice (uitstelbericht) registered.
+         *     - **postponements**: postponement notices registered for the sets received in the period; **postponementsPerSet** = postponements / received (null when none was received).
+         *     - **open**: sets not answered and not withdrawn at the end of the period (or today, when the period runs into the future): submitted by then and answered after it or not yet. A withdrawn set has no date of withdrawal, so it never counts as open.
+         *     - **overdue**: of the open sets, those whose statutory deadline lay before that day.
+         *     Sets without a lead ministry are left out. A viewer with a ministry sees only the sets their ministry leads; others see every ministry.
+         */
+        get: operations["StatisticsController_daysToAnswer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/forecast/back-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How good the warning before late is: a back-test on the sets submitted in the period and answered since
+         * @description Each month's sets are predicted by a model made only from what the desk knew on the first of that month (the sets submitted in the two years before, still-open ones censored): as of the day of their first assignment (or of submission), and a week before the statutory deadline; then compared with when they were answered. Calibration per band of predicted chance, the Brier score against always predicting the observed late share, and the share of the late sets flagged "waarschijnlijk te laat" a week ahead. At most 36 months; the sets of the whole desk, or of the viewer's ministry (the model learns from the whole desk).
+         */
+        get: operations["StatisticsController_backTest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reminders/failed": {
         parameters: {
             query?: never;
@@ -550,7 +697,6 @@ export interface components {
             accessToken: string;
             user: components["schemas"]["ViewerDto"];
         };
-        Object: Record<string, never>;
         MemberDto: {
             /** @example Van Helvert */
             name: string;
@@ -631,6 +777,18 @@ export interface components {
             signedBy: string;
             /** Format: date-time */
             signedAt: string;
+        };
+        LateRiskDto: {
+            /**
+             * @description The chance (0 … 1) that the set is answered after its statutory deadline: a Kaplan–Meier estimate of the time to answer of comparable sets (same lead ministry and size class: 1–3, 4–6, 7+ questions; else the whole ministry, else the whole desk) submitted in the last two years, still-open sets censored; given how long this set has been open. 1 once the deadline has passed. From 0.5 on the werkvoorraad calls it "Waarschijnlijk te laat".
+             * @example 0.7
+             */
+            chance: number;
+            /**
+             * @description Dutch: what the chance rests on
+             * @example BZ beantwoordde 70 % van vergelijkbare sets na de termijn (312 sets met 1–3 vragen).
+             */
+            reason: string;
         };
         QuestionSetDto: {
             /** Format: uuid */
@@ -739,6 +897,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Open sets in lists and the detail: the chance it is answered after its statutory deadline; null when closed or the history says too little */
+            lateRisk?: components["schemas"]["LateRiskDto"] | null;
         };
         QuestionSetPageDto: {
             items: components["schemas"]["QuestionSetDto"][];
@@ -1125,7 +1285,7 @@ export interface components {
              * Format: uuid
              * @description Null for the weekly digest, which is about several sets
              */
-            questionSetId: Record<string, never> | null;
+            questionSetId: string | null;
             /**
              * @example postponement-due
              * @enum {string}
@@ -1139,7 +1299,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
-            readAt: Record<string, never> | null;
+            readAt: string | null;
         };
         MarkedReadDto: {
             /**
@@ -1150,10 +1310,10 @@ export interface components {
         };
         WorklistSectionDto: {
             /**
-             * @description desk: to-assign, rejected, needs-postponement, overdue; drafter: my-sets; coordinator: to-review, to-co-sign, overdue, due-this-week (several roles: the union, in this order)
+             * @description desk: to-assign, rejected, needs-postponement, overdue; drafter: my-sets; coordinator: to-review, to-co-sign, overdue, due-this-week, likely-late (several roles: the union, in this order). likely-late ("Waarschijnlijk te laat"): open sets not yet past their statutory deadline whose lateRisk.chance is 0.5 or more, most likely first (of the 2,000 open sets with the nearest statutory deadlines)
              * @enum {string}
              */
-            key: "to-assign" | "rejected" | "needs-postponement" | "overdue" | "my-sets" | "to-review" | "to-co-sign" | "due-this-week";
+            key: "to-assign" | "rejected" | "needs-postponement" | "overdue" | "my-sets" | "to-review" | "to-co-sign" | "due-this-week" | "likely-late";
             /**
              * @description Dutch title of the section
              * @example Uitstelbericht nodig
@@ -1167,7 +1327,7 @@ export interface components {
             /** @description The first 10, most urgent first */
             items: components["schemas"]["QuestionSetDto"][];
             /**
-             * @description Query string of GET /api/question-sets (and of the web app's /vragen) listing the whole section
+             * @description Query string of GET /api/question-sets (and of the web app's /vragen) listing the whole section; empty for likely-late, which no list filter describes
              * @example status=received&assignmentRejected=false&sort=deadline
              */
             listQuery: string;
@@ -1190,6 +1350,271 @@ export interface components {
             ministries: components["schemas"]["MinistryCountDto"][];
             /** @example 2 */
             unreadNotifications: number;
+        };
+        MinistryStatisticsDto: {
+            /**
+             * @description Sets submitted in the period
+             * @example 40
+             */
+            received: number;
+            /**
+             * @description Sets answered in the period
+             * @example 36
+             */
+            answered: number;
+            /**
+             * @description Of those, answered on or before the statutory deadline
+             * @example 20
+             */
+            answeredOnTime: number;
+            /**
+             * @description answeredOnTime / answered; null when nothing was answered
+             * @example 0.556
+             */
+            onTimeRate: number | null;
+            /**
+             * @description Median calendar days from submission to answer
+             * @example 23
+             */
+            medianDaysToAnswer: number | null;
+            /**
+             * @description 90th percentile of the calendar days from submission to answer
+             * @example 48.5
+             */
+            p90DaysToAnswer: number | null;
+            /**
+             * @description Answered in the period after the statutory deadline without a postponement notice
+             * @example 4
+             */
+            lateWithoutPostponement: number;
+            /**
+             * @description Postponement notices of the sets received in the period
+             * @example 9
+             */
+            postponements: number;
+            /**
+             * @description postponements / received
+             * @example 0.23
+             */
+            postponementsPerSet: number | null;
+            /**
+             * @description Open at the end of the period (or today)
+             * @example 12
+             */
+            open: number;
+            /**
+             * @description Of those, past their statutory deadline
+             * @example 3
+             */
+            overdue: number;
+            /** @description The lead ministry */
+            ministry: components["schemas"]["MinistryDto"];
+        };
+        MonthStatisticsDto: {
+            /**
+             * @description Sets submitted in the period
+             * @example 40
+             */
+            received: number;
+            /**
+             * @description Sets answered in the period
+             * @example 36
+             */
+            answered: number;
+            /**
+             * @description Of those, answered on or before the statutory deadline
+             * @example 20
+             */
+            answeredOnTime: number;
+            /**
+             * @description answeredOnTime / answered; null when nothing was answered
+             * @example 0.556
+             */
+            onTimeRate: number | null;
+            /**
+             * @description Median calendar days from submission to answer
+             * @example 23
+             */
+            medianDaysToAnswer: number | null;
+            /**
+             * @description 90th percentile of the calendar days from submission to answer
+             * @example 48.5
+             */
+            p90DaysToAnswer: number | null;
+            /**
+             * @description Answered in the period after the statutory deadline without a postponement notice
+             * @example 4
+             */
+            lateWithoutPostponement: number;
+            /**
+             * @description Postponement notices of the sets received in the period
+             * @example 9
+             */
+            postponements: number;
+            /**
+             * @description postponements / received
+             * @example 0.23
+             */
+            postponementsPerSet: number | null;
+            /**
+             * @description YYYY-MM: received by submission month, answered by answer month
+             * @example 2026-03
+             */
+            month: string;
+            /**
+             * @description Open at the end of the month (today for the running month); null for months to come
+             * @example 12
+             */
+            open: number | null;
+            /**
+             * @description Of those, past their statutory deadline
+             * @example 3
+             */
+            overdue: number | null;
+        };
+        PartyStatisticsDto: {
+            /**
+             * @description Sets submitted in the period
+             * @example 40
+             */
+            received: number;
+            /**
+             * @description Sets answered in the period
+             * @example 36
+             */
+            answered: number;
+            /**
+             * @description Of those, answered on or before the statutory deadline
+             * @example 20
+             */
+            answeredOnTime: number;
+            /**
+             * @description answeredOnTime / answered; null when nothing was answered
+             * @example 0.556
+             */
+            onTimeRate: number | null;
+            /**
+             * @description Median calendar days from submission to answer
+             * @example 23
+             */
+            medianDaysToAnswer: number | null;
+            /**
+             * @description 90th percentile of the calendar days from submission to answer
+             * @example 48.5
+             */
+            p90DaysToAnswer: number | null;
+            /**
+             * @description Answered in the period after the statutory deadline without a postponement notice
+             * @example 4
+             */
+            lateWithoutPostponement: number;
+            /**
+             * @description Postponement notices of the sets received in the period
+             * @example 9
+             */
+            postponements: number;
+            /**
+             * @description postponements / received
+             * @example 0.23
+             */
+            postponementsPerSet: number | null;
+            /**
+             * @description Open at the end of the period (or today)
+             * @example 12
+             */
+            open: number;
+            /**
+             * @description Of those, past their statutory deadline
+             * @example 3
+             */
+            overdue: number;
+            /**
+             * @description A party of a submitting member; a set with members of several parties counts for each
+             * @example CDA
+             */
+            party: string;
+        };
+        DaysToAnswerBinDto: {
+            /**
+             * @description Calendar days from submission to answer: from (included)
+             * @example 14
+             */
+            fromDays: number;
+            /**
+             * @description to (included); null: and more
+             * @example 20
+             */
+            toDays: number | null;
+            /**
+             * @description Sets answered in the period that took this long
+             * @example 11
+             */
+            answered: number;
+            /**
+             * @description Of those, on or before the statutory deadline
+             * @example 6
+             */
+            answeredOnTime: number;
+        };
+        PeriodDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        RiskBandDto: {
+            /**
+             * @description Predicted chance from (included)
+             * @example 0.6
+             */
+            from: number;
+            /**
+             * @description to (excluded; the last band includes 1)
+             * @example 0.8
+             */
+            to: number;
+            /** @example 120 */
+            sets: number;
+            /**
+             * @description Mean predicted chance of the sets in the band
+             * @example 0.71
+             */
+            predicted: number | null;
+            /**
+             * @description Share of them answered after the statutory deadline
+             * @example 0.68
+             */
+            observed: number | null;
+        };
+        BackTestDto: {
+            /** @description Sets submitted in this period and answered since */
+            period: components["schemas"]["PeriodDto"];
+            /**
+             * @description Sets predicted
+             * @example 480
+             */
+            sets: number;
+            /**
+             * @description Of those, answered after the statutory deadline
+             * @example 150
+             */
+            late: number;
+            /** @description Predicted as of the day of their first assignment */
+            predictedAtAssignment: number;
+            /** @description Never assigned through the desk: predicted as of their submission */
+            predictedAtSubmission: number;
+            /** @description Left out: answered before the day of the prediction, or too little history to predict */
+            skipped: number;
+            /** @description Calibration of the chance at assignment in bands of 20 points */
+            bands: components["schemas"]["RiskBandDto"][];
+            /** @description Mean squared error of the chance at assignment (lower is better) */
+            brierScore: number | null;
+            /** @description The same for always predicting the period's observed late share */
+            baselineBrierScore: number | null;
+            /** @description Share of the late sets that were "waarschijnlijk te laat" (chance ≥ 0.5) a week before the statutory deadline */
+            lateCaughtWeekAhead: number | null;
+            /** @description Of the sets flagged a week ahead, the share indeed answered late */
+            flaggedWeekAheadLate: number | null;
         };
         RecipientDto: {
             /** Format: uuid */
@@ -1272,7 +1697,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many failed sign-ins for this account from this address; see Retry-After */
+            /** @description Too many failed sign-ins for this account (from any address) or from this address (for any account); see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1328,8 +1753,8 @@ export interface operations {
     QuestionSetsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Comma list of statuses: received, assigned, drafting, in_review, co_signing, approved, answered, withdrawn */
                 status?: string[];
                 /** @description Only sets that are (not) overdue today */
@@ -1542,6 +1967,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A corrected questions document for a set whose answers are already being drafted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The document is larger than DOCUMENT_MAX_BYTES */
             413: {
                 headers: {
@@ -1556,7 +1988,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not readable as written questions, answers or a postponement notice; the message says what was missing */
+            /** @description Not readable as written questions, answers or a postponement notice, or over the limits; the message says what was missing or too large */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1580,11 +2012,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1631,11 +2066,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1682,11 +2120,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1733,11 +2174,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1784,11 +2228,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1884,11 +2331,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1935,11 +2385,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -2099,8 +2552,8 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Only people with this role */
                 role?: "desk" | "drafter" | "coordinator" | "admin";
                 /** @description Only people of this ministry; "none": people without one (who see every ministry) */
@@ -2568,6 +3021,172 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WorklistDto"];
                 };
+            };
+        };
+    };
+    StatisticsController_perMinistry: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (included); default 1 January of this year */
+                from?: string;
+                /** @description Last day of the period (included); default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per lead ministry with any figure in the period, by code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinistryStatisticsDto"][];
+                };
+            };
+            /** @description from or to is not a date, or from lies after to */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_trend: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (included); default 1 January of this year */
+                from?: string;
+                /** @description Last day of the period (included); default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every month of the period, oldest first, empty months too */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthStatisticsDto"][];
+                };
+            };
+            /** @description from or to is not a date, from lies after to, or the period spans more than 120 months */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_parties: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (included); default 1 January of this year */
+                from?: string;
+                /** @description Last day of the period (included); default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per party, most sets received first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyStatisticsDto"][];
+                };
+            };
+            /** @description from or to is not a date, or from lies after to */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_daysToAnswer: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (included); default 1 January of this year */
+                from?: string;
+                /** @description Last day of the period (included); default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thirteen bins: 0–6, 7–13 … 77–83 days, and 84 days or more */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DaysToAnswerBinDto"][];
+                };
+            };
+            /** @description from or to is not a date, or from lies after to */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_backTest: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (included); default 1 January of this year */
+                from?: string;
+                /** @description Last day of the period (included); default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackTestDto"];
+                };
+            };
+            /** @description from or to is not a date, from lies after to, or the period spans more than 36 months */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only desk officers, coordinators and administrators */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

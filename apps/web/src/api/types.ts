@@ -26,3 +26,8 @@ export type WorklistSection = Schemas['WorklistSectionDto'];
 export type MinistryCount = Schemas['MinistryCountDto'];
 export type Worklist = Schemas['WorklistDto'];
 export type Drafter = Schemas['DrafterDto'];
+
+export type MinistryStatistics = Schemas['MinistryStatisticsDto'];
+export type MonthStatistics = Schemas['MonthStatisticsDto'];
+export type PartyStatistics = Schemas['PartyStatisticsDto'];
+export type DaysToAnswerBin = Schemas['DaysToAnswerBinDto'];
