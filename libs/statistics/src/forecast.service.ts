@@ -5,7 +5,7 @@ import { addDays, Clock, type CalendarDate } from '@question-desk/deadlines';
 import type { DataSource } from 'typeorm';
 import { FORECAST_SQL } from './forecast.queries';
 import { LateRiskModel, LIKELY_LATE, sizeClassOf, type GroupDurationCount, type LateRisk, type OpenSetFacts } from './late-risk';
-import type { Period } from './statistics.service';
+import { withoutJit, type Period } from './statistics.service';
 
 /** The model learns from the sets submitted in this many days before it is made. */
 export const FORECAST_HISTORY_DAYS = 730;
@@ -113,10 +113,11 @@ export class ForecastService {
 
   /** A model from what the desk knew on `asOf` (exclusive): the sets submitted in the FORECAST_HISTORY_DAYS before. */
   async modelAsOf(asOf: CalendarDate): Promise<LateRiskModel> {
-    const rows = await this.dataSource.query<{ ministry: string; questions: number; days: number; answered: boolean; sets: number }[]>(FORECAST_SQL.history, [
-      asOf,
-      addDays(asOf, -FORECAST_HISTORY_DAYS),
-    ]);
+    const rows = await withoutJit<{ ministry: string; questions: number; days: number; answered: boolean; sets: number }[]>(
+      this.dataSource,
+      FORECAST_SQL.history,
+      [asOf, addDays(asOf, -FORECAST_HISTORY_DAYS)],
+    );
     const counts: GroupDurationCount[] = rows.map((row) => ({
       ministry: row.ministry,
       size: sizeClassOf(row.questions),

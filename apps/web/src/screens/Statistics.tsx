@@ -269,7 +269,7 @@ export default function Statistics() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setParams({ from: String(form.get('from')), to: String(form.get('to')) });
+    setParams({ from: form.get('from') as string, to: form.get('to') as string });
   };
   const error = ministries.error ?? histogram.error ?? trend.error ?? parties.error;
 
