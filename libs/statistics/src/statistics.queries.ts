@@ -73,7 +73,7 @@ export const STATISTICS_SQL = {
             GROUP BY 1),
          -- Open and overdue at the end of each month, from one pass over every set: +1 when a set
          -- arrives or passes its statutory deadline unanswered, −1 when it is answered; summed up to the month.
-         flows AS (
+         flows AS MATERIALIZED (
            SELECT date_trunc('month', e.day)::date AS month, sum(e.open)::int AS open, sum(e.overdue)::int AS overdue
              FROM question_set_history h
             CROSS JOIN LATERAL (VALUES
@@ -84,7 +84,7 @@ export const STATISTICS_SQL = {
             WHERE ($4::text IS NULL OR h.lead_ministry_code = $4) AND h.lead_ministry_code IS NOT NULL
               AND h.status <> 'withdrawn' AND h.submitted_on IS NOT NULL AND e.day <= $3
             GROUP BY 1),
-         standing AS (
+         standing AS MATERIALIZED (
            SELECT month, sum(open) OVER (ORDER BY month)::int AS open, sum(overdue) OVER (ORDER BY month)::int AS overdue FROM flows)
     SELECT to_char(months.month, 'YYYY-MM') AS month,
            coalesce(r.received, 0) AS received, coalesce(a.answered, 0) AS answered, coalesce(a."answeredOnTime", 0) AS "answeredOnTime",
