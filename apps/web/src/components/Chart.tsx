@@ -11,6 +11,10 @@ export function Chart({ label, options }: { label: string; options: Plot.PlotOpt
     const element = holder.current;
     if (!element) return;
     const chart = Plot.plot({ width: 560, height: 320, style: { fontSize: '13px', background: 'transparent' }, ...options });
+    // Plot labels its groups (<g aria-label="bar">), which ARIA does not allow on elements without a
+    // role; the label of the whole picture is on the holder, the numbers in the table beside it.
+    for (const labelled of chart.querySelectorAll('[aria-label]')) labelled.removeAttribute('aria-label');
+    chart.setAttribute('aria-hidden', 'true');
     element.replaceChildren(chart);
     return () => chart.remove();
   }, [options]);
