@@ -14,7 +14,7 @@
  *    a real desk); the model's estimate for a new set per ministry against that share, and the
  *    back-test again. Also the time to make the model, against the time to read the history alone.
  */
-import { SystemClock } from '@question-desk/deadlines';
+import { addDays, SystemClock } from '@question-desk/deadlines';
 import { ForecastService, type BackTest } from '@question-desk/statistics';
 import { DataSource } from 'typeorm';
 import { option, withDemoDatabase } from './bench-desk';
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
       const model = await forecast.modelAsOf(today);
       console.log('\n2. Known behaviour: the estimate for a new set (submitted today, three weeks to answer) against the known late share');
       for (const code of ['BZ', 'Fin', 'JenV', 'EZK']) {
-        const risk = model.riskOf({ ministry: code, questions: 3, submittedOn: today, statutoryDeadline: addDaysIso(today, 21) }, today);
+        const risk = model.riskOf({ ministry: code, questions: 3, submittedOn: today, statutoryDeadline: addDays(today, 21) }, today);
         console.log(
           `  ${code.padEnd(5)} known ${percent(KNOWN[code] ?? OTHERS).padStart(5)}  estimated ${percent(risk?.chance ?? null).padStart(5)}   "${risk?.reason}"`,
         );
@@ -104,12 +104,6 @@ async function main(): Promise<void> {
       await dataSource.destroy();
     }
   });
-}
-
-function addDaysIso(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 void main();
