@@ -1,5 +1,6 @@
 /**
- * The statistics' SQL, over the view `question_set_history` that libs/question-sets owns.
+ * The statistics' SQL, over the views `question_set_history` and `question_set_party` that
+ * libs/question-sets owns.
  * Parameters everywhere: $1 from, $2 to (the period, both days included), $3 the day open and
  * overdue sets are counted on (the period's last day, or today when that lies in the future), $4 the
  * lead ministry the viewer is limited to (null: every ministry).
@@ -8,7 +9,7 @@
 
 /** A set in the period's terms; columns of the view are named one by one, so its other subqueries are never run. */
 const FACTS = `
-  SELECT h.id, h.lead_ministry_code, h.lead_ministry_name, h.statutory_deadline, h.answered_on, h.parties,
+  SELECT h.id, h.lead_ministry_code, h.lead_ministry_name, h.statutory_deadline, h.answered_on,
          h.submitted_on BETWEEN $1 AND $2 AS received,
          h.status = 'answered' AND h.answered_on BETWEEN $1 AND $2 AS answered,
          h.answered_on - h.submitted_on AS days,
@@ -47,11 +48,11 @@ export const STATISTICS_SQL = {
 
   /** A set with members of several parties counts once for each party. */
   perParty: `
-    SELECT party, ${FIGURES}
+    SELECT p.party, ${FIGURES}
       FROM (${FACTS}) f
-     CROSS JOIN LATERAL unnest(f.parties) party
-     GROUP BY party
-     ORDER BY received DESC, party`,
+      JOIN question_set_party p ON p.question_set_id = f.id
+     GROUP BY p.party
+     ORDER BY received DESC, p.party`,
 
   perMonth: `
     WITH months AS (
