@@ -7,6 +7,8 @@ import { QUESTION_SET_SQL } from '../libs/question-sets/src/question-set.store';
 import { SUGGESTION_SQL } from '../libs/question-sets/src/suggestions.queries';
 import { NOTIFICATION_SQL } from '../libs/reminders/src/notifications.service';
 import { REMINDER_SQL } from '../libs/reminders/src/reminder-ledger.store';
+import { FORECAST_SQL } from '../libs/statistics/src/forecast.queries';
+import { STATISTICS_SQL } from '../libs/statistics/src/statistics.queries';
 
 /**
  * Every SQL string the data-access modules run, prepared (parsed, planned and checked against the
@@ -29,6 +31,8 @@ const STATEMENTS = [
   ...named('reminders notifications', NOTIFICATION_SQL),
   ...named('calendar', CALENDAR_SQL),
   ...named('intake', INTAKE_SQL),
+  ...named('statistics', STATISTICS_SQL),
+  ...named('statistics forecast', FORECAST_SQL),
   ...sweepStatements,
 ];
 

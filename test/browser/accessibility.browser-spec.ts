@@ -45,6 +45,7 @@ const SCREENS: Screen[] = [
   { name: 'Concept-antwoord', as: 'drafter@example.org', path: ({ drafting }) => `/vragensets/${drafting}/concept`, heading: 'Concept-antwoord' },
   { name: 'Importeren', as: 'desk@example.org', path: () => '/importeren', heading: 'Importeren' },
   { name: 'Meldingen', as: 'coordinator@example.org', path: () => '/meldingen', heading: 'Meldingen' },
+  { name: 'Statistiek', as: 'coordinator@example.org', path: () => '/statistiek?from=2019-01-01&to=2021-12-31', heading: 'Statistiek' },
   { name: 'Beheer', as: 'admin@example.org', path: () => '/beheer', heading: 'Beheer' },
   { name: 'Beheer, nieuwe gebruiker', as: 'admin@example.org', path: () => '/beheer/gebruikers/nieuw', heading: /./ },
   { name: 'Beheer, gebruiker', as: 'admin@example.org', path: ({ user }) => `/beheer/gebruikers/${user}`, heading: /./ },

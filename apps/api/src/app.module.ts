@@ -10,6 +10,7 @@ import { MinistriesModule } from '@question-desk/ministries';
 import { DeskLoggingModule, RedisHealthIndicator } from '@question-desk/operations';
 import { QuestionSetsModule } from '@question-desk/question-sets';
 import { RedisModule } from '@question-desk/redis';
+import { StatisticsModule } from '@question-desk/statistics';
 import { DESK_CONFIG_PARTS, DeskDatabaseModule } from '@question-desk/schema';
 import { AdminModule } from './admin/admin.module';
 import { AuthController } from './auth/auth.controller';
@@ -26,6 +27,7 @@ import { AnswerDocumentController } from './question-sets/answer-document.contro
 import { QuestionSetsController } from './question-sets/question-sets.controller';
 import { SuggestionsController } from './question-sets/suggestions.controller';
 import { WorkflowController } from './question-sets/workflow.controller';
+import { StatisticsApiModule } from './statistics/statistics-api.module';
 import { UsersController } from './users/users.controller';
 import { WebAppModule } from './web/web-app';
 import { WorklistApiModule } from './worklist/worklist-api.module';
@@ -44,6 +46,8 @@ import { WorklistApiModule } from './worklist/worklist-api.module';
     NotificationsApiModule,
     WorklistApiModule,
     CalendarApiModule,
+    StatisticsModule,
+    StatisticsApiModule,
     AdminModule,
     IntakeModule,
     // Uploads (the import's multipart form) are read into memory, one file of at most DOCUMENT_MAX_BYTES.

@@ -21,6 +21,7 @@ const Calendar = lazy(() => import('./screens/Calendar'));
 const Users = lazy(() => import('./screens/Users'));
 const UserForm = lazy(() => import('./screens/UserForm'));
 const Intake = lazy(() => import('./screens/Intake'));
+const Statistics = lazy(() => import('./screens/Statistics'));
 const NotFound = lazy(() => import('./screens/NotFound'));
 
 const queryClient = new QueryClient({
@@ -57,6 +58,7 @@ const router = createBrowserRouter([
       { path: 'importeren', element: <Import /> },
       { path: 'meldingen', element: <Notifications /> },
       { path: 'agenda', element: <Calendar /> },
+      { path: 'statistiek', element: <Statistics /> },
       { path: 'beheer', element: <Users /> },
       { path: 'beheer/gebruikers/nieuw', element: <UserForm /> },
       { path: 'beheer/gebruikers/:id', element: <UserForm /> },

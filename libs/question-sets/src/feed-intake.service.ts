@@ -5,7 +5,7 @@ import { MinistriesService } from '@question-desk/ministries';
 import type { EntityManager } from 'typeorm';
 import { proposedCoSigningMinistries } from './ministry-proposal';
 import type { QuestionSet } from './question-set.entity';
-import { QuestionSetStore } from './question-set.store';
+import { QuestionSetStore, type SetChanges } from './question-set.store';
 import { Answer } from './answer.entity';
 import { QuestionSetSubmitter } from './question-set-submitter.entity';
 import { QuestionSetsService, type NewAnswer, type NewMember, type NewQuestion, type NewQuestionSet } from './question-sets.service';
@@ -117,7 +117,7 @@ export class FeedIntakeService {
   async update(manager: EntityManager, id: string, changes: Partial<FeedFields> & { reference?: string }, actor: Actor, details: Record<string, unknown>) {
     const set = await this.store.byId(manager, id);
     const before = this.questionSets.snapshot(set);
-    const columns: Partial<QuestionSet> = {};
+    const columns: SetChanges = {};
     if (changes.reference !== undefined) columns.reference = changes.reference;
     if (changes.subject !== undefined) columns.subject = changes.subject;
     if (changes.addressees !== undefined) columns.addressees = changes.addressees;
@@ -152,7 +152,7 @@ export class FeedIntakeService {
     if (!allowsFrom('import-answers', set.status)) return { refused: true, status: set.status };
     const before = this.questionSets.snapshot(set);
     await this.store.setAnswers(manager, id, published.answers);
-    const changes: Partial<QuestionSet> = {
+    const changes: SetChanges = {
       status: nextStatus('import-answers', { status: set.status, coSigners: 0, unsignedAfter: 0 }),
       answeredOn: published.answeredOn,
       answeredBy: published.answeredBy,

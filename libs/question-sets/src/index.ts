@@ -42,3 +42,4 @@ export { AddWorkflow1732300004000 } from './migrations/1732300004000-add-workflo
 export { AddTextSearchVectors1732300006500 } from './migrations/1732300006500-add-text-search-vectors';
 export { AddQuestionSetFacts1732300008000 } from './migrations/1732300008000-add-question-set-facts';
 export { AddLastStep1732300009000 } from './migrations/1732300009000-add-last-step';
+export { AddQuestionSetHistory1733600001000 } from './migrations/1733600001000-add-question-set-history';

@@ -14,6 +14,7 @@ import { CreateReminders1732300005500, Notification, Reminder } from '@question-
 import {
   AddLastStep1732300009000,
   AddQuestionSetFacts1732300008000,
+  AddQuestionSetHistory1733600001000,
   AddTextSearchVectors1732300006500,
   AddWorkflow1732300004000,
   CreateQuestionSets1732300002000,
@@ -41,5 +42,6 @@ export const DESK_SCHEMA: Schema = {
     AddLastStep1732300009000,
     CreateCalendarFeeds1733700001000,
     CreateIntake1733500001000,
+    AddQuestionSetHistory1733600001000,
   ],
 };

@@ -1,6 +1,7 @@
 import { PERSON_ACTIONS } from '@question-desk/question-sets';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MinistryDto } from '../auth/login.dto';
+import { LateRiskDto } from '../statistics/late-risk.dto';
 
 /** The shape of a question set in responses (see the public contract). */
 export class MemberDto {
@@ -202,6 +203,13 @@ export class QuestionSetDto {
 
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;
+
+  @ApiPropertyOptional({
+    type: LateRiskDto,
+    nullable: true,
+    description: 'Open sets in lists and the detail: the chance it is answered after its statutory deadline; null when closed or the history says too little',
+  })
+  lateRisk?: LateRiskDto | null;
 }
 
 export class QuestionSetPageDto {

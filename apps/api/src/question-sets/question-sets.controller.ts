@@ -33,6 +33,7 @@ import {
 import type { Viewer } from '@question-desk/accounts';
 import { DocumentImportService, QuestionSetRows, QuestionSetsService, type QuestionSetView } from '@question-desk/question-sets';
 import type { ExportFormat } from '@question-desk/exports';
+import { ForecastService } from '@question-desk/statistics';
 import type { Response } from 'express';
 import { CurrentViewer } from '../http/current-viewer.decorator';
 import { Exportable, ExportFormatRequested } from '../http/exportable';
@@ -74,6 +75,7 @@ export class QuestionSetsController {
     private readonly questionSets: QuestionSetsService,
     private readonly documents: DocumentImportService,
     private readonly rows: QuestionSetRows,
+    private readonly forecast: ForecastService,
   ) {}
 
   @Get()
@@ -81,22 +83,28 @@ export class QuestionSetsController {
   @ApiOkResponse({ type: QuestionSetPageDto })
   @ApiBadRequestResponse({ description: 'A filter that is not understood; the message names it' })
   @Exportable(QUESTION_SET_EXPORT)
-  list(
+  async list(
     @CurrentViewer() viewer: Viewer,
     @Query() { assignee, page, pageSize, ...query }: ListQuestionSetsQuery,
     @ExportFormatRequested() format: ExportFormat | null,
   ) {
     const filter = { ...query, assigneeId: assignee === 'me' ? viewer.id : assignee };
     // An export is every matching set, streamed in the list's order; paging is for the screen.
-    return format ? this.rows.rows(viewer, filter) : this.questionSets.list(viewer, { ...filter, page, pageSize });
+    if (format) return this.rows.rows(viewer, filter);
+    const found = await this.questionSets.list(viewer, { ...filter, page, pageSize });
+    // The late risk comes from the forecast's cached model, one query for the page's sets.
+    const risks = await this.forecast.lateRisks(found.items.map((set) => set.id));
+    return { ...found, items: found.items.map((set) => ({ ...set, lateRisk: risks.get(set.id) ?? null })) };
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One question set with its questions, answers and deadlines' })
   @ApiOkResponse({ type: QuestionSetDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not visible to you' })
-  get(@CurrentViewer() viewer: Viewer, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
-    return this.questionSets.get(viewer, id);
+  async get(@CurrentViewer() viewer: Viewer, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
+    const set = await this.questionSets.get(viewer, id);
+    const risks = await this.forecast.lateRisks([set.id]);
+    return { ...set, lateRisk: risks.get(set.id) ?? null };
   }
 
   @Get(':id/events')

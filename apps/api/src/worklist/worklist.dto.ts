@@ -2,13 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import { MinistryDto } from '../auth/login.dto';
 import { QuestionSetDto } from '../question-sets/question-set.dto';
 
-const SECTION_KEYS = ['to-assign', 'rejected', 'needs-postponement', 'overdue', 'my-sets', 'to-review', 'to-co-sign', 'due-this-week'];
+const SECTION_KEYS = ['to-assign', 'rejected', 'needs-postponement', 'overdue', 'my-sets', 'to-review', 'to-co-sign', 'due-this-week', 'likely-late'];
 
 export class WorklistSectionDto {
   @ApiProperty({
     enum: SECTION_KEYS,
     description:
-      'desk: to-assign, rejected, needs-postponement, overdue; drafter: my-sets; coordinator: to-review, to-co-sign, overdue, due-this-week (several roles: the union, in this order)',
+      'desk: to-assign, rejected, needs-postponement, overdue; drafter: my-sets; coordinator: to-review, to-co-sign, overdue, due-this-week, likely-late (several roles: the union, in this order). likely-late ("Waarschijnlijk te laat"): open sets not yet past their statutory deadline whose lateRisk.chance is 0.5 or more, most likely first (of the 2,000 open sets with the nearest statutory deadlines)',
   })
   key: string;
 
@@ -23,7 +23,8 @@ export class WorklistSectionDto {
 
   @ApiProperty({
     example: 'status=received&assignmentRejected=false&sort=deadline',
-    description: "Query string of GET /api/question-sets (and of the web app's /vragen) listing the whole section",
+    description:
+      "Query string of GET /api/question-sets (and of the web app's /vragen) listing the whole section; empty for likely-late, which no list filter describes",
   })
   listQuery: string;
 }

@@ -422,6 +422,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last runs of the Tweede Kamer open-data intake, latest first: when, how long, what was created, completed, skipped and why, the error */
+        get: operations["IntakeController_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the intake is set up: on or off, how often, the sources, the ministries served */
+        get: operations["IntakeController_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intake/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a run now; it goes on in the background (GET /api/intake shows how it went) */
+        post: operations["IntakeController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/question-sets/{id}/open-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a set came from in the Tweede Kamer's open data (the Zaak, its documents and links) and the conflicts with hand edits */
+        get: operations["OpenDataProvenanceController_provenance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -482,6 +550,189 @@ export interface paths {
         };
         /** The werkvoorraad: what you have to do, by role, over the sets you may see, with your unread notifications */
         get: operations["WorklistController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether you have a deadline calendar (its address is shown only when it is made) */
+        get: operations["CalendarController_status"];
+        put?: never;
+        /**
+         * Make your deadline calendar, or renew its secret address: the old address stops working at once
+         * @description A drafter gets the internal deadlines (draft, review, co-signing) of the open sets assigned to them; desk officers and coordinators the deadline in force of the open sets of their ministry (of every ministry without one). All-day entries; a postponement moves the entry.
+         */
+        post: operations["CalendarController_renew"];
+        /** Stop your deadline calendar: its address stops working */
+        delete: operations["CalendarController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deadline calendar (iCalendar), for calendar apps: no sign-in, the secret address is the key */
+        get: operations["CalendarController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per lead ministry: received, answered, on time, days to answer, postponements, open and overdue
+         * @description Definitions (the period is `from` … `to`, both days included, Europe/Amsterdam calendar dates; without them: 1 January of this year up to today):
+         *     - **received**: sets submitted (the "ingezonden" date) in the period, whatever became of them — withdrawn sets included.
+         *     - **answered**: sets answered in the period (by their answer date), whenever submitted. Withdrawn sets are never answered, on time or late.
+         *     - **answeredOnTime**: of those, answered on or before the statutory deadline (answered on the deadline day itself is on time). Lateness always counts against the statutory deadline (three weeks for the Tweede Kamer, the desk's target for the Eerste Kamer), however far a postponement moved the deadline in force.
+         *     - **onTimeRate**: answeredOnTime / answered, 0 … 1 (three decimals); null when nothing was answered.
+         *     - **medianDaysToAnswer**, **p90DaysToAnswer**: of the sets answered in the period, the median and 90th percentile (continuous, as PostgreSQL's percentile_cont) of the calendar days from submission to answer; null when nothing was answered.
+         *     - **lateWithoutPostponement**: answered in the period after the statutory deadline without any postponement notice (uitstelbericht) registered.
+         *     - **postponements**: postponement notices registered for the sets received in the period; **postponementsPerSet** = postponements / received (null when none was received).
+         *     - **open**: sets not answered and not withdrawn at the end of the period (or today, when the period runs into the future): submitted by then and answered after it or not yet. A withdrawn set has no date of withdrawal, so it never counts as open.
+         *     - **overdue**: of the open sets, those whose statutory deadline lay before that day.
+         *     Sets without a lead ministry are left out. A viewer with a ministry sees only the sets their ministry leads; others see every ministry.
+         */
+        get: operations["StatisticsController_perMinistry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same figures per calendar month of the period
+         * @description Definitions (the period is `from` … `to`, both days included, Europe/Amsterdam calendar dates; without them: 1 January of this year up to today):
+         *     - **received**: sets submitted (the "ingezonden" date) in the period, whatever became of them — withdrawn sets included.
+         *     - **answered**: sets answered in the period (by their answer date), whenever submitted. Withdrawn sets are never answered, on time or late.
+         *     - **answeredOnTime**: of those, answered on or before the statutory deadline (answered on the deadline day itself is on time). Lateness always counts against the statutory deadline (three weeks for the Tweede Kamer, the desk's target for the Eerste Kamer), however far a postponement moved the deadline in force.
+         *     - **onTimeRate**: answeredOnTime / answered, 0 … 1 (three decimals); null when nothing was answered.
+         *     - **medianDaysToAnswer**, **p90DaysToAnswer**: of the sets answered in the period, the median and 90th percentile (continuous, as PostgreSQL's percentile_cont) of the calendar days from submission to answer; null when nothing was answered.
+         *     - **lateWithoutPostponement**: answered in the period after the statutory deadline without any postponement notice (uitstelbericht) registered.
+         *     - **postponements**: postponement notices registered for the sets received in the period; **postponementsPerSet** = postponements / received (null when none was received).
+         *     - **open**: sets not answered and not withdrawn at the end of the period (or today, when the period runs into the future): submitted by then and answered after it or not yet. A withdrawn set has no date of withdrawal, so it never counts as open.
+         *     - **overdue**: of the open sets, those whose statutory deadline lay before that day.
+         *     Sets without a lead ministry are left out. A viewer with a ministry sees only the sets their ministry leads; others see every ministry.
+         *
+         *     Per month: received by submission month, answered (and its on-time share, days and lateness) by answer month, postponements of the sets received that month, open and overdue at the end of the month. At most 120 months.
+         */
+        get: operations["StatisticsController_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same figures per party of the submitting members
+         * @description Definitions (the period is `from` … `to`, both days included, Europe/Amsterdam calendar dates; without them: 1 January of this year up to today):
+         *     - **received**: sets submitted (the "ingezonden" date) in the period, whatever became of them — withdrawn sets included.
+         *     - **answered**: sets answered in the period (by their answer date), whenever submitted. Withdrawn sets are never answered, on time or late.
+         *     - **answeredOnTime**: of those, answered on or before the statutory deadline (answered on the deadline day itself is on time). Lateness always counts against the statutory deadline (three weeks for the Tweede Kamer, the desk's target for the Eerste Kamer), however far a postponement moved the deadline in force.
+         *     - **onTimeRate**: answeredOnTime / answered, 0 … 1 (three decimals); null when nothing was answered.
+         *     - **medianDaysToAnswer**, **p90DaysToAnswer**: of the sets answered in the period, the median and 90th percentile (continuous, as PostgreSQL's percentile_cont) of the calendar days from submission to answer; null when nothing was answered.
+         *     - **lateWithoutPostponement**: answered in the period after the statutory deadline without any postponement notice (uitstelbericht) registered.
+         *     - **postponements**: postponement notices registered for the sets received in the period; **postponementsPerSet** = postponements / received (null when none was received).
+         *     - **open**: sets not answered and not withdrawn at the end of the period (or today, when the period runs into the future): submitted by then and answered after it or not yet. A withdrawn set has no date of withdrawal, so it never counts as open.
+         *     - **overdue**: of the open sets, those whose statutory deadline lay before that day.
+         *     Sets without a lead ministry are left out. A viewer with a ministry sees only the sets their ministry leads; others see every ministry.
+         *
+         *     A set submitted by members of several parties counts once for each of them; members without a party are left out.
+         */
+        get: operations["StatisticsController_parties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/days-to-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sets answered in the period by calendar days from submission to answer, in weekly bins (the histogram)
+         * @description Definitions (the period is `from` … `to`, both days included, Europe/Amsterdam calendar dates; without them: 1 January of this year up to today):
+         *     - **received**: sets submitted (the "ingezonden" date) in the period, whatever became of them — withdrawn sets included.
+         *     - **answered**: sets answered in the period (by their answer date), whenever submitted. Withdrawn sets are never answered, on time or late.
+         *     - **answeredOnTime**: of those, answered on or before the statutory deadline (answered on the deadline day itself is on time). Lateness always counts against the statutory deadline (three weeks for the Tweede Kamer, the desk's target for the Eerste Kamer), however far a postponement moved the deadline in force.
+         *     - **onTimeRate**: answeredOnTime / answered, 0 … 1 (three decimals); null when nothing was answered.
+         *     - **medianDaysToAnswer**, **p90DaysToAnswer**: of the sets answered in the period, the median and 90th percentile (continuous, as PostgreSQL's percentile_cont) of the calendar days from submission to answer; null when nothing was answered.
+         *     - **lateWithoutPostponement**: answered in the period after the statutory deadline without any postponement notice (uitstelbericht) registered.
+         *     - **postponements**: postponement notices registered for the sets received in the period; **postponementsPerSet** = postponements / received (null when none was received).
+         *     - **open**: sets not answered and not withdrawn at the end of the period (or today, when the period runs into the future): submitted by then and answered after it or not yet. A withdrawn set has no date of withdrawal, so it never counts as open.
+         *     - **overdue**: of the open sets, those whose statutory deadline lay before that day.
+         *     Sets without a lead ministry are left out. A viewer with a ministry sees only the sets their ministry leads; others see every ministry.
+         */
+        get: operations["StatisticsController_daysToAnswer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/forecast/back-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How good the warning before late is: a back-test on the sets submitted in the period and answered since
+         * @description Each month's sets are predicted by a model made only from what the desk knew on the first of that month (the sets submitted in the two years before, still-open ones censored): as of the day of their first assignment (or of submission), and a week before the statutory deadline; then compared with when they were answered. Calibration per band of predicted chance, the Brier score against always predicting the observed late share, and the share of the late sets flagged "waarschijnlijk te laat" a week ahead. At most 36 months; the sets of the whole desk, or of the viewer's ministry (the model learns from the whole desk).
+         */
+        get: operations["StatisticsController_backTest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -637,6 +888,18 @@ export interface components {
             /** Format: date-time */
             signedAt: string;
         };
+        LateRiskDto: {
+            /**
+             * @description The chance (0 … 1) that the set is answered after its statutory deadline: a Kaplan–Meier estimate of the time to answer of comparable sets (same lead ministry and size class: 1–3, 4–6, 7+ questions; else the whole ministry, else the whole desk) submitted in the last two years, still-open sets censored; given how long this set has been open. 1 once the deadline has passed. From 0.5 on the werkvoorraad calls it "Waarschijnlijk te laat".
+             * @example 0.7
+             */
+            chance: number;
+            /**
+             * @description Dutch: what the chance rests on
+             * @example BZ beantwoordde 70 % van vergelijkbare sets na de termijn (312 sets met 1–3 vragen).
+             */
+            reason: string;
+        };
         QuestionSetDto: {
             /** Format: uuid */
             id: string;
@@ -744,6 +1007,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Open sets in lists and the detail: the chance it is answered after its statutory deadline; null when closed or the history says too little */
+            lateRisk?: components["schemas"]["LateRiskDto"] | null;
         };
         QuestionSetPageDto: {
             items: components["schemas"]["QuestionSetDto"][];
@@ -967,6 +1232,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Open sets in lists and the detail: the chance it is answered after its statutory deadline; null when closed or the history says too little */
+            lateRisk?: components["schemas"]["LateRiskDto"] | null;
             /**
              * @description Internal deadlines that had already passed (or were not a working day) and where they were moved; empty when none
              * @example [
@@ -1235,6 +1502,105 @@ export interface components {
             /** @description A new password (a reset); also lifts a sign-in block. Never returned. */
             password?: string;
         };
+        SkipReasonDto: {
+            /** @example not addressed to a ministry this desk serves (DESK_MINISTRIES) */
+            reason: string;
+            /** @example 12 */
+            count: number;
+        };
+        IntakeRunDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            trigger: "schedule" | "by-hand";
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description How long the run took, in milliseconds; null while it runs */
+            durationMs: number | null;
+            /** @description Sets made from new cases */
+            created: number;
+            /** @description Sets completed: published answers or question texts taken in */
+            completed: number;
+            /** @description Sets changed otherwise: a changed case, a postponement, a withdrawal, a set joined to its case */
+            updated: number;
+            /** @description Records left as they were; skipReasons says why */
+            skipped: number;
+            /** @description Disagreements with hand edits, recorded and shown on the set, not resolved */
+            conflicts: number;
+            skipReasons: components["schemas"]["SkipReasonDto"][];
+            /** @description What went wrong, in words; null when the run succeeded */
+            error: string | null;
+        };
+        IntakeSettingsDto: {
+            /** @description Whether the worker runs the intake on its schedule (TK_INTAKE) */
+            enabled: boolean;
+            /**
+             * @description Minutes between scheduled runs (TK_INTAKE_EVERY)
+             * @example 15
+             */
+            everyMinutes: number;
+            /** @example https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0 */
+            odataUrl: string;
+            /** @example https://repository.officiele-overheidspublicaties.nl/officielepublicaties */
+            publicationsUrl: string;
+            /**
+             * @description DESK_MINISTRIES; null: all
+             * @example [
+             *       "BZ",
+             *       "JenV"
+             *     ]
+             */
+            deskMinistries: string[] | null;
+        };
+        ProvenanceDocumentDto: {
+            /** Format: uuid */
+            documentId: string;
+            /** @example Antwoord schriftelijke vragen */
+            soort: string;
+            /** @example 2021D13711 */
+            documentNumber: string | null;
+            /** @example ah-tk-20202021-2290 */
+            publicationId: string | null;
+            /** @description The document at the Gegevensmagazijn */
+            link: string;
+            /** @description Its XML at Officiële publicaties */
+            publicationLink: string | null;
+            /** Format: date */
+            datedOn: string | null;
+            /** @enum {string} */
+            state: "applied" | "waiting-for-text" | "skipped" | "conflict" | "deleted-at-source";
+            note: string | null;
+        };
+        ProvenanceConflictDto: {
+            /** @example subject */
+            field: string;
+            /** @description What the desk holds (kept) */
+            deskValue: Record<string, never> | null;
+            /** @description What the open data says */
+            feedValue: Record<string, never> | null;
+            /** Format: date-time */
+            noticedAt: string;
+        };
+        ProvenanceDto: {
+            /**
+             * Format: uuid
+             * @description The Zaak id; null for a set that did not come from the open data
+             */
+            zaakId: string | null;
+            /** @example 2019Z15244 */
+            reference: string | null;
+            zaakLink: string | null;
+            /** @description The case is marked deleted (Verwijderd) at the source; the set stays */
+            deletedAtSource: boolean;
+            /** @description Registered from the case; the question text is not published yet */
+            questionsPending: boolean;
+            documents: components["schemas"]["ProvenanceDocumentDto"][];
+            conflicts: components["schemas"]["ProvenanceConflictDto"][];
+        };
         NotificationDto: {
             /**
              * Format: uuid
@@ -1270,10 +1636,10 @@ export interface components {
         };
         WorklistSectionDto: {
             /**
-             * @description desk: to-assign, rejected, needs-postponement, overdue; drafter: my-sets; coordinator: to-review, to-co-sign, overdue, due-this-week (several roles: the union, in this order)
+             * @description desk: to-assign, rejected, needs-postponement, overdue; drafter: my-sets; coordinator: to-review, to-co-sign, overdue, due-this-week, likely-late (several roles: the union, in this order). likely-late ("Waarschijnlijk te laat"): open sets not yet past their statutory deadline whose lateRisk.chance is 0.5 or more, most likely first (of the 2,000 open sets with the nearest statutory deadlines)
              * @enum {string}
              */
-            key: "to-assign" | "rejected" | "needs-postponement" | "overdue" | "my-sets" | "to-review" | "to-co-sign" | "due-this-week";
+            key: "to-assign" | "rejected" | "needs-postponement" | "overdue" | "my-sets" | "to-review" | "to-co-sign" | "due-this-week" | "likely-late";
             /**
              * @description Dutch title of the section
              * @example Uitstelbericht nodig
@@ -1287,7 +1653,7 @@ export interface components {
             /** @description The first 10, most urgent first */
             items: components["schemas"]["QuestionSetDto"][];
             /**
-             * @description Query string of GET /api/question-sets (and of the web app's /vragen) listing the whole section
+             * @description Query string of GET /api/question-sets (and of the web app's /vragen) listing the whole section; empty for likely-late, which no list filter describes
              * @example status=received&assignmentRejected=false&sort=deadline
              */
             listQuery: string;
@@ -1310,6 +1676,285 @@ export interface components {
             ministries: components["schemas"]["MinistryCountDto"][];
             /** @example 2 */
             unreadNotifications: number;
+        };
+        CalendarFeedDto: {
+            /** @description Whether you have a deadline calendar */
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description When its current address was made
+             */
+            createdAt: string | null;
+            /**
+             * @description The secret address to subscribe to; only in the answer that made it (it is stored hashed, so it cannot be shown again)
+             * @example https://vragen.example.org/api/calendar/3q2-7wJx….ics
+             */
+            url?: string;
+        };
+        MinistryStatisticsDto: {
+            /**
+             * @description Sets submitted in the period
+             * @example 40
+             */
+            received: number;
+            /**
+             * @description Sets answered in the period
+             * @example 36
+             */
+            answered: number;
+            /**
+             * @description Of those, answered on or before the statutory deadline
+             * @example 20
+             */
+            answeredOnTime: number;
+            /**
+             * @description answeredOnTime / answered; null when nothing was answered
+             * @example 0.556
+             */
+            onTimeRate: number | null;
+            /**
+             * @description Median calendar days from submission to answer
+             * @example 23
+             */
+            medianDaysToAnswer: number | null;
+            /**
+             * @description 90th percentile of the calendar days from submission to answer
+             * @example 48.5
+             */
+            p90DaysToAnswer: number | null;
+            /**
+             * @description Answered in the period after the statutory deadline without a postponement notice
+             * @example 4
+             */
+            lateWithoutPostponement: number;
+            /**
+             * @description Postponement notices of the sets received in the period
+             * @example 9
+             */
+            postponements: number;
+            /**
+             * @description postponements / received
+             * @example 0.23
+             */
+            postponementsPerSet: number | null;
+            /**
+             * @description Open at the end of the period (or today)
+             * @example 12
+             */
+            open: number;
+            /**
+             * @description Of those, past their statutory deadline
+             * @example 3
+             */
+            overdue: number;
+            /** @description The lead ministry */
+            ministry: components["schemas"]["MinistryDto"];
+        };
+        MonthStatisticsDto: {
+            /**
+             * @description Sets submitted in the period
+             * @example 40
+             */
+            received: number;
+            /**
+             * @description Sets answered in the period
+             * @example 36
+             */
+            answered: number;
+            /**
+             * @description Of those, answered on or before the statutory deadline
+             * @example 20
+             */
+            answeredOnTime: number;
+            /**
+             * @description answeredOnTime / answered; null when nothing was answered
+             * @example 0.556
+             */
+            onTimeRate: number | null;
+            /**
+             * @description Median calendar days from submission to answer
+             * @example 23
+             */
+            medianDaysToAnswer: number | null;
+            /**
+             * @description 90th percentile of the calendar days from submission to answer
+             * @example 48.5
+             */
+            p90DaysToAnswer: number | null;
+            /**
+             * @description Answered in the period after the statutory deadline without a postponement notice
+             * @example 4
+             */
+            lateWithoutPostponement: number;
+            /**
+             * @description Postponement notices of the sets received in the period
+             * @example 9
+             */
+            postponements: number;
+            /**
+             * @description postponements / received
+             * @example 0.23
+             */
+            postponementsPerSet: number | null;
+            /**
+             * @description YYYY-MM: received by submission month, answered by answer month
+             * @example 2026-03
+             */
+            month: string;
+            /**
+             * @description Open at the end of the month (today for the running month); null for months to come
+             * @example 12
+             */
+            open: number | null;
+            /**
+             * @description Of those, past their statutory deadline
+             * @example 3
+             */
+            overdue: number | null;
+        };
+        PartyStatisticsDto: {
+            /**
+             * @description Sets submitted in the period
+             * @example 40
+             */
+            received: number;
+            /**
+             * @description Sets answered in the period
+             * @example 36
+             */
+            answered: number;
+            /**
+             * @description Of those, answered on or before the statutory deadline
+             * @example 20
+             */
+            answeredOnTime: number;
+            /**
+             * @description answeredOnTime / answered; null when nothing was answered
+             * @example 0.556
+             */
+            onTimeRate: number | null;
+            /**
+             * @description Median calendar days from submission to answer
+             * @example 23
+             */
+            medianDaysToAnswer: number | null;
+            /**
+             * @description 90th percentile of the calendar days from submission to answer
+             * @example 48.5
+             */
+            p90DaysToAnswer: number | null;
+            /**
+             * @description Answered in the period after the statutory deadline without a postponement notice
+             * @example 4
+             */
+            lateWithoutPostponement: number;
+            /**
+             * @description Postponement notices of the sets received in the period
+             * @example 9
+             */
+            postponements: number;
+            /**
+             * @description postponements / received
+             * @example 0.23
+             */
+            postponementsPerSet: number | null;
+            /**
+             * @description Open at the end of the period (or today)
+             * @example 12
+             */
+            open: number;
+            /**
+             * @description Of those, past their statutory deadline
+             * @example 3
+             */
+            overdue: number;
+            /**
+             * @description A party of a submitting member; a set with members of several parties counts for each
+             * @example CDA
+             */
+            party: string;
+        };
+        DaysToAnswerBinDto: {
+            /**
+             * @description Calendar days from submission to answer: from (included)
+             * @example 14
+             */
+            fromDays: number;
+            /**
+             * @description to (included); null: and more
+             * @example 20
+             */
+            toDays: number | null;
+            /**
+             * @description Sets answered in the period that took this long
+             * @example 11
+             */
+            answered: number;
+            /**
+             * @description Of those, on or before the statutory deadline
+             * @example 6
+             */
+            answeredOnTime: number;
+        };
+        PeriodDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        RiskBandDto: {
+            /**
+             * @description Predicted chance from (included)
+             * @example 0.6
+             */
+            from: number;
+            /**
+             * @description to (excluded; the last band includes 1)
+             * @example 0.8
+             */
+            to: number;
+            /** @example 120 */
+            sets: number;
+            /**
+             * @description Mean predicted chance of the sets in the band
+             * @example 0.71
+             */
+            predicted: number | null;
+            /**
+             * @description Share of them answered after the statutory deadline
+             * @example 0.68
+             */
+            observed: number | null;
+        };
+        BackTestDto: {
+            /** @description Sets submitted in this period and answered since */
+            period: components["schemas"]["PeriodDto"];
+            /**
+             * @description Sets predicted
+             * @example 480
+             */
+            sets: number;
+            /**
+             * @description Of those, answered after the statutory deadline
+             * @example 150
+             */
+            late: number;
+            /** @description Predicted as of the day of their first assignment */
+            predictedAtAssignment: number;
+            /** @description Never assigned through the desk: predicted as of their submission */
+            predictedAtSubmission: number;
+            /** @description Left out: answered before the day of the prediction, or too little history to predict */
+            skipped: number;
+            /** @description Calibration of the chance at assignment in bands of 20 points */
+            bands: components["schemas"]["RiskBandDto"][];
+            /** @description Mean squared error of the chance at assignment (lower is better) */
+            brierScore: number | null;
+            /** @description The same for always predicting the period's observed late share */
+            baselineBrierScore: number | null;
+            /** @description Share of the late sets that were "waarschijnlijk te laat" (chance ≥ 0.5) a week before the statutory deadline */
+            lateCaughtWeekAhead: number | null;
+            /** @description Of the sets flagged a week ahead, the share indeed answered late */
+            flaggedWeekAheadLate: number | null;
         };
         RecipientDto: {
             /** Format: uuid */
@@ -1479,6 +2124,8 @@ export interface operations {
                 changesRequestedFirst?: "true" | "false";
                 /** @description With q and no sort: best match first */
                 sort?: "deadline" | "-deadline" | "submittedOn" | "-submittedOn" | "daysOverdue" | "-daysOverdue";
+                /** @description Download instead of JSON: csv (;-separated, UTF-8 with BOM) or xlsx, with Dutch column names; the same as Accept: text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                format?: "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -1492,6 +2139,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuestionSetPageDto"];
+                    "text/csv": components["schemas"]["QuestionSetPageDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["QuestionSetPageDto"];
                 };
             };
             /** @description A filter that is not understood; the message names it */
@@ -2622,6 +3271,121 @@ export interface operations {
             };
         };
     };
+    IntakeController_runs: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeRunDto"][];
+                };
+            };
+            /** @description Only admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntakeController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeSettingsDto"];
+                };
+            };
+            /** @description Only admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IntakeController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeRunDto"];
+                };
+            };
+            /** @description Only admins */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A run is in progress already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OpenDataProvenanceController_provenance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvenanceDto"];
+                };
+            };
+            /** @description Unknown, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -2716,6 +3480,258 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WorklistDto"];
                 };
+            };
+        };
+    };
+    CalendarController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedDto"];
+                };
+            };
+        };
+    };
+    CalendarController_renew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedDto"];
+                };
+            };
+        };
+    };
+    CalendarController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stopped (or there was none) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret of the address (from POST /api/me/calendar) */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description No calendar at this address (never made, renewed or revoked) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_perMinistry: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (included); default 1 January of this year */
+                from?: string;
+                /** @description Last day of the period (included); default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per lead ministry with any figure in the period, by code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinistryStatisticsDto"][];
+                };
+            };
+            /** @description from or to is not a date, or from lies after to */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_trend: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (included); default 1 January of this year */
+                from?: string;
+                /** @description Last day of the period (included); default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every month of the period, oldest first, empty months too */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthStatisticsDto"][];
+                };
+            };
+            /** @description from or to is not a date, from lies after to, or the period spans more than 120 months */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_parties: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (included); default 1 January of this year */
+                from?: string;
+                /** @description Last day of the period (included); default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per party, most sets received first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyStatisticsDto"][];
+                };
+            };
+            /** @description from or to is not a date, or from lies after to */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_daysToAnswer: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (included); default 1 January of this year */
+                from?: string;
+                /** @description Last day of the period (included); default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thirteen bins: 0–6, 7–13 … 77–83 days, and 84 days or more */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DaysToAnswerBinDto"][];
+                };
+            };
+            /** @description from or to is not a date, or from lies after to */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StatisticsController_backTest: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (included); default 1 January of this year */
+                from?: string;
+                /** @description Last day of the period (included); default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackTestDto"];
+                };
+            };
+            /** @description from or to is not a date, from lies after to, or the period spans more than 36 months */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only desk officers, coordinators and administrators */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

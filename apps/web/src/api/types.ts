@@ -27,3 +27,8 @@ export type MinistryCount = Schemas['MinistryCountDto'];
 export type Worklist = Schemas['WorklistDto'];
 export type Drafter = Schemas['DrafterDto'];
 export type CalendarFeed = Schemas['CalendarFeedDto'];
+
+export type MinistryStatistics = Schemas['MinistryStatisticsDto'];
+export type MonthStatistics = Schemas['MonthStatisticsDto'];
+export type PartyStatistics = Schemas['PartyStatisticsDto'];
+export type DaysToAnswerBin = Schemas['DaysToAnswerBinDto'];

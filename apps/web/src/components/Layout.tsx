@@ -108,6 +108,11 @@ export function Layout() {
                 <NavLink to="/importeren">Importeren</NavLink>
               </li>
             ) : null}
+            {hasRole(me, 'desk', 'coordinator') ? (
+              <li>
+                <NavLink to="/statistiek">Statistiek</NavLink>
+              </li>
+            ) : null}
             {hasRole(me, 'admin') ? (
               <li>
                 <NavLink to="/beheer">Beheer</NavLink>

@@ -40,6 +40,11 @@ export function QuestionSetTable({ caption, items, showInternal = false }: { cap
               <td className="utrecht-table__cell">
                 <DeadlineText deadline={set.deadline} daysLeft={set.daysLeft ?? (set.overdue ? -set.daysOverdue : undefined)} overdue={set.overdue} closed={CLOSED.has(set.status)} />
                 {set.postponementMissing ? <span className="qd-overdue qd-block">zonder uitstelbericht</span> : null}
+                {set.lateRisk && set.lateRisk.chance >= 0.5 && !set.overdue && !CLOSED.has(set.status) ? (
+                  <span className="qd-risk qd-block" title={set.lateRisk.reason}>
+                    Waarschijnlijk te laat ({Math.round(set.lateRisk.chance * 100)} %)
+                  </span>
+                ) : null}
               </td>
               {showInternal ? (
                 <td className="utrecht-table__cell">

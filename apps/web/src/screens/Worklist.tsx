@@ -114,7 +114,7 @@ export default function Worklist() {
               ) : (
                 <>
                   <QuestionSetTable caption={section.title} items={section.items} showInternal={section.key === 'my-sets'} />
-                  {section.total > section.items.length ? (
+                  {section.listQuery && section.total > section.items.length ? (
                     <p className="utrecht-paragraph">
                       <Link to={`/vragen?${section.listQuery}`}>Alle {section.total} tonen</Link>
                     </p>
