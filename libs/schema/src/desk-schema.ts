@@ -8,7 +8,7 @@ import {
 import { AuditEvent, CreateAuditTrail1732300003000 } from '@question-desk/audit';
 import type { Schema } from '@question-desk/database';
 import { CreateMinistries1732300000000, Ministry, OfficeHolder } from '@question-desk/ministries';
-import { CreateReminders1732300005500, Notification, Reminder } from '@question-desk/reminders';
+import { AddWorkflowNotifications1733100001000, CreateReminders1732300005500, Notification, Reminder } from '@question-desk/reminders';
 import {
   AddLastStep1732300009000,
   AddQuestionSetFacts1732300008000,
@@ -37,5 +37,6 @@ export const DESK_SCHEMA: Schema = {
     AddQuestionSetFacts1732300008000,
     AddDeskPerson1732300008100,
     AddLastStep1732300009000,
+    AddWorkflowNotifications1733100001000,
   ],
 };
