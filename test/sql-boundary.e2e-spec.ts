@@ -5,6 +5,7 @@ import { QUESTION_SET_SQL } from '../libs/question-sets/src/question-set.store';
 import { SUGGESTION_SQL } from '../libs/question-sets/src/suggestions.queries';
 import { NOTIFICATION_SQL } from '../libs/reminders/src/notifications.service';
 import { REMINDER_SQL } from '../libs/reminders/src/reminder-ledger.store';
+import { NOTIFICATION_MAIL_SQL } from '../libs/reminders/src/notification-mail.store';
 
 /**
  * Every SQL string the data-access modules run, prepared (parsed, planned and checked against the
@@ -25,6 +26,7 @@ const STATEMENTS = [
   ...named('question-sets suggestions', SUGGESTION_SQL),
   ...named('reminders', REMINDER_SQL),
   ...named('reminders notifications', NOTIFICATION_SQL),
+  ...named('reminders notification mail', NOTIFICATION_MAIL_SQL),
   ...sweepStatements,
 ];
 
