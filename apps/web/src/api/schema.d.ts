@@ -33,7 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out in this browser: removes the session cookie (bearer tokens of scripts keep working until they expire) */
+        /**
+         * Sign out: ends the session of the cookie (or of the bearer token sent) at once, in every API process, and removes the cookie
+         * @description Other sessions of the same account (other browsers, scripts) keep working.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -121,7 +124,7 @@ export interface paths {
         put?: never;
         /**
          * Import one document as sent or published: questions create a set (201); answers or a postponement notice complete the set they belong to (200)
-         * @description Importing the same document again changes nothing (200, same id).
+         * @description Importing the same document again changes nothing (200, same id). A document is imported whole or refused: over the limits (see the API description) it is refused with 422 naming them. A corrected questions document for a set that is received or assigned replaces its questions (200, a "questions-corrected" event, a line in `warnings`); once the answers are being drafted it is refused with 409.
          */
         post: operations["QuestionSetsController_import"];
         delete?: never;
@@ -423,7 +426,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your reminders, newest first */
+        /** Your notifications (workflow events and reminders), newest first */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
@@ -461,6 +464,24 @@ export interface paths {
         put?: never;
         /** Mark one of your notifications read (again: keeps the first time) */
         post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per kind of notification: whether you also get it by email (in the app you always do) */
+        get: operations["NotificationSettingsController_get"];
+        /** Switch email on or off for the kinds named; the others stay as they are */
+        put: operations["NotificationSettingsController_update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -550,7 +571,6 @@ export interface components {
             accessToken: string;
             user: components["schemas"]["ViewerDto"];
         };
-        Object: Record<string, never>;
         MemberDto: {
             /** @example Van Helvert */
             name: string;
@@ -1118,19 +1138,20 @@ export interface components {
         NotificationDto: {
             /**
              * Format: uuid
-             * @description The reminder's id
+             * @description The notification's id (its entry in the reminders' ledger)
              */
             id: string;
             /**
              * Format: uuid
              * @description Null for the weekly digest, which is about several sets
              */
-            questionSetId: Record<string, never> | null;
+            questionSetId: string | null;
             /**
+             * @description A workflow event (assigned, review-requested, …) or a reminder (postponement-due, …)
              * @example postponement-due
              * @enum {string}
              */
-            kind: "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due" | "overdue-digest";
+            kind: "assigned" | "changes-requested" | "assignment-rejected" | "transferred" | "review-requested" | "co-signing-requested" | "approved" | "answered" | "withdrawn" | "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due" | "overdue-digest";
             /**
              * @description One line in Dutch (the email subject)
              * @example Uitstelbericht nodig: 2019Z15244 is over de termijn
@@ -1139,7 +1160,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
-            readAt: Record<string, never> | null;
+            readAt: string | null;
         };
         MarkedReadDto: {
             /**
@@ -1147,6 +1168,47 @@ export interface components {
              * @example 3
              */
             marked: number;
+        };
+        NotificationSettingDto: {
+            /**
+             * @example assigned
+             * @enum {string}
+             */
+            kind: "assigned" | "changes-requested" | "assignment-rejected" | "transferred" | "review-requested" | "co-signing-requested" | "approved" | "answered" | "withdrawn" | "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due" | "overdue-digest";
+            /**
+             * @description The kind in Dutch
+             * @example Vragen aan mij toegewezen
+             */
+            label: string;
+            /**
+             * @description Also by email (default), or in the app only
+             * @example true
+             */
+            email: boolean;
+            /**
+             * @description Always true: every notification appears in the app
+             * @enum {boolean}
+             */
+            inApp: true;
+        };
+        NotificationSettingsDto: {
+            settings: components["schemas"]["NotificationSettingDto"][];
+        };
+        NotificationSettingChange: {
+            /**
+             * @example assigned
+             * @enum {string}
+             */
+            kind: "assigned" | "changes-requested" | "assignment-rejected" | "transferred" | "review-requested" | "co-signing-requested" | "approved" | "answered" | "withdrawn" | "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due" | "overdue-digest";
+            /**
+             * @description true: also by email; false: in the app only
+             * @example false
+             */
+            email: boolean;
+        };
+        UpdateNotificationSettings: {
+            /** @description The kinds to change; the others stay as they are */
+            settings: components["schemas"]["NotificationSettingChange"][];
         };
         WorklistSectionDto: {
             /**
@@ -1272,7 +1334,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many failed sign-ins for this account from this address; see Retry-After */
+            /** @description Too many failed sign-ins for this account (from any address) or from this address (for any account); see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1328,8 +1390,8 @@ export interface operations {
     QuestionSetsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Comma list of statuses: received, assigned, drafting, in_review, co_signing, approved, answered, withdrawn */
                 status?: string[];
                 /** @description Only sets that are (not) overdue today */
@@ -1542,6 +1604,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A corrected questions document for a set whose answers are already being drafted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The document is larger than DOCUMENT_MAX_BYTES */
             413: {
                 headers: {
@@ -1556,7 +1625,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not readable as written questions, answers or a postponement notice; the message says what was missing */
+            /** @description Not readable as written questions, answers or a postponement notice, or over the limits; the message says what was missing or too large */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1580,11 +1649,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1631,11 +1703,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1682,11 +1757,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1733,11 +1811,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1784,11 +1865,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1884,11 +1968,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1935,11 +2022,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -2099,8 +2189,8 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Only people with this role */
                 role?: "desk" | "drafter" | "coordinator" | "admin";
                 /** @description Only people of this ministry; "none": people without one (who see every ministry) */
@@ -2545,6 +2635,55 @@ export interface operations {
             };
             /** @description You have no notification with this id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+        };
+    };
+    NotificationSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+            /** @description An unknown kind, or email is not true or false */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
