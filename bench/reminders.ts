@@ -70,8 +70,8 @@ async function withClock<T extends object>(module: T, clock: Clock): Promise<Tes
   return context;
 }
 
-/** A database with one desk officer and one drafter per ministry, and `sets` open sets of which `overdue` need an uitstelbericht. */
-async function prepare(label: string, sets: number, overdue: number): Promise<string> {
+/** A database with one desk officer and one drafter per ministry, and `sets` open sets of which `overdue` need an uitstelbericht (also used by bench/sweeps.ts). */
+export async function prepare(label: string, sets: number, overdue: number, today: string = TODAY): Promise<string> {
   const url = await createTestDatabase(SERVER, DESK_SCHEMA, `bench_rem_${label}`);
   await sql(
     url,
@@ -94,7 +94,7 @@ async function prepare(label: string, sets: number, overdue: number): Promise<st
             CASE WHEN late THEN 'received' ELSE (ARRAY['assigned', 'drafting', 'in_review', 'co_signing', 'approved'])[1 + g % 5] END,
             due, due, CASE WHEN late THEN NULL ELSE due - 2 END, CASE WHEN late THEN NULL ELSE d.id END
        FROM generated JOIN drafters d ON d.ministry_code = generated.ministry`,
-    [sets, overdue, MINISTRIES, TODAY],
+    [sets, overdue, MINISTRIES, today],
   );
   await sql(url, 'ANALYZE');
   say(`  ${label}: ${sets} open sets (${overdue} past their statutory deadline) generated in ${ms(performance.now() - started)}`);
@@ -135,8 +135,8 @@ async function benchSweep(url: string, clock: FixedClock, queue: Queue | null): 
   return { figures: { first, created, enqueue, steadyPending: summarise(steady) }, context };
 }
 
-/** A local SMTP server that acknowledges everything and counts Message-IDs. */
-async function smtpSink(): Promise<{ port: number; acknowledged: () => number; duplicates: () => number; times: number[]; close: () => Promise<void> }> {
+/** A local SMTP server that acknowledges everything and counts Message-IDs (also used by bench/sweeps.ts). */
+export async function smtpSink(): Promise<{ port: number; acknowledged: () => number; duplicates: () => number; times: number[]; close: () => Promise<void> }> {
   const seen = new Map<string, number>();
   const times: number[] = [];
   let acknowledged = 0;
@@ -358,10 +358,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
