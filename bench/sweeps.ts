@@ -168,7 +168,12 @@ function describeRun(label: string, run: WorkerRun, expected: number): void {
 }
 
 async function main(): Promise<void> {
-  Object.assign(process.env, { LOG_LEVEL: 'silent', NODE_ENV: 'test', PUBLIC_URL: 'https://vragen.example.org', REDIS_PREFIX: `qd-bench-sweeps-${randomBytes(3).toString('hex')}` });
+  Object.assign(process.env, {
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    PUBLIC_URL: 'https://vragen.example.org',
+    REDIS_PREFIX: `qd-bench-sweeps-${randomBytes(3).toString('hex')}`,
+  });
   if (!existsSync(WORKER) || process.argv.includes('--build')) {
     say('Building the API and worker (npm run build:api) …');
     execFileSync('npm', ['run', 'build:api', '--silent'], { cwd: ROOT, stdio: 'inherit' });
@@ -189,7 +194,9 @@ async function main(): Promise<void> {
     const large = await benchSweep(url);
     say();
     say('1. Sweep (records what is due, offers the deliveries in keyset batches; no queue):');
-    say(`  baseline, ${BASELINE_SETS} open / ${baselineOverdue} overdue: first sweep ${ms(baseline.first)}, ${baseline.recorded} recorded, ${baseline.offered} offered`);
+    say(
+      `  baseline, ${BASELINE_SETS} open / ${baselineOverdue} overdue: first sweep ${ms(baseline.first)}, ${baseline.recorded} recorded, ${baseline.offered} offered`,
+    );
     say(
       `  ${SETS} open / ${OVERDUE} overdue: first sweep ${ms(large.first)} (×${(large.first / baseline.first).toFixed(1)} baseline), ${large.recorded} recorded, ${large.offered} offered — goal ≤ ${GOALS.sweepMs} ms: ${verdict(large.first <= GOALS.sweepMs)}`,
     );
@@ -224,7 +231,9 @@ async function main(): Promise<void> {
       const run = await runWorker(backlogUrl, sink, {}, backlog);
       peaks.push(run.peakRssMb);
       describeRun(`${backlog} overdue`, run, backlog);
-      say(`    idle RSS after start ${run.idleRssMb.toFixed(0)} MB; peak ${run.peakRssMb.toFixed(0)} MB — goal ≤ ${GOALS.rssMb} MB: ${verdict(run.peakRssMb <= GOALS.rssMb)}`);
+      say(
+        `    idle RSS after start ${run.idleRssMb.toFixed(0)} MB; peak ${run.peakRssMb.toFixed(0)} MB — goal ≤ ${GOALS.rssMb} MB: ${verdict(run.peakRssMb <= GOALS.rssMb)}`,
+      );
       await dropTestDatabase(backlogUrl).catch(() => undefined);
       databases.pop();
     }

@@ -176,7 +176,11 @@ describe('workflow notifications', () => {
 
   describe('settings', () => {
     it('lists every kind with email on by default; switches one off; refuses an unknown kind with a message', async () => {
-      const initial = (await call('coordJenV', 'get', '/me/notification-settings').expect(200)).body.settings as { kind: string; email: boolean; inApp: boolean }[];
+      const initial = (await call('coordJenV', 'get', '/me/notification-settings').expect(200)).body.settings as {
+        kind: string;
+        email: boolean;
+        inApp: boolean;
+      }[];
       expect(initial.find((s) => s.kind === 'assigned')).toMatchObject({ email: true, inApp: true, label: 'Vragen aan mij toegewezen' });
       expect(initial.every((s) => s.email && s.inApp)).toBe(true);
       expect(initial.map((s) => s.kind)).toEqual(expect.arrayContaining(['review-requested', 'postponement-due', 'overdue-digest']));
@@ -257,7 +261,12 @@ describe('workflow notifications', () => {
       }
       // The ones who acted are never emailed about it: the desk officer who assigned, the coordinator who asked for changes.
       expect(smtp.to(people.deskAll.email)).toEqual([]);
-      expect(smtp.to(people.coordBZ.email).map((m) => m.subject).join()).not.toMatch(/wijzigingen/);
+      expect(
+        smtp
+          .to(people.coordBZ.email)
+          .map((m) => m.subject)
+          .join(),
+      ).not.toMatch(/wijzigingen/);
       expect(smtp.delivered).toHaveLength(3);
     });
 
@@ -301,7 +310,10 @@ describe('workflow notifications', () => {
       const digest = smtp.to(lonely.email);
       expect(digest.map((m) => m.subject)).toEqual(['8 herinneringen over Kamervragen']);
       expect(digest[0].text.match(/^- Uitstelbericht nodig: /gm)).toHaveLength(8);
-      expect(smtp.to(few.email).map((m) => m.subject)).toEqual([expect.stringMatching(/^Uitstelbericht nodig/), expect.stringMatching(/^Uitstelbericht nodig/)]);
+      expect(smtp.to(few.email).map((m) => m.subject)).toEqual([
+        expect.stringMatching(/^Uitstelbericht nodig/),
+        expect.stringMatching(/^Uitstelbericht nodig/),
+      ]);
       const login = await desk.http().post('/api/auth/login').send({ email: lonely.email, password: 'demo-password' }).expect(200);
       const inApp = await desk.http().get('/api/notifications').auth(login.body.accessToken, { type: 'bearer' }).expect(200);
       expect(inApp.body).toHaveLength(8);

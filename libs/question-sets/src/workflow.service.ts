@@ -343,16 +343,17 @@ export class WorkflowService {
         type: action,
         details: { ...details, before, after: this.questionSets.snapshot(after) },
       });
-      if (this.observer) await this.observer.stepTaken(manager, {
-        action,
-        questionSetId: id,
-        actor: { id: viewer.id, name: viewer.name },
-        at: this.clock.now(),
-        before: { status: set.status, leadMinistryCode: set.leadMinistryCode, assigneeId: set.assigneeId },
-        after: { status: after.status, leadMinistryCode: after.leadMinistryCode, assigneeId: after.assigneeId },
-        unsignedCoSigners: after.status === 'co_signing' ? await this.unsignedCoSigners(manager, id) : [],
-        details,
-      });
+      if (this.observer)
+        await this.observer.stepTaken(manager, {
+          action,
+          questionSetId: id,
+          actor: { id: viewer.id, name: viewer.name },
+          at: this.clock.now(),
+          before: { status: set.status, leadMinistryCode: set.leadMinistryCode, assigneeId: set.assigneeId },
+          after: { status: after.status, leadMinistryCode: after.leadMinistryCode, assigneeId: after.assigneeId },
+          unsignedCoSigners: after.status === 'co_signing' ? await this.unsignedCoSigners(manager, id) : [],
+          details,
+        });
     });
     // A desk officer of one ministry who transfers a set to another no longer sees it: they still
     // get the set as their step left it (with nothing more they may do), not a 404 for a step that was taken.

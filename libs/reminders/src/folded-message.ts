@@ -28,7 +28,11 @@ export function foldedMessage(input: {
   if (input.kind === 'workflow' && total === 1 && lines.length === 1) {
     const [line] = lines;
     const text = [`Beste ${input.recipientName},`, '', `${line.text}.`, '', `Bekijk de vragen: ${linkOf(line)}`, '', SIGNATURE].join('\n');
-    const html = page(line.text, [`<p>Beste ${escape(input.recipientName)},</p>`, `<p>${escape(line.text)}.</p>`, `<p><a href="${escape(linkOf(line))}">Bekijk de vragen</a></p>`]);
+    const html = page(line.text, [
+      `<p>Beste ${escape(input.recipientName)},</p>`,
+      `<p>${escape(line.text)}.</p>`,
+      `<p><a href="${escape(linkOf(line))}">Bekijk de vragen</a></p>`,
+    ]);
     return { subject: line.text, text, html };
   }
   const noun = input.kind === 'workflow' ? (total === 1 ? 'melding' : 'meldingen') : total === 1 ? 'herinnering' : 'herinneringen';

@@ -183,7 +183,12 @@ export class NotificationMailStore {
     return new Map(rows.map((row) => [row.id, row.message]));
   }
 
-  async notifyMany(manager: EntityManager, personId: string, at: Date, items: { id: string; questionSetId: string | null; kind: string; message: string }[]): Promise<void> {
+  async notifyMany(
+    manager: EntityManager,
+    personId: string,
+    at: Date,
+    items: { id: string; questionSetId: string | null; kind: string; message: string }[],
+  ): Promise<void> {
     if (!items.length) return;
     await manager.query(SQL.notifyMany, [
       items.map((i) => i.id),

@@ -74,7 +74,14 @@ export class PersonMail {
     let total = 0;
     for (;;) {
       const claimed = await this.dataSource.transaction(async (manager) => {
-        const rows = await this.store.claimBatch(manager, { personId: recipient.id, kinds: KINDS[fold], batchId, leaseMs: reminders.leaseMs, limit: batch, createdUpTo: upTo });
+        const rows = await this.store.claimBatch(manager, {
+          personId: recipient.id,
+          kinds: KINDS[fold],
+          batchId,
+          leaseMs: reminders.leaseMs,
+          limit: batch,
+          createdUpTo: upTo,
+        });
         if (!rows.length) return 0;
         const kept = fold === 'reminders' ? await this.checkReminders(manager, recipient, rows, batchId, outcome) : await this.workflowLines(manager, rows);
         const inAppOnly = kept.filter((item) => emailOff.has(item.kind) || !recipient.active);

@@ -22,7 +22,9 @@ export interface DeliveryAttempt {
 
 type Recipient = RecipientRow;
 
-type Claim = { outcome: 'claimed'; reminder: LedgerRow; recipient: Recipient; mail: OutgoingMail; claim: number; emailOff: boolean } | { outcome: 'cancelled' | 'skipped' };
+type Claim =
+  | { outcome: 'claimed'; reminder: LedgerRow; recipient: Recipient; mail: OutgoingMail; claim: number; emailOff: boolean }
+  | { outcome: 'cancelled' | 'skipped' };
 
 /**
  * Delivers one reminder of the ledger, at most once: check that the state still calls for it

@@ -35,7 +35,10 @@ export interface WorkflowNotificationRule {
   ministry: 'before' | 'after';
 }
 
-const action = (...names: string[]) => (step: WorkflowStepTaken) => names.includes(step.action);
+const action =
+  (...names: string[]) =>
+  (step: WorkflowStepTaken) =>
+    names.includes(step.action);
 
 /** Who is told of what, as one table. A person hears of one step once, never of their own step. */
 export const WORKFLOW_NOTIFICATIONS: readonly WorkflowNotificationRule[] = [

@@ -10,7 +10,11 @@ export class NotificationDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for the weekly digest, which is about several sets' })
   questionSetId: string | null;
 
-  @ApiProperty({ enum: NOTIFICATION_KINDS, example: 'postponement-due', description: 'A workflow event (assigned, review-requested, …) or a reminder (postponement-due, …)' })
+  @ApiProperty({
+    enum: NOTIFICATION_KINDS,
+    example: 'postponement-due',
+    description: 'A workflow event (assigned, review-requested, …) or a reminder (postponement-due, …)',
+  })
   kind: string;
 
   @ApiProperty({ example: 'Uitstelbericht nodig: 2019Z15244 is over de termijn', description: 'One line in Dutch (the email subject)' })
