@@ -35,7 +35,7 @@ import {
   type SweepOffer,
 } from '@question-desk/reminders';
 import { forgetRedisPrefix } from '@question-desk/redis';
-import { DESK_SCHEMA, DeskDatabaseModule } from '@question-desk/schema';
+import { DESK_CONFIG_PARTS, DESK_SCHEMA, DeskDatabaseModule } from '@question-desk/schema';
 import { Queue } from 'bullmq';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
@@ -57,7 +57,7 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** The sweep and its statements, without BullMQ: just the database work of one sweep. */
-@Module({ imports: [DeskConfigModule, DeskDatabaseModule.forProcess('question-desk-bench'), ClockModule, RemindersModule] })
+@Module({ imports: [DeskConfigModule.forRoot(DESK_CONFIG_PARTS), DeskDatabaseModule.forProcess('question-desk-bench'), ClockModule, RemindersModule] })
 class SweepOnlyModule {}
 
 async function withClock<T extends object>(module: T, clock: Clock): Promise<TestingModule> {

@@ -343,7 +343,8 @@ export class WorkflowService {
         type: action,
         details: { ...details, before, after: this.questionSets.snapshot(after) },
       });
-      if (this.observer)
+      // Those the step reaches are told in this transaction: no notification without the step, no step without them.
+      if (this.observer) {
         await this.observer.stepTaken(manager, {
           action,
           questionSetId: id,
@@ -354,6 +355,7 @@ export class WorkflowService {
           unsignedCoSigners: after.status === 'co_signing' ? await this.unsignedCoSigners(manager, id) : [],
           details,
         });
+      }
     });
     // A desk officer of one ministry who transfers a set to another no longer sees it: they still
     // get the set as their step left it (with nothing more they may do), not a 404 for a step that was taken.
