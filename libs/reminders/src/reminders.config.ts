@@ -71,7 +71,7 @@ export const remindersConfig = configPart({
     REMINDER_RETRY_DELAY: duration(10, 24 * 3_600_000, '30s (from 10ms to 24h)').default('30s'),
     REMINDER_CONCURRENCY: wholeNumber(1, 100, 'a whole number from 1 to 100').default(5),
     NOTIFICATION_WINDOW: duration(0, 24 * 3_600_000, '10m (from 0s to 24h)').default('10m'),
-    REMINDER_DIGEST_ABOVE: wholeNumber(1, 100_000, 'a whole number from 1 to 100000').default(50),
+    REMINDER_DIGEST_ABOVE: wholeNumber(1, 100_000, 'a whole number from 1 to 100000').default(100),
     REMINDER_SWEEP_BATCH: wholeNumber(10, 100_000, 'a whole number from 10 to 100000').default(1000),
   },
   read: (e, desk) => ({
