@@ -38,6 +38,8 @@ export interface SweepOffer {
 }
 
 const NO_ONE = '00000000-0000-0000-0000-000000000000';
+/** The advisory lock key of the sweep (any constant; "sweep" in ASCII). */
+const SWEEP_LOCK = 0x7377656570;
 
 const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 // Sets and people come through the views their libraries own: question_set_facts and desk_person.
@@ -87,6 +89,40 @@ export class ReminderSweep {
    * offers are read in keyset pages by person). Without `offer` it only records.
    */
   async sweep(offer?: (batch: SweepOffer) => Promise<void>): Promise<SweepResult> {
+    // One sweep at a time: in this process (a chain), and across workers (an advisory lock held by a
+    // connection of its own). A first sweep over a large backlog can take longer than the schedule's
+    // interval; overlapping sweeps would each wait on the others' rows and pile up.
+    const run = this.running.then(() => this.locked(() => this.sweepOnce(offer)));
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Whether a sweep runs in this process now (the scheduled job skips instead of queueing behind it). */
+  get busy(): boolean {
+    return this.pending > 0;
+  }
+
+  private running: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+
+  private async locked<T>(work: () => Promise<T>): Promise<T> {
+    this.pending += 1;
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.query('SELECT pg_advisory_lock($1)', [SWEEP_LOCK]);
+      try {
+        return await work();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [SWEEP_LOCK]);
+      }
+    } finally {
+      this.pending -= 1;
+      await runner.release();
+    }
+  }
+
+  private async sweepOnce(offer?: (batch: SweepOffer) => Promise<void>): Promise<SweepResult> {
     const today = this.clock.today();
     const now = this.clock.now();
     const created: SweepResult['created'] = {};
