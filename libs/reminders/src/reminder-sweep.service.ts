@@ -92,21 +92,30 @@ export class ReminderSweep {
     // One sweep at a time: in this process (a chain), and across workers (an advisory lock held by a
     // connection of its own). A first sweep over a large backlog can take longer than the schedule's
     // interval; overlapping sweeps would each wait on the others' rows and pile up.
+    const offering = offer !== undefined;
+    if (offering) this.offering += 1;
     const run = this.running.then(() => this.locked(() => this.sweepOnce(offer)));
     this.running = run.catch(() => undefined);
-    return run;
+    try {
+      return await run;
+    } finally {
+      if (offering) this.offering -= 1;
+    }
   }
 
-  /** Whether a sweep runs in this process now (the scheduled job skips instead of queueing behind it). */
-  get busy(): boolean {
-    return this.pending > 0;
+  /**
+   * Whether a sweep that offers deliveries already waits behind the one running here: a further one
+   * would add nothing (the waiting one sees everything recorded until it starts), so the scheduled
+   * job skips instead of piling up behind a long first sweep.
+   */
+  get saturated(): boolean {
+    return this.offering >= 2;
   }
 
   private running: Promise<unknown> = Promise.resolve();
-  private pending = 0;
+  private offering = 0;
 
   private async locked<T>(work: () => Promise<T>): Promise<T> {
-    this.pending += 1;
     const runner = this.dataSource.createQueryRunner();
     try {
       await runner.connect();
@@ -117,7 +126,6 @@ export class ReminderSweep {
         await runner.query('SELECT pg_advisory_unlock($1)', [SWEEP_LOCK]);
       }
     } finally {
-      this.pending -= 1;
       await runner.release();
     }
   }

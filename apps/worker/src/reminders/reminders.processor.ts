@@ -62,8 +62,8 @@ export class RemindersProcessor extends JobRouter implements OnApplicationBootst
   }
 
   private async sweep(): Promise<{ today: string; created: number; toDeliver: number; people: number } | { skipped: string }> {
-    // A scheduled sweep while the last one still runs here (a large backlog) would only queue behind it.
-    if (this.sweeper.busy) return { skipped: 'the previous sweep is still running' };
+    // While one sweep runs here and another already waits behind it (a large backlog), a third adds nothing.
+    if (this.sweeper.saturated) return { skipped: 'a sweep is running and another waits behind it' };
     const settings = this.config.values.reminders;
     // The sweep hands its deliveries over a batch at a time, so neither it nor this job holds a backlog.
     const result = await this.sweeper.sweep(async ({ reminders, people }) => {
