@@ -24,6 +24,7 @@ import { createTestDatabase, dropTestDatabase } from '@question-desk/database';
 import { Clock, ClockModule, FixedClock } from '@question-desk/deadlines';
 import {
   deliveryJob,
+  mailJob,
   REMINDER_POLICY,
   ReminderDelivery,
   reminderMessage,
@@ -31,9 +32,10 @@ import {
   RemindersModule,
   ReminderSweep,
   type ReminderPolicy,
+  type SweepOffer,
 } from '@question-desk/reminders';
 import { forgetRedisPrefix } from '@question-desk/redis';
-import { DESK_SCHEMA, DeskDatabaseModule } from '@question-desk/schema';
+import { DESK_CONFIG_PARTS, DESK_SCHEMA, DeskDatabaseModule } from '@question-desk/schema';
 import { Queue } from 'bullmq';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
@@ -55,7 +57,7 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** The sweep and its statements, without BullMQ: just the database work of one sweep. */
-@Module({ imports: [DeskConfigModule, DeskDatabaseModule.forProcess('question-desk-bench'), ClockModule, RemindersModule] })
+@Module({ imports: [DeskConfigModule.forRoot(DESK_CONFIG_PARTS), DeskDatabaseModule.forProcess('question-desk-bench'), ClockModule, RemindersModule] })
 class SweepOnlyModule {}
 
 async function withClock<T extends object>(module: T, clock: Clock): Promise<TestingModule> {
@@ -68,8 +70,8 @@ async function withClock<T extends object>(module: T, clock: Clock): Promise<Tes
   return context;
 }
 
-/** A database with one desk officer and one drafter per ministry, and `sets` open sets of which `overdue` need an uitstelbericht. */
-async function prepare(label: string, sets: number, overdue: number): Promise<string> {
+/** A database with one desk officer and one drafter per ministry, and `sets` open sets of which `overdue` need an uitstelbericht (also used by bench/sweeps.ts). */
+export async function prepare(label: string, sets: number, overdue: number, today: string = TODAY): Promise<string> {
   const url = await createTestDatabase(SERVER, DESK_SCHEMA, `bench_rem_${label}`);
   await sql(
     url,
@@ -92,7 +94,7 @@ async function prepare(label: string, sets: number, overdue: number): Promise<st
             CASE WHEN late THEN 'received' ELSE (ARRAY['assigned', 'drafting', 'in_review', 'co_signing', 'approved'])[1 + g % 5] END,
             due, due, CASE WHEN late THEN NULL ELSE due - 2 END, CASE WHEN late THEN NULL ELSE d.id END
        FROM generated JOIN drafters d ON d.ministry_code = generated.ministry`,
-    [sets, overdue, MINISTRIES, TODAY],
+    [sets, overdue, MINISTRIES, today],
   );
   await sql(url, 'ANALYZE');
   say(`  ${label}: ${sets} open sets (${overdue} past their statutory deadline) generated in ${ms(performance.now() - started)}`);
@@ -113,23 +115,28 @@ async function benchSweep(url: string, clock: FixedClock, queue: Queue | null): 
   const context = await withClock(SweepOnlyModule, clock);
   const sweeper = context.get(ReminderSweep);
   const settings = context.get(DeskConfigService).values.reminders;
-  let started = performance.now();
-  const result = await sweeper.sweep();
-  const first = performance.now() - started;
-  started = performance.now();
-  if (queue) await queue.addBulk(result.deliveries.map((ref) => deliveryJob(ref, settings)));
-  const enqueue = performance.now() - started;
+  // The sweep records, then offers its deliveries in batches: the time to hand them to the queue is
+  // measured apart (zero without a queue).
+  let enqueue = 0;
+  const offer = async (batch: SweepOffer) => {
+    if (!queue) return;
+    const started = performance.now();
+    await queue.addBulk([...batch.reminders.map((ref) => deliveryJob(ref, settings)), ...batch.people.map((id) => mailJob(id, settings))]);
+    enqueue += performance.now() - started;
+  };
+  const started = performance.now();
+  const result = await sweeper.sweep(offer);
+  const first = performance.now() - started - enqueue;
   // What every later sweep job costs while they wait: nothing new, the pending ones offered to the queue again (no-ops).
   const steady = await timeEach(RUNS, async () => {
-    const again = await sweeper.sweep();
-    if (queue) await queue.addBulk(again.deliveries.map((ref) => deliveryJob(ref, settings)));
+    await sweeper.sweep(offer);
   });
   const created = Object.values(result.created).reduce((sum, n) => sum + n, 0);
   return { figures: { first, created, enqueue, steadyPending: summarise(steady) }, context };
 }
 
-/** A local SMTP server that acknowledges everything and counts Message-IDs. */
-async function smtpSink(): Promise<{ port: number; acknowledged: () => number; duplicates: () => number; times: number[]; close: () => Promise<void> }> {
+/** A local SMTP server that acknowledges everything and counts Message-IDs (also used by bench/sweeps.ts). */
+export async function smtpSink(): Promise<{ port: number; acknowledged: () => number; duplicates: () => number; times: number[]; close: () => Promise<void> }> {
   const seen = new Map<string, number>();
   const times: number[] = [];
   let acknowledged = 0;
@@ -351,10 +358,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

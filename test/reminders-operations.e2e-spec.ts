@@ -148,6 +148,7 @@ describe('running the reminders', () => {
           '- Queue "reminders" has 2 processors (SweepsOnly, SweepsAgain); a job would go to either',
           '- Job "SweepRemindersJob" of queue "reminders" has 2 handlers',
           '- Job "DeliverReminderJob" of queue "reminders" has no handler',
+          '- Job "DeliverMailJob" of queue "reminders" has no handler',
         ].sort(),
       );
       await moduleRef.close().catch(() => undefined); // close() waits for the failed start, and repeats its error

@@ -9,6 +9,7 @@ import { NOTIFICATION_SQL } from '../libs/reminders/src/notifications.service';
 import { REMINDER_SQL } from '../libs/reminders/src/reminder-ledger.store';
 import { FORECAST_SQL } from '../libs/statistics/src/forecast.queries';
 import { STATISTICS_SQL } from '../libs/statistics/src/statistics.queries';
+import { NOTIFICATION_MAIL_SQL } from '../libs/reminders/src/notification-mail.store';
 
 /**
  * Every SQL string the data-access modules run, prepared (parsed, planned and checked against the
@@ -33,6 +34,7 @@ const STATEMENTS = [
   ...named('intake', INTAKE_SQL),
   ...named('statistics', STATISTICS_SQL),
   ...named('statistics forecast', FORECAST_SQL),
+  ...named('reminders notification mail', NOTIFICATION_MAIL_SQL),
   ...sweepStatements,
 ];
 

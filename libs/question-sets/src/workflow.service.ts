@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { User, type Viewer } from '@question-desk/accounts';
 import { AuditTrail } from '@question-desk/audit';
@@ -14,6 +14,7 @@ import { QuestionSetStore } from './question-set.store';
 import { workflowFacts, type QuestionSetView } from './question-set.view';
 import { ActionNotPermitted, QuestionSetNotFound, RuleViolation, StaleVersion, TransitionNotAllowed } from './question-sets.errors';
 import { QuestionSetsService, WHOLE_DESK, type NewAnswer } from './question-sets.service';
+import { WORKFLOW_OBSERVER, type WorkflowObserver } from './workflow-observer';
 import {
   check,
   coverage,
@@ -91,6 +92,7 @@ export class WorkflowService {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly config: DeskConfigService,
+    @Optional() @Inject(WORKFLOW_OBSERVER) private readonly observer?: WorkflowObserver,
   ) {}
 
   /**
@@ -358,6 +360,19 @@ export class WorkflowService {
         type: action,
         details: { ...details, before, after: this.questionSets.snapshot(after) },
       });
+      // Those the step reaches are told in this transaction: no notification without the step, no step without them.
+      if (this.observer) {
+        await this.observer.stepTaken(manager, {
+          action,
+          questionSetId: id,
+          actor: { id: viewer.id, name: viewer.name },
+          at: this.clock.now(),
+          before: { status: set.status, leadMinistryCode: set.leadMinistryCode, assigneeId: set.assigneeId },
+          after: { status: after.status, leadMinistryCode: after.leadMinistryCode, assigneeId: after.assigneeId },
+          unsignedCoSigners: after.status === 'co_signing' ? await this.unsignedCoSigners(manager, id) : [],
+          details,
+        });
+      }
     });
     // A desk officer of one ministry who transfers a set to another no longer sees it: they still
     // get the set as their step left it (with nothing more they may do), not a 404 for a step that was taken.
@@ -367,6 +382,11 @@ export class WorkflowService {
       if (!(error instanceof QuestionSetNotFound)) throw error;
       return { ...(await this.questionSets.view(WHOLE_DESK, id)), allowedActions: [] };
     }
+  }
+
+  private async unsignedCoSigners(manager: EntityManager, id: string): Promise<string[]> {
+    const signed = await this.store.signatures(manager, id);
+    return (await this.store.coSigningCodes(manager, id)).filter((code) => !signed.includes(code));
   }
 
   private refusalMessage(action: WorkflowAction, refusal: Refusal, viewer: Viewer, set: QuestionSet): string {

@@ -5,6 +5,7 @@ import { DeskConfigService } from '@question-desk/config';
 import { Clock, type WorkingDays } from '@question-desk/deadlines';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Mailer, PermanentMailFailure, type OutgoingMail } from './mailer';
+import { NotificationMailStore } from './notification-mail.store';
 import { ReminderLedgerStore, type LedgerRow, type RecipientRow } from './reminder-ledger.store';
 import { reminderMessage } from './reminder-message';
 import { reasonToCancel, ruleFor, type CancelReason, type ReminderKind, type ReminderPolicy } from './reminder-policy';
@@ -21,7 +22,9 @@ export interface DeliveryAttempt {
 
 type Recipient = RecipientRow;
 
-type Claim = { outcome: 'claimed'; reminder: LedgerRow; recipient: Recipient; mail: OutgoingMail; claim: number } | { outcome: 'cancelled' | 'skipped' };
+type Claim =
+  | { outcome: 'claimed'; reminder: LedgerRow; recipient: Recipient; mail: OutgoingMail; claim: number; emailOff: boolean }
+  | { outcome: 'cancelled' | 'skipped' };
 
 /**
  * Delivers one reminder of the ledger, at most once: check that the state still calls for it
@@ -41,6 +44,7 @@ export class ReminderDelivery {
     private readonly mailer: Mailer,
     private readonly audit: AuditTrail,
     private readonly ledger: ReminderLedgerStore,
+    private readonly settings: NotificationMailStore,
     @Inject(REMINDER_POLICY) private readonly policy: ReminderPolicy,
     @Inject(WORKING_DAYS) private readonly calendar: WorkingDays,
   ) {}
@@ -48,8 +52,8 @@ export class ReminderDelivery {
   async deliver(reminderId: string, attempt: DeliveryAttempt): Promise<DeliveryOutcome> {
     const claimed = await this.dataSource.transaction((manager) => this.claim(manager, reminderId));
     if (claimed.outcome !== 'claimed') return claimed.outcome;
-    if (!this.mailer.sendsEmail) {
-      await this.markSent(claimed, 'in the app only: email is off');
+    if (!this.mailer.sendsEmail || claimed.emailOff) {
+      await this.markSent(claimed, claimed.emailOff ? 'in the app only: email is off in their settings' : 'in the app only: email is off');
       return 'sent';
     }
     try {
@@ -113,6 +117,7 @@ export class ReminderDelivery {
       reminder,
       recipient,
       claim: attempts,
+      emailOff: (await this.settings.emailOff(manager, recipient.id)).has(reminder.kind),
       mail: {
         to: { name: recipient.name, address: recipient.email },
         subject: message.subject,

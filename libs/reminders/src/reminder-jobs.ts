@@ -3,11 +3,17 @@ import type { JobsOptions } from 'bullmq';
 import { DELIVER_REMINDER_JOB, type DeliverReminderJobData } from './deliver-reminder.job';
 import { SWEEP_REMINDERS_JOB, type SweepRemindersJobData } from './sweep-reminders.job';
 
+/** Delivers what waits for one person, folded into one email per kind of fold (PersonMail). Carries the person's id only. */
+export const DELIVER_MAIL_JOB = 'DeliverMailJob';
+export interface DeliverMailJobData {
+  recipientId: string;
+}
+
 /** The queue of the reminders library. */
 export const REMINDERS_QUEUE = 'reminders';
 
 /** Every job name the reminders queue carries; the worker checks each has exactly one handler. */
-export const REMINDER_JOBS = [SWEEP_REMINDERS_JOB, DELIVER_REMINDER_JOB] as const;
+export const REMINDER_JOBS = [SWEEP_REMINDERS_JOB, DELIVER_REMINDER_JOB, DELIVER_MAIL_JOB] as const;
 
 /** The id of the one sweep scheduler of an installation, however many workers start. */
 export const SWEEP_SCHEDULER_ID = 'reminder-sweep';
@@ -40,6 +46,25 @@ export function deliveryJob(ref: DeliveryRef, settings: ReminderSettings): { nam
       backoff: { type: 'exponential', delay: settings.retryDelayMs },
       removeOnComplete: KEEP_COMPLETED,
       removeOnFail: KEEP_FAILED,
+    },
+  };
+}
+
+/**
+ * One folded delivery per person at a time: its id is the person's, so a sweep run twice, or while
+ * the job waits or runs, adds nothing. It is removed when done (also after its last failure: the
+ * ledger lists the failed entries), so the next sweep can offer the person again.
+ */
+export function mailJob(recipientId: string, settings: ReminderSettings): { name: string; data: DeliverMailJobData; opts: JobsOptions } {
+  return {
+    name: DELIVER_MAIL_JOB,
+    data: { recipientId },
+    opts: {
+      jobId: `mail-${recipientId}`,
+      attempts: settings.attempts,
+      backoff: { type: 'exponential', delay: settings.retryDelayMs },
+      removeOnComplete: true,
+      removeOnFail: true,
     },
   };
 }

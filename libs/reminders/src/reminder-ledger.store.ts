@@ -28,7 +28,7 @@ export const REMINDER_STEPS = {
 } as const satisfies Record<string, { from: readonly ReminderStatus[]; to: ReminderStatus }>;
 export type ReminderStep = keyof typeof REMINDER_STEPS;
 
-/** Pending reminders the sweep hands to the queue again at most per run (a no-op when their job is there). */
+/** Stuck reminders the sweep gives a new round at most per run. */
 export const REQUEUE_LIMIT = 5000;
 
 // The other capabilities' data comes through the views they own: question_set_facts
@@ -67,7 +67,6 @@ export const REMINDER_SQL = {
                       ORDER BY updated_at LIMIT ${REQUEUE_LIMIT}
                       FOR UPDATE SKIP LOCKED)
         RETURNING id, round`,
-  pending: `SELECT id, round FROM reminder WHERE status = 'pending' ORDER BY updated_at LIMIT ${REQUEUE_LIMIT}`,
   failed: `SELECT r.id, r.kind, r.question_set_id AS "questionSetId", qs.reference, r.refers_to::text AS "refersTo",
               u.id AS "recipientId", u.name AS "recipientName", u.email AS "recipientEmail",
               r.attempts, r.detail AS error, r.created_at AS "createdAt", r.updated_at AS "failedAt"
@@ -179,10 +178,6 @@ export class ReminderLedgerStore {
     const step = REMINDER_STEPS.recover;
     const [rows] = await manager.query<Returning<DeliveryRef>>(SQL.recover, [`${stuckAfterMs} milliseconds`, step.to, step.from]);
     return rows;
-  }
-
-  pending(manager: EntityManager): Promise<DeliveryRef[]> {
-    return manager.query<DeliveryRef[]>(SQL.pending);
   }
 
   failed(manager: EntityManager, limit: number): Promise<FailedRow[]> {

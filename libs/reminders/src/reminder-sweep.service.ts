@@ -4,10 +4,12 @@ import { DeskConfigService } from '@question-desk/config';
 import { Clock, type CalendarDate, type WorkingDays } from '@question-desk/deadlines';
 import type { DataSource } from 'typeorm';
 import { stuckAfterMs, type DeliveryRef } from './reminder-jobs';
+import { NotificationMailStore } from './notification-mail.store';
 import { ReminderLedgerStore } from './reminder-ledger.store';
 import {
   BEFORE_REVIEW_STATUSES,
   DRAFTING_STATUSES,
+  REMINDER_KINDS,
   dueWindow,
   type Condition,
   type ReminderKind,
@@ -24,9 +26,21 @@ export interface SweepResult {
   created: Partial<Record<ReminderKind, number>>;
   /** Reminders given a new round because their lease expired or they were stuck. */
   recovered: number;
-  /** Every reminder that needs a delivery job (new, recovered, and pending ones whose job may be lost). */
-  deliveries: DeliveryRef[];
+  /** Deliveries offered to the queue: one job per reminder, and one per person whose mail folds. */
+  offered: { reminders: number; people: number };
 }
+
+/** What the sweep hands to the queue, a batch at a time. */
+export interface SweepOffer {
+  /** Reminders delivered one by one (their person has no more than the digest threshold waiting). */
+  reminders: DeliveryRef[];
+  /** People whose waiting notifications go out folded: workflow events past their window, or reminders above the threshold. */
+  people: string[];
+}
+
+const NO_ONE = '00000000-0000-0000-0000-000000000000';
+/** The advisory lock key of the sweep (any constant; "sweep" in ASCII). */
+const SWEEP_LOCK = 0x7377656570;
 
 const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 // Sets and people come through the views their libraries own: question_set_facts and desk_person.
@@ -60,6 +74,7 @@ const RECIPIENT: Record<Recipients, string> = {
 @Injectable()
 export class ReminderSweep {
   private readonly logger = new Logger('Reminders');
+  private readonly mail = new NotificationMailStore();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -70,23 +85,94 @@ export class ReminderSweep {
     private readonly ledger: ReminderLedgerStore,
   ) {}
 
-  async sweep(): Promise<SweepResult> {
+  /**
+   * Records what is due and offers every delivery to `offer`, a batch at a time: whatever the
+   * backlog, the sweep holds at most REMINDER_SWEEP_BATCH rows (the inserts return a count, the
+   * offers are read in keyset pages by person). Without `offer` it only records.
+   */
+  async sweep(offer?: (batch: SweepOffer) => Promise<void>): Promise<SweepResult> {
+    // One sweep at a time: in this process (a chain), and across workers (an advisory lock held by a
+    // connection of its own). A first sweep over a large backlog can take longer than the schedule's
+    // interval; overlapping sweeps would each wait on the others' rows and pile up.
+    const offering = offer !== undefined;
+    if (offering) this.offering += 1;
+    const run = this.running.then(() => this.locked(() => this.sweepOnce(offer)));
+    this.running = run.catch(() => undefined);
+    try {
+      return await run;
+    } finally {
+      if (offering) this.offering -= 1;
+    }
+  }
+
+  /**
+   * Whether a sweep that offers deliveries already waits behind the one running here: a further one
+   * would add nothing (the waiting one sees everything recorded until it starts), so the scheduled
+   * job skips instead of piling up behind a long first sweep.
+   */
+  get saturated(): boolean {
+    return this.offering >= 2;
+  }
+
+  private running: Promise<unknown> = Promise.resolve();
+  private offering = 0;
+
+  private async locked<T>(work: () => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.query('SELECT pg_advisory_lock($1)', [SWEEP_LOCK]);
+      try {
+        return await work();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [SWEEP_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async sweepOnce(offer?: (batch: SweepOffer) => Promise<void>): Promise<SweepResult> {
     const today = this.clock.today();
     const now = this.clock.now();
     const created: SweepResult['created'] = {};
-    const deliveries = new Map<string, DeliveryRef>();
     for (const rule of this.policy) {
-      const rows = await this.record(rule, today, now);
-      if (rows.length) created[rule.kind] = rows.length;
-      for (const row of rows) deliveries.set(row.id, row);
+      const count = await this.record(rule, today, now);
+      if (count) created[rule.kind] = count;
     }
-    const recovered = await this.recover();
-    for (const row of recovered) deliveries.set(row.id, row);
-    for (const row of await this.pending()) if (!deliveries.has(row.id)) deliveries.set(row.id, row);
-    if (Object.keys(created).length || recovered.length) {
-      this.logger.log({ msg: `Reminder sweep for ${today}`, created, recovered: recovered.length, toDeliver: deliveries.size });
+    const recovered = (await this.recover()).length;
+    const offered = offer ? await this.offer(now, offer) : { reminders: 0, people: 0 };
+    if (Object.keys(created).length || recovered) {
+      this.logger.log({ msg: `Reminder sweep for ${today}`, created, recovered, offered });
     }
-    return { today, created, recovered: recovered.length, deliveries: [...deliveries.values()] };
+    return { today, created, recovered, offered };
+  }
+
+  /**
+   * Every pending entry, by person in keyset pages: a person with more reminders waiting than the
+   * digest threshold gets one folded delivery, the others one delivery per reminder; a person whose
+   * oldest workflow event has waited the window gets a folded delivery too.
+   */
+  private async offer(now: Date, offer: (batch: SweepOffer) => Promise<void>): Promise<{ reminders: number; people: number }> {
+    const { batch, digestAbove, windowMs } = this.config.values.notifications;
+    const pageSize = Math.max(1, Math.floor(batch / digestAbove));
+    const offered = { reminders: 0, people: 0 };
+    let after = NO_ONE;
+    for (;;) {
+      const page = await this.mail.offers(this.dataSource.manager, after, REMINDER_KINDS, pageSize);
+      if (!page.length) break;
+      after = page[page.length - 1].recipientId;
+      const people = page
+        .filter((p) => p.reminders > digestAbove || (p.oldestEvent && new Date(p.oldestEvent).getTime() <= now.getTime() - windowMs))
+        .map((p) => p.recipientId);
+      const oneByOne = page.filter((p) => p.reminders > 0 && p.reminders <= digestAbove).map((p) => p.recipientId);
+      const reminders = oneByOne.length ? await this.mail.pendingOf(this.dataSource.manager, oneByOne, REMINDER_KINDS) : [];
+      if (people.length || reminders.length) await offer({ reminders, people });
+      offered.reminders += reminders.length;
+      offered.people += people.length;
+      if (page.length < pageSize) break;
+    }
+    return offered;
   }
 
   /** The SQL that records `rule`'s reminders due today; exposed for EXPLAIN in the benchmark. */
@@ -131,9 +217,11 @@ export class ReminderSweep {
     };
   }
 
-  private async record(rule: ReminderRule, today: CalendarDate, now: Date): Promise<DeliveryRef[]> {
+  /** Records `rule`'s reminders due today; returns how many (not the rows: a backlog may be huge). */
+  private async record(rule: ReminderRule, today: CalendarDate, now: Date): Promise<number> {
     const { sql, parameters } = this.statementFor(rule, today, now);
-    return this.dataSource.query<DeliveryRef[]>(sql, parameters);
+    const [{ count }] = await this.dataSource.query<{ count: number }[]>(`WITH recorded AS (${sql}) SELECT count(*)::int AS count FROM recorded`, parameters);
+    return count;
   }
 
   /**
@@ -144,10 +232,5 @@ export class ReminderSweep {
    */
   private recover(): Promise<DeliveryRef[]> {
     return this.ledger.recover(this.dataSource.manager, stuckAfterMs(this.config.values.reminders));
-  }
-
-  /** Pending reminders, oldest first: their job is added again in case Redis lost it (a no-op when it is there). */
-  private pending(): Promise<DeliveryRef[]> {
-    return this.ledger.pending(this.dataSource.manager);
   }
 }

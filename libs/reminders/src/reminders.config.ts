@@ -20,6 +20,15 @@ declare module '@question-desk/config' {
       retryDelayMs: number;
       concurrency: number;
     };
+    /** Workflow notifications and how deliveries fold (issues 11.1 and 12.4). */
+    notifications: {
+      /** Workflow events for one person within this window go out as one email. */
+      windowMs: number;
+      /** Above this many reminders waiting for one person, they go out as one digest email. */
+      digestAbove: number;
+      /** The most rows a sweep or a delivery holds in memory at once. */
+      batch: number;
+    };
   }
 }
 
@@ -72,6 +81,9 @@ export const remindersConfig = configPart({
     REMINDER_ATTEMPTS: wholeNumber(1, 50, 'a whole number from 1 to 50').default(10),
     REMINDER_RETRY_DELAY: duration(10, 24 * 3_600_000, '30s (from 10ms to 24h)').default('30s'),
     REMINDER_CONCURRENCY: wholeNumber(1, 100, 'a whole number from 1 to 100').default(5),
+    NOTIFICATION_WINDOW: duration(0, 24 * 3_600_000, '10m (from 0s to 24h)').default('10m'),
+    REMINDER_DIGEST_ABOVE: wholeNumber(1, 100_000, 'a whole number from 1 to 100000').default(100),
+    REMINDER_SWEEP_BATCH: wholeNumber(10, 100_000, 'a whole number from 10 to 100000').default(1000),
   },
   read: (e, desk) => ({
     mail: {
@@ -87,6 +99,7 @@ export const remindersConfig = configPart({
       retryDelayMs: e.REMINDER_RETRY_DELAY,
       concurrency: e.REMINDER_CONCURRENCY,
     },
+    notifications: { windowMs: e.NOTIFICATION_WINDOW, digestAbove: e.REMINDER_DIGEST_ABOVE, batch: e.REMINDER_SWEEP_BATCH },
   }),
 });
 

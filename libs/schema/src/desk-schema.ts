@@ -10,7 +10,7 @@ import { CreateCalendarFeeds1733700001000 } from '@question-desk/calendar';
 import type { Schema } from '@question-desk/database';
 import { CreateIntake1733500001000 } from '@question-desk/intake';
 import { CreateMinistries1732300000000, Ministry, OfficeHolder } from '@question-desk/ministries';
-import { CreateReminders1732300005500, Notification, Reminder } from '@question-desk/reminders';
+import { AddWorkflowNotifications1733100001000, CreateReminders1732300005500, Notification, Reminder } from '@question-desk/reminders';
 import {
   AddLastStep1732300009000,
   AddQuestionSetFacts1732300008000,
@@ -43,5 +43,6 @@ export const DESK_SCHEMA: Schema = {
     CreateCalendarFeeds1733700001000,
     CreateIntake1733500001000,
     AddQuestionSetHistory1733600001000,
+    AddWorkflowNotifications1733100001000,
   ],
 };

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '@question-desk/reminders';
+import { NotificationsModule, WorkflowNotificationsModule } from '@question-desk/reminders';
+import { NotificationSettingsController } from './notification-settings.controller';
 import { NotificationsController } from './notifications.controller';
 
-/** GET /api/notifications and marking them read. */
+/** GET /api/notifications, marking them read, the notification settings; and the workflow telling people of its steps. */
 @Module({
-  imports: [NotificationsModule],
-  controllers: [NotificationsController],
+  imports: [NotificationsModule, WorkflowNotificationsModule],
+  controllers: [NotificationsController, NotificationSettingsController],
 })
 export class NotificationsApiModule {}

@@ -12,7 +12,7 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Your reminders, newest first' })
+  @ApiOperation({ summary: 'Your notifications (workflow events and reminders), newest first' })
   @ApiOkResponse({ type: NotificationDto, isArray: true })
   @ApiBadRequestResponse({ description: 'unread or limit is not valid' })
   list(@CurrentViewer() viewer: Viewer, @Query() query: ListNotificationsQuery): Promise<NotificationDto[]> {

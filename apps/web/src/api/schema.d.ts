@@ -497,7 +497,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your reminders, newest first */
+        /** Your notifications (workflow events and reminders), newest first */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
@@ -535,6 +535,24 @@ export interface paths {
         put?: never;
         /** Mark one of your notifications read (again: keeps the first time) */
         post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per kind of notification: whether you also get it by email (in the app you always do) */
+        get: operations["NotificationSettingsController_get"];
+        /** Switch email on or off for the kinds named; the others stay as they are */
+        put: operations["NotificationSettingsController_update"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1604,7 +1622,7 @@ export interface components {
         NotificationDto: {
             /**
              * Format: uuid
-             * @description The reminder's id
+             * @description The notification's id (its entry in the reminders' ledger)
              */
             id: string;
             /**
@@ -1613,10 +1631,11 @@ export interface components {
              */
             questionSetId: string | null;
             /**
+             * @description A workflow event (assigned, review-requested, …) or a reminder (postponement-due, …)
              * @example postponement-due
              * @enum {string}
              */
-            kind: "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due-soon" | "postponement-due" | "overdue-digest";
+            kind: "assigned" | "changes-requested" | "assignment-rejected" | "transferred" | "review-requested" | "co-signing-requested" | "approved" | "answered" | "withdrawn" | "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due-soon" | "postponement-due" | "overdue-digest";
             /**
              * @description One line in Dutch (the email subject)
              * @example Uitstelbericht nodig: 2019Z15244 is over de termijn
@@ -1633,6 +1652,47 @@ export interface components {
              * @example 3
              */
             marked: number;
+        };
+        NotificationSettingDto: {
+            /**
+             * @example assigned
+             * @enum {string}
+             */
+            kind: "assigned" | "changes-requested" | "assignment-rejected" | "transferred" | "review-requested" | "co-signing-requested" | "approved" | "answered" | "withdrawn" | "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due-soon" | "postponement-due" | "overdue-digest";
+            /**
+             * @description The kind in Dutch
+             * @example Vragen aan mij toegewezen
+             */
+            label: string;
+            /**
+             * @description Also by email (default), or in the app only
+             * @example true
+             */
+            email: boolean;
+            /**
+             * @description Always true: every notification appears in the app
+             * @enum {boolean}
+             */
+            inApp: true;
+        };
+        NotificationSettingsDto: {
+            settings: components["schemas"]["NotificationSettingDto"][];
+        };
+        NotificationSettingChange: {
+            /**
+             * @example assigned
+             * @enum {string}
+             */
+            kind: "assigned" | "changes-requested" | "assignment-rejected" | "transferred" | "review-requested" | "co-signing-requested" | "approved" | "answered" | "withdrawn" | "draft-due-soon" | "draft-due-today" | "deadline-due-soon" | "deadline-due-today" | "postponement-due-soon" | "postponement-due" | "overdue-digest";
+            /**
+             * @description true: also by email; false: in the app only
+             * @example false
+             */
+            email: boolean;
+        };
+        UpdateNotificationSettings: {
+            /** @description The kinds to change; the others stay as they are */
+            settings: components["schemas"]["NotificationSettingChange"][];
         };
         WorklistSectionDto: {
             /**
@@ -3457,6 +3517,55 @@ export interface operations {
             };
             /** @description You have no notification with this id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+        };
+    };
+    NotificationSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+            /** @description An unknown kind, or email is not true or false */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

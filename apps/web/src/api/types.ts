@@ -20,6 +20,7 @@ export type Notification = Omit<Schemas['NotificationDto'], 'questionSetId' | 'r
   createdAt: string;
   readAt: string | null;
 };
+export type NotificationSettings = Schemas['NotificationSettingsDto'];
 export type Role = 'desk' | 'drafter' | 'coordinator' | 'admin';
 
 export type WorklistSection = Schemas['WorklistSectionDto'];

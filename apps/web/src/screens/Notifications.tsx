@@ -5,6 +5,7 @@ import type { Notification } from '../api/types';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
 import { formatMoment } from '../format';
 import { linkOf } from '../notification-link';
+import NotificationSettings from './NotificationSettings';
 
 export default function Notifications() {
   useDocumentTitle('Meldingen');
@@ -65,6 +66,7 @@ export default function Notifications() {
           )}
         </>
       ) : null}
+      <NotificationSettings />
     </>
   );
 }

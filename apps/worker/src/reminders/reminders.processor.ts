@@ -3,15 +3,20 @@ import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nest
 import { DeskConfigService } from '@question-desk/config';
 import { reportErrors } from '@question-desk/redis';
 import {
+  DELIVER_MAIL_JOB,
   DELIVER_REMINDER_JOB,
   deliveryJob,
+  mailJob,
+  PersonMail,
   MailFailure,
   PermanentMailFailure,
   ReminderDelivery,
   REMINDERS_QUEUE,
   ReminderSweep,
   SWEEP_REMINDERS_JOB,
+  type DeliverMailJobData,
   type DeliverReminderJobData,
+  type PersonMailOutcome,
   type DeliveryOutcome,
 } from '@question-desk/reminders';
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
@@ -29,11 +34,13 @@ export class RemindersProcessor extends JobRouter implements OnApplicationBootst
   protected readonly handlers = {
     [SWEEP_REMINDERS_JOB]: () => this.sweep(),
     [DELIVER_REMINDER_JOB]: (job: Job) => this.deliver(job as Job<DeliverReminderJobData>),
+    [DELIVER_MAIL_JOB]: (job: Job) => this.deliverMail(job as Job<DeliverMailJobData>),
   };
 
   constructor(
     private readonly sweeper: ReminderSweep,
     private readonly delivery: ReminderDelivery,
+    private readonly personMail: PersonMail,
     private readonly config: DeskConfigService,
     @InjectQueue(REMINDERS_QUEUE) private readonly queue: Queue,
   ) {
@@ -54,12 +61,26 @@ export class RemindersProcessor extends JobRouter implements OnApplicationBootst
     await this.worker.close();
   }
 
-  private async sweep(): Promise<{ today: string; created: number; toDeliver: number }> {
-    const result = await this.sweeper.sweep();
+  private async sweep(): Promise<{ today: string; created: number; toDeliver: number; people: number } | { skipped: string }> {
+    // While one sweep runs here and another already waits behind it (a large backlog), a third adds nothing.
+    if (this.sweeper.saturated) return { skipped: 'a sweep is running and another waits behind it' };
     const settings = this.config.values.reminders;
-    if (result.deliveries.length) await this.queue.addBulk(result.deliveries.map((ref) => deliveryJob(ref, settings)));
+    // The sweep hands its deliveries over a batch at a time, so neither it nor this job holds a backlog.
+    const result = await this.sweeper.sweep(async ({ reminders, people }) => {
+      await this.queue.addBulk([...reminders.map((ref) => deliveryJob(ref, settings)), ...people.map((id) => mailJob(id, settings))]);
+    });
     const created = Object.values(result.created).reduce((sum, n) => sum + n, 0);
-    return { today: result.today, created, toDeliver: result.deliveries.length };
+    return { today: result.today, created, toDeliver: result.offered.reminders, people: result.offered.people };
+  }
+
+  private async deliverMail(job: Job<DeliverMailJobData>): Promise<PersonMailOutcome> {
+    const attempt = { attempt: job.attemptsMade + 1, of: job.opts.attempts ?? 1 };
+    try {
+      return await this.personMail.deliver(job.data.recipientId, attempt);
+    } catch (error) {
+      if (error instanceof PermanentMailFailure) throw new UnrecoverableError(error.message);
+      throw error;
+    }
   }
 
   private async deliver(job: Job<DeliverReminderJobData>): Promise<DeliveryOutcome> {
