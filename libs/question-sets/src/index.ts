@@ -4,8 +4,8 @@ export type { AuditEventView, Intake, NewAnswer, NewMember, NewPostponement, New
 export { DocumentImportService, documentFingerprint } from './document-import.service';
 export type { ImportResult } from './document-import.service';
 export { describeLimits, LIMITS, limitProblems } from './limits';
-export { SORT_KEYS } from './question-set.queries';
-export type { Page, QuestionSetFilter, SortKey } from './question-set.queries';
+export { decodeCursor, InvalidCursor, orderOf, SORT_KEYS, TOTAL_EXACT_UP_TO } from './question-set.queries';
+export type { Page, QuestionSetFilter, QuestionSetListFilter, SortKey } from './question-set.queries';
 export type { QuestionSetView } from './question-set.view';
 export { CLOSED_STATUSES, isOpen, isStatus, OPEN_STATUSES, STATUSES } from './statuses';
 export type { QuestionSetStatus } from './statuses';
