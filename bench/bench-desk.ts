@@ -109,7 +109,7 @@ export async function startApi(databaseUrl: string, env: Record<string, string> 
       )
     )
       break;
-    if (Date.now() - started > 60_000) throw new Error('The API did not answer within 60 s');
+    if (Date.now() - started > 180_000) throw new Error('The API did not answer within 180 s');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
