@@ -72,7 +72,8 @@ describe('PostgreSQL restarted while 20 clients write', () => {
     };
 
     const clients = [...Array.from({ length: CLIENTS }, write), watchHealth()];
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Some writes first (the machine may be slow), then the restart.
+    for (const started = Date.now(); saved.length < CLIENTS && Date.now() - started < 30_000;) await new Promise((resolve) => setTimeout(resolve, 100));
     const savedBefore = saved.length;
     await postgres.restart(2000);
     // Writes go on until the desk has answered healthy again.
