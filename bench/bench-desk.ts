@@ -91,9 +91,13 @@ export async function loadDemoData(url: string): Promise<void> {
 }
 
 /** `apps/api/src/main.ts` in a child process, once it answers. */
-export async function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<{ base: string; stop: () => Promise<void> }> {
+export async function startApi(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  nodeFlags: string[] = [],
+): Promise<{ base: string; stop: () => Promise<void> }> {
   const port = await aFreePort();
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeFlags, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
     cwd: join(__dirname, '..'),
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', TOKEN_SECRET: randomBytes(32).toString('hex'), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -128,10 +128,7 @@ async function main(): Promise<void> {
     );
     await sql(url, 'VACUUM ANALYZE');
     const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'qd-profile-')) : '';
-    const api = await startApi(url, {
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-      ...(PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
-    });
+    const api = await startApi(url, { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' }, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
     const bare = await bareFastify();
     try {
       const desk = { Authorization: `Bearer ${await signIn(api.base, 'desk@example.org')}` };
