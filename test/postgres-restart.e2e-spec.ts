@@ -29,6 +29,8 @@ describe('PostgreSQL restarted while 20 clients write', () => {
     process.env.DATABASE_URL = url;
     await ensureDemoData();
     desk = await startDesk();
+    // What is not a 503 should say why in the test's output.
+    desk.app.useLogger(['error']);
   }, 120_000);
 
   afterAll(async () => {
