@@ -49,7 +49,6 @@ const CASES: ListCase[] = [
     path: '/question-sets?q=Veluwe&deadlineAfter=2026-09-01&pageSize=25',
     goal: { quantile: 0.95, ms: 50 },
   },
-  },
   { label: 'drafter (BZ): default list', who: 'drafter', path: '/question-sets?pageSize=25', goal: { quantile: 0.99, ms: 20 } },
   {
     label: 'drafter (BZ): overdue, by days overdue',
