@@ -15,7 +15,7 @@ export function option(name: string, fallback: string): string {
 }
 
 export const SEEDS = join(__dirname, '..', 'seeds');
-const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface Reply {
   status: number;
@@ -71,13 +71,8 @@ export async function withDemoDatabase(work: (url: string) => Promise<void>): Pr
   process.env.LOG_LEVEL = 'silent';
   process.env.REDIS_PREFIX = `qd-bench-${randomBytes(3).toString('hex')}`;
   const url = await createTestDatabase(SERVER, DESK_SCHEMA, 'bench');
-  process.env.DATABASE_URL = url;
   try {
-    const { CliModule } = await import('../apps/cli/src/cli.module');
-    const { DemoSeed } = await import('../apps/cli/src/demo-seed');
-    const context = await NestFactory.createApplicationContext(CliModule, { logger: false });
-    await context.get(DemoSeed).run(SEEDS, () => undefined);
-    await context.close();
+    await loadDemoData(url);
     await work(url);
   } finally {
     if (process.env.KEEP_BENCH_DATABASE !== 'true') await dropTestDatabase(url);
@@ -85,12 +80,26 @@ export async function withDemoDatabase(work: (url: string) => Promise<void>): Pr
   }
 }
 
+/** The demo data, as `npm start` loads it, into the (migrated) database at `url`. */
+export async function loadDemoData(url: string): Promise<void> {
+  process.env.DATABASE_URL = url;
+  const { CliModule } = await import('../apps/cli/src/cli.module');
+  const { DemoSeed } = await import('../apps/cli/src/demo-seed');
+  const context = await NestFactory.createApplicationContext(CliModule, { logger: false });
+  await context.get(DemoSeed).run(SEEDS, () => undefined);
+  await context.close();
+}
+
 /** `apps/api/src/main.ts` in a child process, once it answers. */
-async function startApi(databaseUrl: string): Promise<{ base: string; stop: () => Promise<void> }> {
+export async function startApi(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  nodeFlags: string[] = [],
+): Promise<{ base: string; stop: () => Promise<void> }> {
   const port = await aFreePort();
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeFlags, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
     cwd: join(__dirname, '..'),
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', TOKEN_SECRET: randomBytes(32).toString('hex') },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', TOKEN_SECRET: randomBytes(32).toString('hex'), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -104,7 +113,7 @@ async function startApi(databaseUrl: string): Promise<{ base: string; stop: () =
       )
     )
       break;
-    if (Date.now() - started > 60_000) throw new Error('The API did not answer within 60 s');
+    if (Date.now() - started > 180_000) throw new Error('The API did not answer within 180 s');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
@@ -116,7 +125,7 @@ async function startApi(databaseUrl: string): Promise<{ base: string; stop: () =
   };
 }
 
-async function signIn(base: string, email: string): Promise<DeskClient> {
+export async function signIn(base: string, email: string): Promise<DeskClient> {
   const login = await fetch(`${base}/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -81,6 +81,9 @@ const fill = (list: string[], s: string, q: string) => `replace(replace((${texts
 /** The texts of set `s`'s questions (or answers) in order, joined. */
 const joined = (list: string[], s: string) => `(SELECT string_agg(${fill(list, s, 'q')}, ' ' ORDER BY q) FROM generate_series(1, ${s}.questions) q)`;
 
+/** The tables the generator fills; their plain indexes (not those behind a key or a unique constraint) are dropped while rows go in. */
+const FILLED_TABLES = ['question_set', 'question_set_submitter', 'question', 'answer', 'postponement', 'question_set_co_signing_ministry', 'co_signature'];
+
 /**
  * Question sets as the desk holds them after years of use, in set-based SQL: `count` sets spread
  * over as many years before today as keep each year's references unique (at least eight, at most
@@ -88,34 +91,48 @@ const joined = (list: string[], s: string) => `(SELECT string_agg(${fill(list, s
  * (half of them open, so most of those overdue), 1–3 submitting members, 2–6 questions, answers
  * (drafts from review on), a postponement on a quarter, one or two co-signing ministries on a fifth
  * (signed once approved), the lead ministry's drafter assigned where there is one, and the search
- * text the desk keeps. The full-text indexes are dropped while rows go in and built again after; rows go in
- * in the order of their set's id, so the B-tree indexes on it grow at their ends instead of everywhere.
+ * text the desk keeps.
+ *
+ * Made for speed (1M sets: bench/scale.ts): the plain indexes of the filled tables are dropped while
+ * rows go in and built again after (a bulk build is far cheaper than a million single inserts); the
+ * work runs on two connections side by side, so both cores of a small machine work: one inserts the
+ * questions and builds their indexes (the trigram index over question texts is the single largest
+ * step), the other everything else; rows go in in the order of their set's id, so the primary keys
+ * grow at their ends; the filled tables are analysed as they are done. Questions' and answers' own search vectors are generated columns, computed
+ * by PostgreSQL per row.
  */
 export async function generateSets(url: string, count: number, progress: (line: string) => void = () => undefined): Promise<void> {
   const years = Math.max(8, Math.ceil(count / SETS_PER_YEAR));
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
+  const connect = async () => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
     const run = async (text: string, params: unknown[] = []) => {
       const started = performance.now();
       const result = await client.query(text, params);
       progress(`${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  ${text.replace(/\s+/g, ' ').slice(0, 90)}`);
       return result;
     };
-    await run(`SET synchronous_commit = off`);
+    await client.query(`SET synchronous_commit = off`);
     // The trigram index over the questions builds ~2× faster with 1 GB than with 512 MB (400,000 questions: 26 s → 15 s here).
-    await run(`SET maintenance_work_mem = '1GB'`);
-    await run(`SET work_mem = '128MB'`);
+    await client.query(`SET maintenance_work_mem = '1GB'`);
+    await client.query(`SET work_mem = '128MB'`);
     // The rows are made consistent, so a superuser (the benches' throwaway databases) skips the per-row foreign-key triggers; others check them.
-    await run(`DO $$ BEGIN SET session_replication_role = replica; EXCEPTION WHEN insufficient_privilege THEN NULL; END $$`);
+    await client.query(`DO $$ BEGIN SET session_replication_role = replica; EXCEPTION WHEN insufficient_privilege THEN NULL; END $$`);
+    return { client, run };
+  };
+  const [one, two] = await Promise.all([connect(), connect()]);
+  const run = one.run;
+  try {
     await run(
       `INSERT INTO member (name, party)
        SELECT 'Lid ' || g, (ARRAY['VVD','D66','CDA','PvdA','GroenLinks','SP','PVV','ChristenUnie','SGP','PvdD'])[1 + g % 10]
          FROM generate_series(1, 150) g ON CONFLICT DO NOTHING`,
     );
-    await run(`CREATE TEMP TABLE generated_member AS SELECT row_number() OVER (ORDER BY name) - 1 AS n, id FROM member WHERE name LIKE 'Lid %'`);
+    // Unlogged work tables rather than temporary ones: both connections read them.
+    await run(`DROP TABLE IF EXISTS generated_set, generated_member, generated_search`);
+    await run(`CREATE UNLOGGED TABLE generated_member AS SELECT row_number() OVER (ORDER BY name) - 1 AS n, id FROM member WHERE name LIKE 'Lid %'`);
     await run(
-      `CREATE TEMP TABLE generated_set AS
+      `CREATE UNLOGGED TABLE generated_set AS
        WITH bounds AS (SELECT current_date - 45 AS last_day, make_date(extract(year FROM current_date - 45)::int - $2 + 1, 1, 1) AS first_day),
             drawn AS (
               SELECT g, gen_random_uuid() AS id,
@@ -136,7 +153,7 @@ export async function generateSets(url: string, count: number, progress: (line: 
               submitted + 21 AS statutory,
               submitted + CASE WHEN postponed THEN 42 ELSE 21 END AS deadline,
               (${texts(MINISTRIES)})[1 + lead] AS ministry, status IN ('in_review', 'co_signing', 'approved', 'answered') AS answered
-         FROM drawn`,
+         FROM drawn ORDER BY id`,
       [count, years],
     );
     const [{ busiest }] = (await run(`SELECT max(n)::int AS busiest FROM (SELECT count(*) AS n FROM generated_set GROUP BY year) y`)).rows as {
@@ -145,78 +162,101 @@ export async function generateSets(url: string, count: number, progress: (line: 
     if (busiest > 50_000) throw new Error(`${busiest} sets in one year do not fit the zaaknummers 50000–99999: generate fewer sets`);
     // The search text of a set follows from its topic, year, number of questions and whether it has answers: made once for each.
     await run(
-      `CREATE TEMP TABLE generated_search AS
+      `CREATE UNLOGGED TABLE generated_search AS
        SELECT k.*, setweight(to_tsvector('dutch', 'Het bericht over ' || k.topic), 'A') || setweight(to_tsvector('dutch', ${joined(QUESTIONS, 'k')}), 'B') ||
                    CASE WHEN k.answered THEN setweight(to_tsvector('dutch', ${joined(ANSWERS, 'k')}), 'C') ELSE ''::tsvector END AS search_vector
          FROM (SELECT DISTINCT topic, year, questions, answered FROM generated_set) k`,
     );
-    await run(`CREATE INDEX ON generated_set (id)`);
     await run(`ANALYZE generated_set`);
 
-    const fullText = (await run(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexdef LIKE '%USING gin%'`)).rows as {
-      indexname: string;
-      indexdef: string;
-    }[];
-    for (const { indexname } of fullText) await run(`DROP INDEX "${indexname}"`);
+    const dropped = (
+      await run(
+        `SELECT c.relname AS "table", i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+           FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+          WHERE c.relname = ANY ($1) AND c.relnamespace = current_schema()::regnamespace
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+          ORDER BY (pg_get_indexdef(i.indexrelid) LIKE '%gin_trgm_ops%') DESC, c.relname, 2`,
+        [FILLED_TABLES],
+      )
+    ).rows as { table: string; name: string; definition: string }[];
+    for (const { name } of dropped) await run(`DROP INDEX ${name}`);
+    const rebuild = (lane: typeof one, which: (table: string) => boolean) => async () => {
+      for (const { table, definition } of dropped) if (which(table)) await lane.run(definition);
+    };
     try {
-      await run(
-        `INSERT INTO question_set (id, reference, chamber, subject, submitted_on, addressees, lead_ministry_code, status, statutory_deadline, deadline,
-                                   draft_deadline, review_deadline, co_signing_deadline, answered_on, answered_by, assignee_id, search_vector)
-         SELECT s.id, s.reference, 'TK', 'Het bericht over ' || s.topic || ' (' || s.reference || ')', s.submitted, ARRAY['Minister van ' || s.ministry],
-                s.ministry, s.status, s.statutory, s.deadline,
-                CASE WHEN s.status <> 'received' THEN s.deadline - 14 END, CASE WHEN s.status <> 'received' THEN s.deadline - 7 END,
-                CASE WHEN s.status <> 'received' THEN s.deadline - 3 END,
-                CASE WHEN s.status = 'answered' THEN least(s.submitted + 10 + s.answer_days, current_date) END,
-                CASE WHEN s.status = 'answered' THEN 'Bench' END,
-                CASE WHEN s.status NOT IN ('received', 'withdrawn') THEN d.id END,
-                v.search_vector
-           FROM generated_set s
-           JOIN generated_search v USING (topic, year, questions, answered)
-           LEFT JOIN (SELECT DISTINCT ON (ministry_code) ministry_code, id FROM app_user WHERE 'drafter' = ANY (roles) AND active ORDER BY ministry_code, id) d
-             ON d.ministry_code = s.ministry
-          ORDER BY s.id`,
-      );
-      await run(
-        `INSERT INTO question_set_submitter (question_set_id, member_id, position)
-         SELECT s.id, m.id, p FROM generated_set s, generate_series(0, 2) p, generated_member m
-          WHERE p < s.submitters AND m.n = (s.first_member + p * 37) % 150
-          ORDER BY s.id, m.id`,
-      );
-      await run(
+      // Connection two: the questions, then their indexes (the trigram index first: the longest step).
+      const trigram = (definition: string) => definition.includes('gin_trgm_ops');
+      const questionsIn = two.run(
         `INSERT INTO question (question_set_id, number, text)
          SELECT s.id, q, ${fill(QUESTIONS, 's', 'q')} FROM generated_set s, generate_series(1, 6) q WHERE q <= s.questions ORDER BY s.id, q`,
       );
-      await run(
-        `INSERT INTO answer (question_set_id, position, question_numbers, text)
-         SELECT s.id, q - 1, ARRAY[q], ${fill(ANSWERS, 's', 'q')} FROM generated_set s, generate_series(1, 6) q
-          WHERE q <= s.questions AND s.answered
-          ORDER BY s.id, q`,
-      );
-      await run(
-        `INSERT INTO postponement (question_set_id, sent_on, new_deadline, reason)
-         SELECT id, statutory - 1, deadline, 'De beantwoording vergt afstemming met andere departementen.' FROM generated_set WHERE postponed`,
-      );
-      const coSigner = (k: number) => `(${texts(MINISTRIES)})[1 + (lead + ${k === 1 ? 'co_offset' : '1 + co_offset % 11'}) % 12]`;
-      await run(
-        `INSERT INTO question_set_co_signing_ministry (question_set_id, ministry_code)
-         SELECT id, ${coSigner(1)} FROM generated_set WHERE co_signers >= 1
-         UNION ALL SELECT id, ${coSigner(2)} FROM generated_set WHERE co_signers = 2`,
-      );
-      await run(
-        `INSERT INTO co_signature (question_set_id, ministry_code, signed_by_name, signed_at)
-         SELECT c.question_set_id, c.ministry_code, 'Bench', (s.deadline - 2)::timestamptz
-           FROM question_set_co_signing_ministry c JOIN generated_set s ON s.id = c.question_set_id
-          WHERE s.status IN ('approved', 'answered')`,
-      );
-    } finally {
-      for (const { indexdef } of fullText) await run(indexdef);
+      const questions = async () => {
+        await questionsIn;
+        // 4M questions make ~400M trigram entries: the more of them fit in memory, the fewer merges.
+        await two.client.query(`SET maintenance_work_mem = '2GB'`);
+        for (const { definition } of dropped) if (trigram(definition)) await two.run(definition);
+      };
+      // Connection one: everything else.
+      const rest = async () => {
+        await run(
+          `INSERT INTO question_set (id, reference, chamber, subject, submitted_on, addressees, lead_ministry_code, status, statutory_deadline, deadline,
+                                     draft_deadline, review_deadline, co_signing_deadline, answered_on, answered_by, assignee_id, search_vector)
+           SELECT s.id, s.reference, 'TK', 'Het bericht over ' || s.topic || ' (' || s.reference || ')', s.submitted, ARRAY['Minister van ' || s.ministry],
+                  s.ministry, s.status, s.statutory, s.deadline,
+                  CASE WHEN s.status <> 'received' THEN s.deadline - 14 END, CASE WHEN s.status <> 'received' THEN s.deadline - 7 END,
+                  CASE WHEN s.status <> 'received' THEN s.deadline - 3 END,
+                  CASE WHEN s.status = 'answered' THEN least(s.submitted + 10 + s.answer_days, current_date) END,
+                  CASE WHEN s.status = 'answered' THEN 'Bench' END,
+                  CASE WHEN s.status NOT IN ('received', 'withdrawn') THEN d.id END,
+                  v.search_vector
+             FROM generated_set s
+             JOIN generated_search v USING (topic, year, questions, answered)
+             LEFT JOIN (SELECT DISTINCT ON (ministry_code) ministry_code, id FROM app_user WHERE 'drafter' = ANY (roles) AND active ORDER BY ministry_code, id) d
+               ON d.ministry_code = s.ministry
+            ORDER BY s.id`,
+        );
+        await run(
+          `INSERT INTO question_set_submitter (question_set_id, member_id, position)
+           SELECT s.id, m.id, p FROM generated_set s, generate_series(0, 2) p, generated_member m
+            WHERE p < s.submitters AND m.n = (s.first_member + p * 37) % 150
+            ORDER BY s.id, m.id`,
+        );
+        await run(
+          `INSERT INTO postponement (question_set_id, sent_on, new_deadline, reason)
+           SELECT id, statutory - 1, deadline, 'De beantwoording vergt afstemming met andere departementen.' FROM generated_set WHERE postponed`,
+        );
+        const coSigner = (k: number) => `(${texts(MINISTRIES)})[1 + (lead + ${k === 1 ? 'co_offset' : '1 + co_offset % 11'}) % 12]`;
+        await run(
+          `INSERT INTO question_set_co_signing_ministry (question_set_id, ministry_code)
+           SELECT id, ${coSigner(1)} FROM generated_set WHERE co_signers >= 1
+           UNION ALL SELECT id, ${coSigner(2)} FROM generated_set WHERE co_signers = 2`,
+        );
+        await run(
+          `INSERT INTO co_signature (question_set_id, ministry_code, signed_by_name, signed_at)
+           SELECT c.question_set_id, c.ministry_code, 'Bench', (s.deadline - 2)::timestamptz
+             FROM question_set_co_signing_ministry c JOIN generated_set s ON s.id = c.question_set_id
+            WHERE s.status IN ('approved', 'answered')`,
+        );
+        await run(
+          `INSERT INTO answer (question_set_id, position, question_numbers, text)
+           SELECT s.id, q - 1, ARRAY[q], ${fill(ANSWERS, 's', 'q')} FROM generated_set s, generate_series(1, 6) q
+            WHERE q <= s.questions AND s.answered
+            ORDER BY s.id, q`,
+        );
+        await rebuild(one, (table) => table !== 'question')();
+        for (const table of FILLED_TABLES.filter((t) => t !== 'question')) await run(`ANALYZE ${table}`);
+        await questionsIn;
+        for (const { table, definition } of dropped) if (table === 'question' && !trigram(definition)) await run(definition);
+        await run(`ANALYZE question`);
+      };
+      await Promise.all([questions(), rest()]);
+    } catch (error) {
+      // Whatever went wrong, the schema keeps its indexes.
+      for (const { definition } of dropped) await one.client.query(definition.replace(/^CREATE INDEX/, 'CREATE INDEX IF NOT EXISTS')).catch(() => undefined);
+      throw error;
     }
     await run(`DROP TABLE generated_set, generated_member, generated_search`);
-    await run(`RESET session_replication_role`);
   } finally {
-    await client.end();
+    await Promise.all([one.client.end(), two.client.end()]);
   }
-  const started = performance.now();
-  await sql(url, 'ANALYZE');
-  progress(`${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  ANALYZE`);
 }

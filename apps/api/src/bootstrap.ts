@@ -10,6 +10,7 @@ import { useBodyParsers } from './http/body-parsers';
 import { webAppCompression } from './web/web-app';
 import { declareErrorResponses } from './http/openapi-errors';
 import { SESSION_COOKIE } from './http/browser-session';
+import { serverTiming } from './http/server-timing';
 
 export const API_PREFIX = 'api';
 
@@ -28,6 +29,7 @@ export function configureApi(app: NestExpressApplication): void {
   // limit counts per address, and a client must not pick its own.
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(serverTiming());
   app.use(webAppCompression());
   app.use(cookieParser());
   useBodyParsers(app, config.documentMaxBytes);

@@ -2,5 +2,12 @@ export { dataSourceOptions } from './data-source-options';
 export type { Schema } from './data-source-options';
 export { assertDatabaseReady, CONNECT_TIMEOUT_MS, databaseProblem } from './database-check';
 export { databaseNameOf, dropDatabase, ensureDatabase, withDatabaseName } from './database-admin';
-export { PG_CHECK_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, postgresConstraint, postgresErrorCode } from './postgres-errors';
+export {
+  databaseUnavailable,
+  PG_CHECK_VIOLATION,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+  postgresConstraint,
+  postgresErrorCode,
+} from './postgres-errors';
 export { createTestDatabase, dropTestDatabase } from './test-database';

@@ -7,8 +7,8 @@ export { proposedCoSigningMinistries, proposedLeadMinistry } from './ministry-pr
 export type { FeedAnswers, FeedFields, FeedRefusal, FeedSetFacts } from './feed-intake.service';
 export type { ImportResult } from './document-import.service';
 export { describeLimits, LIMITS, limitProblems } from './limits';
-export { SORT_KEYS } from './question-set.queries';
-export type { Page, QuestionSetFilter, SortKey } from './question-set.queries';
+export { decodeCursor, InvalidCursor, orderOf, SORT_KEYS, TOTAL_EXACT_UP_TO } from './question-set.queries';
+export type { Page, QuestionSetFilter, QuestionSetListFilter, SortKey } from './question-set.queries';
 export { QuestionSetRows, ROW_BATCH_SIZE } from './question-set.rows';
 export type { QuestionSetRow, QuestionSetRowFilter } from './question-set.rows';
 export type { QuestionSetView } from './question-set.view';

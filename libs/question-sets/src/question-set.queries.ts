@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Viewer } from '@question-desk/accounts';
+import { DeskError } from '@question-desk/errors';
 import type { CalendarDate, Chamber } from '@question-desk/deadlines';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { QuestionSet } from './question-set.entity';
@@ -36,14 +37,28 @@ export interface QuestionSetFilter {
   page: number;
   pageSize: number;
   sort?: SortKey;
+  /** Keyset paging: the `nextCursor` of the page before; `page` is then ignored. */
+  after?: string;
 }
+
+/** What the list filters on, without paging or order: the one filter of every list of sets (list route, worklist, exports). */
+export type QuestionSetListFilter = Omit<QuestionSetFilter, 'page' | 'pageSize' | 'sort' | 'after' | 'changesRequestedFirst'>;
 
 export interface Page<T> {
   items: T[];
+  /** Exact up to TOTAL_EXACT_UP_TO matching sets; beyond that the planner's estimate (then `totalExact` is false). */
   total: number;
+  totalExact: boolean;
   page: number;
   pageSize: number;
+  /** Keyset paging: pass as `after` for the next page; null on the last page. */
+  nextCursor: string | null;
 }
+
+/** Totals are counted exactly up to this many matching sets; beyond that they are estimated (`totalExact: false`). */
+export const TOTAL_EXACT_UP_TO = 10_000;
+/** Above this many expected matches the planner's estimate is the total, without counting (see `total`). */
+const ESTIMATE_ONLY_ABOVE = 3 * TOTAL_EXACT_UP_TO;
 
 const CLOSED = `('${CLOSED_STATUSES.join("', '")}')`;
 
@@ -64,14 +79,80 @@ const POSTPONEMENT_MISSING_SQL = `(qs.status NOT IN ${CLOSED} AND qs.statutory_d
 const REJECTED_SQL = `(qs.status = 'received' AND coalesce(qs.last_step, '') = 'reject')`;
 const CHANGES_REQUESTED_SQL = `(qs.status = 'drafting' AND coalesce(qs.last_step, '') = 'request-changes')`;
 
-const ORDER: Record<SortKey, [string, 'ASC' | 'DESC']> = {
-  deadline: ['qs.deadline', 'ASC'],
-  '-deadline': ['qs.deadline', 'DESC'],
-  submittedOn: ['qs.submitted_on', 'ASC'],
-  '-submittedOn': ['qs.submitted_on', 'DESC'],
-  daysOverdue: [DAYS_OVERDUE_SQL, 'ASC'],
-  '-daysOverdue': [DAYS_OVERDUE_SQL, 'DESC'],
-};
+/** An ORDER BY column: the expression, its direction, and how a keyset cursor reads it back. */
+interface OrderColumn {
+  sql: string;
+  direction: 'ASC' | 'DESC';
+}
+
+/**
+ * The order of a list, ending in `qs.id` in the same direction so one B-tree index scan serves it
+ * (question_set_deadline, question_set_open_deadline, question_set_submitted_on). Days overdue of an
+ * open set grows as its deadline recedes, so over open sets only (overdue=true, or open statuses)
+ * it orders as the deadline does and uses the index; over answered sets too it is computed.
+ */
+export function orderOf(filter: Pick<QuestionSetFilter, 'sort' | 'overdue' | 'status'>): OrderColumn {
+  const onlyOpen = filter.overdue === true || (!!filter.status?.length && filter.status.every((s) => !CLOSED_STATUSES.includes(s)));
+  switch (filter.sort ?? 'deadline') {
+    case 'deadline':
+      return { sql: 'qs.deadline', direction: 'ASC' };
+    case '-deadline':
+      return { sql: 'qs.deadline', direction: 'DESC' };
+    case 'submittedOn':
+      return { sql: 'qs.submitted_on', direction: 'ASC' };
+    case '-submittedOn':
+      return { sql: 'qs.submitted_on', direction: 'DESC' };
+    case 'daysOverdue':
+      return onlyOpen ? { sql: 'qs.deadline', direction: 'DESC' } : { sql: DAYS_OVERDUE_SQL, direction: 'ASC' };
+    case '-daysOverdue':
+      return onlyOpen ? { sql: 'qs.deadline', direction: 'ASC' } : { sql: DAYS_OVERDUE_SQL, direction: 'DESC' };
+  }
+}
+
+/** Orders `qb` by `order` (best match first when `ranked`; sets whose changes were requested first when asked), ending in the id so the order is total. */
+function orderBy(qb: SelectQueryBuilder<QuestionSet>, order: OrderColumn, ranked: boolean, changesRequestedFirst?: boolean): SelectQueryBuilder<QuestionSet> {
+  if (ranked) qb.orderBy(`ts_rank(qs.search_vector, websearch_to_tsquery('dutch', :q))`, 'DESC');
+  if (changesRequestedFirst) qb.addOrderBy(CHANGES_REQUESTED_SQL, 'DESC').addOrderBy('qs.draft_deadline', 'ASC', 'NULLS LAST');
+  return qb.addOrderBy(order.sql, order.direction, order.direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('qs.id', order.direction);
+}
+
+/** A row of a page as read: the set's id and its sort value as text (what a cursor keeps). */
+interface ListRow {
+  id: string;
+  sort_value: string | null;
+}
+
+/** A keyset cursor: the last row's sort value and id, base64url JSON. */
+interface Cursor {
+  value: string | number | null;
+  id: string;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString('base64url');
+}
+
+/** The cursor in `after`, or null when it is not one this API made. */
+export function decodeCursor(after: string): Cursor | null {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as unknown[];
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    const okValue =
+      value === null || (typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value));
+    return okValue && typeof id === 'string' && uuid.test(id) ? { value: value, id } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `after` is not a cursor this API made (the route's validation refuses it first). */
+export class InvalidCursor extends DeskError {
+  readonly kind = 'rule-violation';
+
+  constructor() {
+    super('after must be the nextCursor of an earlier page of the same list');
+  }
+}
 
 /** Reads question sets. Visibility is part of every query: a viewer with a ministry sees only its sets. */
 @Injectable()
@@ -93,11 +174,11 @@ export class QuestionSetQueries {
   }
 
   /**
-   * The sets `viewer` may see that match `filter`, as `qs` with `:today` set: the WHERE of the list,
-   * shared by the list and by everything that reads the same sets another way (the exports).
+   * The sets `viewer` may see that match `filter`, as `qs`, without order or paging: the one filter
+   * builder of every list of sets (the list route, the worklist, the CSV/XLSX exports).
    */
-  filtered(viewer: Viewer, filter: Omit<QuestionSetFilter, 'page' | 'pageSize'>, today: CalendarDate): SelectQueryBuilder<QuestionSet> {
-    const qb = this.visible(viewer).setParameter('today', today);
+  filtered(viewer: Viewer, filter: QuestionSetListFilter, today: CalendarDate, manager?: EntityManager): SelectQueryBuilder<QuestionSet> {
+    const qb = this.visible(viewer, manager).setParameter('today', today);
     if (filter.status?.length) qb.andWhere('qs.status IN (:...statuses)', { statuses: filter.status });
     if (filter.overdue !== undefined) qb.andWhere(filter.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
     if (filter.reference) qb.andWhere('qs.reference = :reference', { reference: filter.reference.toUpperCase() });
@@ -120,37 +201,91 @@ export class QuestionSetQueries {
     return qb;
   }
 
-  /** The list's order (after the selection is set: with `q` and no sort, best match first), ending with the id so it is total. */
-  ordered(qb: SelectQueryBuilder<QuestionSet>, filter: Omit<QuestionSetFilter, 'page' | 'pageSize'>): SelectQueryBuilder<QuestionSet> {
-    if (filter.q && !filter.sort) qb.addSelect(`ts_rank(qs.search_vector, websearch_to_tsquery('dutch', :q))`, 'rank').orderBy('rank', 'DESC');
-    if (filter.changesRequestedFirst) {
-      qb.addOrderBy(CHANGES_REQUESTED_SQL, 'DESC').addOrderBy('qs.draft_deadline', 'ASC', 'NULLS LAST');
-    }
-    const [expression, direction] = ORDER[filter.sort ?? 'deadline'];
-    qb.addOrderBy(expression, direction, direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('qs.id', 'ASC');
-    return qb;
+
+  /** The list's order for reading every matching set at once (the exports): best match first for a search without a sort. */
+  ordered(qb: SelectQueryBuilder<QuestionSet>, filter: Pick<QuestionSetFilter, 'q' | 'sort' | 'overdue' | 'status' | 'changesRequestedFirst'>): SelectQueryBuilder<QuestionSet> {
+    return orderBy(qb, orderOf(filter), !!filter.q && !filter.sort, filter.changesRequestedFirst);
   }
 
+  /**
+   * One page of the list. Costs do not grow with history: the total is counted only up to
+   * TOTAL_EXACT_UP_TO matches (beyond, the planner's estimate, `totalExact: false`), the page is read
+   * along an index in the order of `orderOf`, and `after` (keyset) reaches any depth as cheaply as
+   * the first page. With `q` and no sort the best matches come first; when more than
+   * TOTAL_EXACT_UP_TO sets match, ranking all of them would cost a read of each, so they come
+   * newest first instead.
+   */
   async list(viewer: Viewer, filter: QuestionSetFilter, today: CalendarDate): Promise<Page<QuestionSet>> {
-    const qb = this.filtered(viewer, filter, today);
-    qb.select('qs.id', 'id').addSelect('count(*) OVER ()', 'total');
-    this.ordered(qb, filter);
-    const rows: { id: string; total: string }[] = await qb
-      .offset((filter.page - 1) * filter.pageSize)
-      .limit(filter.pageSize)
-      .getRawMany();
-    const total = rows.length > 0 ? Number(rows[0].total) : await this.countBeyondLastPage(qb);
-    const loaded = await this.load(
-      rows.map((r) => r.id),
-      false,
-    );
+    const cursor = filter.after ? decodeCursor(filter.after) : undefined;
+    if (cursor === null) throw new InvalidCursor();
+    const base = this.filtered(viewer, filter, today);
+    const totals = this.total(base);
+    let order = orderOf(filter);
+    let ranked = false;
+    if (filter.q && !filter.sort) {
+      // A cursor is only ever handed out for the newest-first order of a search too wide to rank.
+      ranked = !cursor && (await totals).totalExact;
+      if (!ranked) order = orderOf({ sort: '-submittedOn' });
+    }
+    const qb = base.clone().select('qs.id', 'id').addSelect(`CAST(${order.sql} AS text)`, 'sort_value');
+    orderBy(qb, order, ranked, filter.changesRequestedFirst);
+    const keyset = !!cursor && !ranked && !filter.changesRequestedFirst;
+    let rows: ListRow[];
+    if (keyset) {
+      rows = await this.afterCursor(qb, order, cursor, filter.pageSize);
+    } else {
+      rows = await qb
+        .offset((filter.page - 1) * filter.pageSize)
+        .limit(filter.pageSize)
+        .getRawMany<ListRow>();
+    }
+    const [{ total, totalExact }, loaded] = await Promise.all([
+      totals,
+      this.load(
+        rows.map((r) => r.id),
+        false,
+      ),
+    ]);
     const byId = new Map(loaded.map((set) => [set.id, set]));
-    return { items: rows.map((r) => byId.get(r.id)!), total, page: filter.page, pageSize: filter.pageSize };
+    const last = rows[rows.length - 1];
+    const more = keyset || filter.page * filter.pageSize < total || !totalExact;
+    const nextCursor =
+      last && rows.length === filter.pageSize && more && !ranked && !filter.changesRequestedFirst
+        ? encodeCursor({ value: cursorValue(last.sort_value), id: last.id })
+        : null;
+    return { items: rows.map((r) => byId.get(r.id)!), total, totalExact, page: filter.page, pageSize: filter.pageSize, nextCursor };
   }
 
-  private async countBeyondLastPage(qb: SelectQueryBuilder<QuestionSet>): Promise<number> {
-    const [{ count }] = await qb.clone().select('count(*)', 'count').orderBy().offset(undefined).limit(undefined).getRawMany<{ count: string }>();
-    return Number(count);
+  /** The rows after `cursor` in `order`: an index range scan from the cursor on, then the sets without a value (sorted last, or first when descending). */
+  private async afterCursor(qb: SelectQueryBuilder<QuestionSet>, order: OrderColumn, cursor: Cursor, pageSize: number): Promise<ListRow[]> {
+    const op = order.direction === 'ASC' ? '>' : '<';
+    const page = (where: string, params: object, limit: number) => qb.clone().andWhere(where, params).limit(limit).getRawMany<ListRow>();
+    if (order.direction === 'ASC') {
+      if (cursor.value === null) return page(`${order.sql} IS NULL AND qs.id > :afterId`, { afterId: cursor.id }, pageSize);
+      const rows = await page(`(${order.sql}, qs.id) > (:afterValue, :afterId)`, { afterValue: cursor.value, afterId: cursor.id }, pageSize);
+      return rows.length < pageSize ? [...rows, ...(await page(`${order.sql} IS NULL`, {}, pageSize - rows.length))] : rows;
+    }
+    if (cursor.value !== null) return page(`(${order.sql}, qs.id) ${op} (:afterValue, :afterId)`, { afterValue: cursor.value, afterId: cursor.id }, pageSize);
+    const rows = await page(`${order.sql} IS NULL AND qs.id < :afterId`, { afterId: cursor.id }, pageSize);
+    return rows.length < pageSize ? [...rows, ...(await page(`${order.sql} IS NOT NULL`, {}, pageSize - rows.length))] : rows;
+  }
+
+  /**
+   * How many sets match, never by a count over everything: when the planner expects more than
+   * ESTIMATE_ONLY_ABOVE matches (three times the cap: its estimates for these filters are within a
+   * few per cent at 1M sets, see bench:scale) its estimate is the answer (`totalExact: false`);
+   * otherwise the sets are counted up to TOTAL_EXACT_UP_TO + 1 (the count stops there, along
+   * whatever index the filter uses), and beyond that the estimate is given.
+   */
+  async total(filtered: SelectQueryBuilder<QuestionSet>): Promise<{ total: number; totalExact: boolean }> {
+    const [query, parameters] = filtered.clone().select('1', 'one').orderBy().offset(undefined).limit(undefined).getQueryAndParameters();
+    const manager = filtered.connection.manager;
+    const [{ 'QUERY PLAN': plan }] = await manager.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(`EXPLAIN (FORMAT JSON) ${query}`, parameters);
+    const estimate = Math.round(plan[0].Plan['Plan Rows']);
+    if (estimate > ESTIMATE_ONLY_ABOVE) return { total: estimate, totalExact: false };
+    const [{ n }] = await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${query} LIMIT ${TOTAL_EXACT_UP_TO + 1}) capped`, parameters);
+    if (n <= TOTAL_EXACT_UP_TO) return { total: n, totalExact: true };
+    return { total: Math.max(n, estimate), totalExact: false };
   }
 
   /** Whether the set exists and the viewer may see it. */
@@ -186,4 +321,9 @@ export class QuestionSetQueries {
       },
     });
   }
+}
+
+/** A sort value (read as text) as a cursor keeps it: dates as YYYY-MM-DD, days as numbers. */
+function cursorValue(value: string | null): string | number | null {
+  return value !== null && /^-?\d+$/.test(value) ? Number(value) : value;
 }

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { databaseUnavailable } from '@question-desk/database';
 import { DeskError, type ErrorKind } from '@question-desk/errors';
 import type { Response } from 'express';
 import { withHint } from './route-hints';
@@ -35,7 +36,9 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body, headers } = this.describe(exception);
-    if (status === (HttpStatus.SERVICE_UNAVAILABLE as number) && exception instanceof HttpException) {
+    if (status === (HttpStatus.SERVICE_UNAVAILABLE as number) && !(exception instanceof HttpException)) {
+      this.logger.warn(`Answered 503: PostgreSQL is unavailable (${(exception as Error).message})`);
+    } else if (status === (HttpStatus.SERVICE_UNAVAILABLE as number) && exception instanceof HttpException) {
       // A known state (the health check's report of what is down), not a fault of ours: no stack.
       this.logger.warn({ report: body }, 'Answered 503: a service the desk needs is unavailable');
     } else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
@@ -62,6 +65,20 @@ export class DomainErrorFilter implements ExceptionFilter {
       const body: Record<string, unknown> = { statusCode: status, error: REASON[status], message, ...exception.details };
       if (exception.retryAfterSeconds !== undefined) headers['Retry-After'] = String(exception.retryAfterSeconds);
       return { status, body, headers };
+    }
+    if (databaseUnavailable(exception)) {
+      // PostgreSQL restarting or gone: the client may try again; the pool reconnects by itself.
+      headers['Retry-After'] = '5';
+      return {
+        status: 503,
+        body: {
+          statusCode: 503,
+          error: REASON[503],
+          message:
+            'The database is not reachable just now (it may be restarting). Try again in a few seconds; a change you sent was saved only if it shows when you reload.',
+        },
+        headers,
+      };
     }
     return {
       status: 500,

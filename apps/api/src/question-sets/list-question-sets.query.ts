@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CHAMBERS, type Chamber } from '@question-desk/deadlines';
 import { MINISTRY_CODES } from '@question-desk/ministries';
-import { SORT_KEYS, STATUSES, type QuestionSetStatus, type SortKey } from '@question-desk/question-sets';
+import { decodeCursor, SORT_KEYS, STATUSES, type QuestionSetStatus, type SortKey } from '@question-desk/question-sets';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../http/is-calendar-date';
 import { booleanWord, PageQueryDto } from '../http/page-query.dto';
 
@@ -104,8 +104,23 @@ export class ListQuestionSetsQuery extends PageQueryDto {
   @IsBoolean({ message: 'changesRequestedFirst must be true or false' })
   changesRequestedFirst?: boolean;
 
-  @ApiPropertyOptional({ enum: SORT_KEYS, default: 'deadline', description: 'With q and no sort: best match first' })
+  @ApiPropertyOptional({
+    enum: SORT_KEYS,
+    default: 'deadline',
+    description: 'With q and no sort: best match first (newest first when more than 10,000 sets match)',
+  })
   @IsOptional()
   @IsIn(SORT_KEYS, { message: `sort must be one of ${SORT_KEYS.join(', ')}` })
   sort?: SortKey;
+
+  @ApiPropertyOptional({ description: "Keyset paging: the previous page's nextCursor (then page is ignored)", example: 'WyIyMDIxLTAxLTEyIiwiLi4uIl0' })
+  @IsOptional()
+  @ValidateBy({
+    name: 'isListCursor',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && value.length <= 200 && decodeCursor(value) !== null,
+      defaultMessage: () => 'after must be the nextCursor of an earlier page of the same list',
+    },
+  })
+  after?: string;
 }

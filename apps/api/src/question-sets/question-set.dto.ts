@@ -216,14 +216,24 @@ export class QuestionSetPageDto {
   @ApiProperty({ type: QuestionSetDto, isArray: true })
   items: QuestionSetDto[];
 
-  @ApiProperty({ example: 3 })
+  @ApiProperty({ example: 3, description: 'Exact up to 10,000 matching sets; beyond that an estimate (then totalExact is false)' })
   total: number;
+
+  @ApiProperty({ example: true, description: 'False when more than 10,000 sets match and total is an estimate' })
+  totalExact: boolean;
 
   @ApiProperty({ example: 1 })
   page: number;
 
   @ApiProperty({ example: 20 })
   pageSize: number;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Keyset paging: pass as `after` for the next page (as fast at any depth); null on the last page or when the order is by best match',
+  })
+  nextCursor: string | null;
 }
 
 /** The answer to an assignment: the set, and what the desk changed on the way. */

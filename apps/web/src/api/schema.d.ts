@@ -1030,12 +1030,22 @@ export interface components {
         };
         QuestionSetPageDto: {
             items: components["schemas"]["QuestionSetDto"][];
-            /** @example 3 */
+            /**
+             * @description Exact up to 10,000 matching sets; beyond that an estimate (then totalExact is false)
+             * @example 3
+             */
             total: number;
+            /**
+             * @description False when more than 10,000 sets match and total is an estimate
+             * @example true
+             */
+            totalExact: boolean;
             /** @example 1 */
             page: number;
             /** @example 20 */
             pageSize: number;
+            /** @description Keyset paging: pass as `after` for the next page (as fast at any depth); null on the last page or when the order is by best match */
+            nextCursor: string | null;
         };
         AuditEventDto: {
             /** Format: date-time */
@@ -2182,8 +2192,10 @@ export interface operations {
                 assignee?: string;
                 /** @description Sets whose drafter must make changes the reviewer asked for first, then by internal draft deadline, then by `sort` */
                 changesRequestedFirst?: "true" | "false";
-                /** @description With q and no sort: best match first */
+                /** @description With q and no sort: best match first (newest first when more than 10,000 sets match) */
                 sort?: "deadline" | "-deadline" | "submittedOn" | "-submittedOn" | "daysOverdue" | "-daysOverdue";
+                /** @description Keyset paging: the previous page's nextCursor (then page is ignored) */
+                after?: string;
                 /** @description Download instead of JSON: csv (;-separated, UTF-8 with BOM) or xlsx, with Dutch column names; the same as Accept: text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
                 format?: "csv" | "xlsx";
             };

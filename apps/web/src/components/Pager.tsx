@@ -16,8 +16,12 @@ export function queryFromForm(form: HTMLFormElement): URLSearchParams {
   return next;
 }
 
-/** "Vorige · Pagina n van m · Volgende" for a list whose filters and page live in the URL. */
-export function Pager({ total, pageSize }: { total: number; pageSize: number }) {
+/**
+ * "Vorige · Pagina n van m · Volgende" for a list whose filters and page live in the URL; when the
+ * total is an estimate (`exact` false: more than 10,000 sets) only "Pagina n", and "Volgende" while
+ * the estimate says there is more.
+ */
+export function Pager({ total, pageSize, exact = true }: { total: number; pageSize: number; exact?: boolean }) {
   const [params] = useSearchParams();
   const { pathname } = useLocation();
   const page = usePage();
@@ -32,9 +36,7 @@ export function Pager({ total, pageSize }: { total: number; pageSize: number }) 
   return (
     <nav aria-label="Paginering" className="qd-pager">
       {page > 1 ? <Link to={goTo(page - 1)}>Vorige</Link> : null}
-      <span>
-        Pagina {page} van {pages}
-      </span>
+      <span>{exact ? `Pagina ${page} van ${pages}` : `Pagina ${page}`}</span>
       {page < pages ? <Link to={goTo(page + 1)}>Volgende</Link> : null}
     </nav>
   );

@@ -139,14 +139,14 @@ export default function QuestionList() {
       {data ? (
         <section aria-labelledby="resultaten" aria-busy={list.isFetching || undefined}>
           <h2 id="resultaten" className="utrecht-heading-2">
-            {data.total === 1 ? '1 vragenset' : `${data.totalExact === false ? 'ongeveer ' : ''}${data.total} vragensets`}
+            {data.totalExact === false ? 'Meer dan 10.000 vragensets' : data.total === 1 ? '1 vragenset' : `${data.total} vragensets`}
           </h2>
           {data.items.length === 0 ? (
             <p className="utrecht-paragraph">Geen vragensets die aan dit filter voldoen.</p>
           ) : (
             <>
               <QuestionSetTable caption="Vragensets" items={data.items} />
-              <Pager total={data.total} pageSize={data.pageSize} />
+              <Pager total={data.total} pageSize={data.pageSize} exact={data.totalExact !== false} />
               <ExportLinks query={query} />
             </>
           )}

@@ -1,0 +1,213 @@
+/**
+ * Lists at scale (issue 12.1): the list route on a million generated sets.
+ *
+ *   npm run bench:scale [-- --database qd_scale_1m --sets 1000000 --requests 200]
+ *
+ * Makes the named database once (demo data + `--sets` generated sets; the generator's time is
+ * printed then) and reuses it on later runs (drop it with --drop when done). Starts the API in a
+ * process of its own and, with one client, times each list: the time the client sees and the
+ * API's own time (its Server-Timing header), p50/p95/p99, against its goal and as a ratio to
+ * GET /api/ministries in the same run. Then EXPLAIN (ANALYZE, BUFFERS) of every SQL statement one
+ * request of each list runs (captured from the query layer itself, so it is the SQL the API sends).
+ */
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { NestFactory } from '@nestjs/core';
+import { dropDatabase } from '@question-desk/database';
+import { forgetRedisPrefix } from '@question-desk/redis';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { option, startApi } from './bench-desk';
+import { scaleDatabase } from './scale-database';
+import { quantile } from './stats';
+
+const DATABASE = option('database', 'qd_scale_1m');
+const SETS = Number(option('sets', '1000000'));
+const REQUESTS = Number(option('requests', '200'));
+
+interface Timed {
+  client: number;
+  server: number;
+}
+
+interface ListCase {
+  label: string;
+  who: 'desk' | 'drafter';
+  path: string;
+  /** Which quantile of the API's time the goal is about, and the goal in ms. */
+  goal?: { quantile: 0.95 | 0.99; ms: number };
+}
+
+const CASES: ListCase[] = [
+  { label: 'overdue, by days overdue', who: 'desk', path: '/question-sets?overdue=true&sort=-daysOverdue&pageSize=25', goal: { quantile: 0.99, ms: 10 } },
+  { label: 'default list', who: 'desk', path: '/question-sets?pageSize=25', goal: { quantile: 0.99, ms: 20 } },
+  { label: 'overdue, by deadline', who: 'desk', path: '/question-sets?overdue=true&pageSize=25', goal: { quantile: 0.99, ms: 20 } },
+  { label: 'full text "stikstofuitstoot"', who: 'desk', path: '/question-sets?q=stikstofuitstoot&pageSize=25', goal: { quantile: 0.95, ms: 50 } },
+  {
+    label: 'full text, fewer matches (ranked)',
+    who: 'desk',
+    path: '/question-sets?q=Veluwe&deadlineAfter=2026-09-01&pageSize=25',
+    goal: { quantile: 0.95, ms: 50 },
+  },
+  { label: 'drafter (BZ): default list', who: 'drafter', path: '/question-sets?pageSize=25', goal: { quantile: 0.99, ms: 20 } },
+  {
+    label: 'drafter (BZ): overdue, by days overdue',
+    who: 'drafter',
+    path: '/question-sets?overdue=true&sort=-daysOverdue&pageSize=25',
+    goal: { quantile: 0.99, ms: 20 },
+  },
+  { label: 'drafter (BZ): full text', who: 'drafter', path: '/question-sets?q=stikstofuitstoot&pageSize=25', goal: { quantile: 0.95, ms: 50 } },
+  { label: 'page 200 by offset', who: 'desk', path: '/question-sets?pageSize=25&page=200' },
+  { label: 'same depth by keyset (after=)', who: 'desk', path: 'KEYSET' },
+];
+
+async function signIn(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: process.env.DEMO_PASSWORD ?? 'demo-password' }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${email}: ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever the route answers
+async function timedGet(base: string, token: string, path: string): Promise<Timed & { body: any }> {
+  const started = performance.now();
+  const response = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  const body = await response.json();
+  const client = performance.now() - started;
+  if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${JSON.stringify(body)}`);
+  const server = Number(/app;dur=([\d.]+)/.exec(response.headers.get('server-timing') ?? '')?.[1] ?? NaN);
+  return { client, server, body };
+}
+
+const f = (ms: number) => ms.toFixed(1).padStart(7);
+
+function report(label: string, samples: Timed[], baseline: Timed[] | null, goal?: ListCase['goal']): string {
+  const client = samples.map((s) => s.client).sort((a, b) => a - b);
+  const server = samples.map((s) => s.server).sort((a, b) => a - b);
+  const q = (sorted: number[], p: number) => quantile(sorted, p);
+  let line = `${label.padEnd(44)} server p50 ${f(q(server, 0.5))} p95 ${f(q(server, 0.95))} p99 ${f(q(server, 0.99))} · client p50 ${f(q(client, 0.5))} p99 ${f(q(client, 0.99))} ms`;
+  if (baseline) {
+    const base = quantile(
+      baseline.map((s) => s.server).sort((a, b) => a - b),
+      0.5,
+    );
+    line += `  ×${(q(server, 0.5) / base).toFixed(1)} baseline (server p50)`;
+  }
+  if (goal) {
+    const value = q(server, goal.quantile);
+    line += `  goal p${goal.quantile * 100} ≤ ${goal.ms} ms: ${value <= goal.ms ? 'met' : 'NOT met'} (${(value / goal.ms).toFixed(2)} of goal)`;
+  }
+  return line;
+}
+
+/** Every SQL statement one list request runs, captured from the query layer, with EXPLAIN (ANALYZE, BUFFERS) of each. */
+async function explainEach(url: string, cases: { label: string; who: 'desk' | 'drafter'; query: Record<string, string> }[]): Promise<void> {
+  process.env.DATABASE_URL = url;
+  const { CliModule } = await import('../apps/cli/src/cli.module');
+  const { QuestionSetsService } = await import('@question-desk/question-sets');
+  const context = await NestFactory.createApplicationContext(CliModule, { logger: false });
+  const dataSource = context.get(DataSource);
+  const captured: { query: string; parameters?: unknown[] }[] = [];
+  const original = dataSource.logger;
+  (dataSource as { logger: unknown }).logger = new Proxy(original, {
+    get: (target, name) =>
+      name === 'logQuery' ? (query: string, parameters?: unknown[]) => captured.push({ query, parameters }) : Reflect.get(target, name as string),
+  });
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const service = context.get(QuestionSetsService);
+    for (const { label, who, query } of cases) {
+      const email = who === 'desk' ? 'desk@example.org' : 'drafter@example.org';
+      const viewer = await viewerOf(client, email);
+      captured.length = 0;
+      // The query string as the route's validation hands it on: booleans and numbers typed.
+      const typed = Object.fromEntries(
+        Object.entries(query).map(([k, v]) => [k, v === 'true' ? true : v === 'false' ? false : /^(page|pageSize)$/.test(k) ? Number(v) : v]),
+      );
+      await service.list(viewer as never, { page: 1, pageSize: 20, ...typed });
+      console.log(`\n=== ${label} (${who}) — ${captured.length} statements`);
+      for (const { query: text, parameters } of captured) {
+        if (/^(START TRANSACTION|COMMIT|ROLLBACK|EXPLAIN)/.test(text)) continue;
+        const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, parameters as unknown[]);
+        console.log(`--- ${text.replace(/\s+/g, ' ').slice(0, 300)}${text.length > 300 ? ' …' : ''}`);
+        for (const row of plan.rows as { 'QUERY PLAN': string }[]) console.log(`    ${row['QUERY PLAN']}`);
+      }
+    }
+  } finally {
+    await client.end();
+    await context.close();
+  }
+}
+
+/** The viewer the API builds for a signed-in account (id, roles, ministry). */
+async function viewerOf(client: Client, email: string) {
+  const { rows } = await client.query(
+    `SELECT u.id, u.name, u.email, u.roles, m.code, m.name AS ministry_name FROM app_user u LEFT JOIN ministry m ON m.code = u.ministry_code WHERE u.email = $1`,
+    [email],
+  );
+  const [u] = rows as { id: string; name: string; email: string; roles: string[]; code: string | null; ministry_name: string | null }[];
+  return { id: u.id, name: u.name, email: u.email, roles: u.roles, ministry: u.code ? { code: u.code, name: u.ministry_name } : null };
+}
+
+async function main(): Promise<void> {
+  process.env.LOG_LEVEL = 'silent';
+  process.env.REDIS_PREFIX = `qd-bench-${randomBytes(3).toString('hex')}`;
+  if (process.argv.includes('--drop')) {
+    const { withDatabaseName } = await import('@question-desk/database');
+    const { SERVER } = await import('./bench-desk');
+    await dropDatabase(withDatabaseName(SERVER, DATABASE));
+    console.log(`Dropped ${DATABASE}`);
+    return;
+  }
+  console.log(`Question Desk lists at scale — node ${process.version}, database ${DATABASE}, ${REQUESTS} requests per list, one client`);
+  const { url, generatedSeconds } = await scaleDatabase(DATABASE, SETS, (line) => console.log(line));
+  if (generatedSeconds !== undefined) {
+    console.log(
+      `Generator: ${SETS.toLocaleString('en')} sets in ${generatedSeconds.toFixed(1)} s — goal ≤ 300 s per million: ${generatedSeconds * (1e6 / SETS) <= 300 ? 'met' : 'NOT met'}`,
+    );
+  }
+  const api = await startApi(url, { LOG_LEVEL: 'silent' });
+  try {
+    const tokens = { desk: await signIn(api.base, 'desk@example.org'), drafter: await signIn(api.base, 'drafter@example.org') };
+    const run = async (who: 'desk' | 'drafter', path: string) => {
+      for (let i = 0; i < 10; i++) await timedGet(api.base, tokens[who], path);
+      const samples: Timed[] = [];
+      for (let i = 0; i < REQUESTS; i++) samples.push(await timedGet(api.base, tokens[who], path));
+      return samples;
+    };
+    const baseline = await run('desk', '/ministries');
+    console.log(report('GET /api/ministries (baseline)', baseline, null));
+    const first = await timedGet(api.base, tokens.desk, '/question-sets?pageSize=25');
+    console.log(`  (default list: total ${first.body.total}, totalExact ${first.body.totalExact})`);
+    // The keyset case walks 199 pages once to hold the cursor of page 200's start.
+    let cursor: string = first.body.nextCursor;
+    for (let page = 2; page < 200; page++) cursor = (await timedGet(api.base, tokens.desk, `/question-sets?pageSize=25&after=${cursor}`)).body.nextCursor;
+    const keysetPath = `/question-sets?pageSize=25&after=${cursor}`;
+    const [someId] = (await timedGet(api.base, tokens.desk, '/question-sets?pageSize=1&overdue=true')).body.items.map((i: { id: string }) => i.id);
+    for (const c of [...CASES, { label: 'detail GET /api/question-sets/:id', who: 'desk' as const, path: `/question-sets/${someId}` }]) {
+      const path = c.path === 'KEYSET' ? keysetPath : c.path;
+      console.log(report(c.label, await run(c.who, path), baseline, 'goal' in c ? c.goal : undefined));
+    }
+    console.log('\nEXPLAIN (ANALYZE, BUFFERS) of each list (one request each, warm):');
+    const toQuery = (path: string) => Object.fromEntries(new URL(`http://x${path}`).searchParams.entries());
+    await explainEach(
+      url,
+      CASES.map((c) => ({ label: c.label, who: c.who, query: toQuery(c.path === 'KEYSET' ? keysetPath : c.path) })),
+    );
+  } finally {
+    await api.stop();
+    await forgetRedisPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', process.env.REDIS_PREFIX);
+  }
+}
+
+void main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,200 @@
+/**
+ * Throughput (issue 12.2): many connections at once against the API, next to a bare Fastify route.
+ *
+ *   npm run bench:throughput [-- --sets 10000 --seconds 10 --connections 64 --writers 50 --profile]
+ *
+ * With `--sets` generated sets and the demo data, the API in a process of its own (as deployed,
+ * LOG_LEVEL=info with its request log) and a bare Fastify "hello" in another, autocannon with
+ * `--connections` connections for `--seconds` each: requests/s and latency of the bare route, the
+ * trivial authenticated routes (/api/ministries, /api/auth/me), a list and a detail, each as a ratio
+ * to the bare route. Then `--writers` concurrent clients saving drafts (PUT …/answers) on sets of
+ * their own: requests/s, and whether every save that got a 2xx is there afterwards (each set's
+ * version grew by exactly its number of successful saves). `--profile` runs the API under
+ * `node --cpu-prof` and prints where its time went (self time per function, top 25).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { aFreePort } from '../test/free-port';
+import { expectStatus, option, startApi, withDemoDatabase } from './bench-desk';
+import { GENERATED_SETS, generateSets, sql } from './generate-sets';
+
+const SETS = Number(option('sets', '10000'));
+const SECONDS = Number(option('seconds', '10'));
+const CONNECTIONS = Number(option('connections', '64'));
+const WRITERS = Number(option('writers', '50'));
+const PROFILE = process.argv.includes('--profile');
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(url: string, headers: Record<string, string> = {}, connections = CONNECTIONS): Promise<Load> {
+  const result = await autocannon({ url, connections, duration: SECONDS, headers });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** A bare Fastify "hello" in a process of its own; stops with the returned function. */
+async function bareFastify(): Promise<{ url: string; stop: () => void }> {
+  const port = await aFreePort();
+  const child = spawn(
+    process.execPath,
+    ['-e', `const f = require('fastify')(); f.get('/hello', async () => ({ hello: 'world' })); f.listen({ port: ${port}, host: '127.0.0.1' });`],
+    { stdio: 'ignore', cwd: join(__dirname, '..') },
+  );
+  const url = `http://127.0.0.1:${port}/hello`;
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(url).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+function line(label: string, result: Load, bare?: Load, goal?: number): string {
+  let text = `${label.padEnd(40)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${String(result.p50).padStart(5)} ms  p99 ${String(result.p99).padStart(5)} ms`;
+  if (result.errors || result.non2xx) text += `  (${result.errors} errors, ${result.non2xx} non-2xx)`;
+  if (bare) {
+    const ratio = result.rps / bare.rps;
+    text += `  ×${ratio.toFixed(3)} of bare Fastify`;
+    if (goal) text += ` — goal ≥ ${goal}: ${ratio >= goal ? 'met' : 'NOT met'}`;
+  }
+  return text;
+}
+
+/** Self time per function in the .cpuprofile files of `dir`, top `n`. */
+function profileSummary(dir: string, n = 25): string[] {
+  const self = new Map<string, number>();
+  let total = 0;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
+    const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+      samples: number[];
+      timeDeltas: number[];
+    };
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    profile.samples.forEach((id, i) => {
+      const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+      const where = url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/(apps|libs)\//, '$1/');
+      const key = `${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`;
+      const dt = profile.timeDeltas[i] ?? 0;
+      self.set(key, (self.get(key) ?? 0) + dt);
+      total += dt;
+    });
+  }
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([key, us]) => `${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`);
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: process.env.DEMO_PASSWORD ?? 'demo-password' }),
+  });
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+async function main(): Promise<void> {
+  console.log(`Question Desk throughput — node ${process.version}, ${SETS} sets, ${CONNECTIONS} connections, ${SECONDS} s per row, ${WRITERS} writers`);
+  await withDemoDatabase(async (url) => {
+    await generateSets(url, SETS);
+    const [{ id: drafterId }] = await sql<{ id: string }>(url, `SELECT id FROM app_user WHERE email = 'drafter@example.org'`);
+    const writable = await sql<{ id: string; version: number }>(
+      url,
+      `UPDATE question_set SET status = 'drafting', lead_ministry_code = 'BZ', assignee_id = $1
+        WHERE id IN (SELECT id FROM question_set WHERE ${GENERATED_SETS} AND status <> 'answered' ORDER BY id LIMIT $2)
+        RETURNING id, version`,
+      [drafterId, WRITERS * 4],
+    );
+    await sql(url, 'VACUUM ANALYZE');
+    const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'qd-profile-')) : '';
+    const api = await startApi(url, { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' }, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+    const bare = await bareFastify();
+    try {
+      const desk = { Authorization: `Bearer ${await signIn(api.base, 'desk@example.org')}` };
+      const drafter = await signIn(api.base, 'drafter@example.org');
+      const [{ id: someId }] = await sql<{ id: string }>(url, `SELECT id FROM question_set WHERE ${GENERATED_SETS} ORDER BY id LIMIT 1`);
+      await load(bare.url, {}, 8); // warm-up
+      await load(`${api.base}/ministries`, desk, 8);
+      const bareResult = await load(bare.url);
+      console.log(line('bare Fastify GET /hello', bareResult));
+      console.log(line('GET /api/ministries', await load(`${api.base}/ministries`, desk), bareResult, 0.5));
+      console.log(line('GET /api/auth/me', await load(`${api.base}/auth/me`, desk), bareResult, 0.5));
+      console.log(line('GET /api/question-sets?pageSize=25', await load(`${api.base}/question-sets?pageSize=25`, desk), bareResult, 0.25));
+      console.log(line('GET /api/question-sets/:id', await load(`${api.base}/question-sets/${someId}`, desk), bareResult, 0.25));
+      const bareAgain = await load(bare.url);
+      console.log(line('bare Fastify GET /hello (again, after)', bareAgain));
+
+      // Writes: each writer saves drafts on sets of its own, round after round, for SECONDS.
+      const ANSWERS = [{ questionNumbers: [1], text: 'Ja, het kabinet is bekend met het bericht.' }];
+      const saved = new Map<string, number>(writable.map((s) => [s.id, 0]));
+      const versions = new Map<string, number>(writable.map((s) => [s.id, s.version]));
+      let ok = 0;
+      let failed = 0;
+      const deadline = Date.now() + SECONDS * 1000;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: WRITERS }, async (_, k) => {
+          const own = writable.slice(k * 4, k * 4 + 4);
+          for (let i = 0; Date.now() < deadline; i++) {
+            const set = own[i % own.length];
+            const response = await fetch(`${api.base}/question-sets/${set.id}/answers`, {
+              method: 'PUT',
+              headers: { Authorization: `Bearer ${drafter}`, 'Content-Type': 'application/json' },
+              body: JSON.stringify({ version: versions.get(set.id), answers: ANSWERS }),
+            });
+            const body = (await response.json()) as { version: number };
+            if (response.status === 200) {
+              ok++;
+              saved.set(set.id, saved.get(set.id)! + 1);
+              versions.set(set.id, body.version);
+            } else failed++;
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      const after = await sql<{ id: string; version: number }>(url, `SELECT id, version FROM question_set WHERE id = ANY ($1)`, [writable.map((s) => s.id)]);
+      const lost = after.filter((s) => s.version !== writable.find((w) => w.id === s.id)!.version + saved.get(s.id)!).length;
+      const rps = ok / seconds;
+      console.log(
+        `PUT …/answers, ${WRITERS} concurrent writers: ${rps.toFixed(0)} saves/s (${ok} saved, ${failed} refused) — goal ≥ ${3 * 81}/s (3× 81): ${rps >= 243 ? 'met' : 'NOT met'}; sets whose version does not match their successful saves: ${lost}`,
+      );
+      expectStatus('a last read', { status: lost === 0 ? 200 : 500, body: { lost } });
+    } finally {
+      bare.stop();
+      await api.stop();
+    }
+    if (PROFILE) {
+      console.log(`\nWhere the API's CPU time went (self time, ${profileDir}):`);
+      for (const l of profileSummary(profileDir)) console.log(`  ${l}`);
+    }
+  });
+}
+
+void main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
