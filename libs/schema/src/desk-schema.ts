@@ -7,7 +7,7 @@ import {
 } from '@question-desk/accounts';
 import { AuditEvent, CreateAuditTrail1732300003000 } from '@question-desk/audit';
 import type { Schema } from '@question-desk/database';
-import { CreateMinistries1732300000000, Ministry, OfficeHolder } from '@question-desk/ministries';
+import { CreateMinistries1732300000000, MinistriesAsData1733300001000, Ministry, MinistryPost, OfficeHolder } from '@question-desk/ministries';
 import { CreateReminders1732300005500, Notification, Reminder } from '@question-desk/reminders';
 import {
   AddLastStep1732300009000,
@@ -23,7 +23,7 @@ import {
  * processes that open the database (api, worker, cli, tests). Migrations run in timestamp order.
  */
 export const DESK_SCHEMA: Schema = {
-  entities: [Ministry, OfficeHolder, User, AuditEvent, ...QUESTION_SET_ENTITIES, Reminder, Notification],
+  entities: [Ministry, MinistryPost, OfficeHolder, User, AuditEvent, ...QUESTION_SET_ENTITIES, Reminder, Notification],
   migrations: [
     CreateMinistries1732300000000,
     CreateUsers1732300001000,
@@ -37,5 +37,6 @@ export const DESK_SCHEMA: Schema = {
     AddQuestionSetFacts1732300008000,
     AddDeskPerson1732300008100,
     AddLastStep1732300009000,
+    MinistriesAsData1733300001000,
   ],
 };
