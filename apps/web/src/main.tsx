@@ -19,6 +19,8 @@ const Import = lazy(() => import('./screens/Import'));
 const Notifications = lazy(() => import('./screens/Notifications'));
 const Users = lazy(() => import('./screens/Users'));
 const UserForm = lazy(() => import('./screens/UserForm'));
+const Ministries = lazy(() => import('./screens/Ministries'));
+const MinistryDetail = lazy(() => import('./screens/MinistryDetail'));
 const NotFound = lazy(() => import('./screens/NotFound'));
 
 const queryClient = new QueryClient({
@@ -57,6 +59,8 @@ const router = createBrowserRouter([
       { path: 'beheer', element: <Users /> },
       { path: 'beheer/gebruikers/nieuw', element: <UserForm /> },
       { path: 'beheer/gebruikers/:id', element: <UserForm /> },
+      { path: 'beheer/ministeries', element: <Ministries /> },
+      { path: 'beheer/ministeries/:code', element: <MinistryDetail /> },
       { path: '*', element: <NotFound /> },
     ],
   },

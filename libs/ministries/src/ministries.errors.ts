@@ -4,7 +4,7 @@ export class MinistryNotFound extends DeskError {
   readonly kind = 'not-found';
 
   constructor(code: string) {
-    super(`There is no ministry with code "${code}" (codes are case-sensitive).`, { see: { to: 'ministries' } });
+    super(`There is no ministry "${code}" (codes are case-sensitive).`, { see: { to: 'ministries' } });
   }
 }
 

@@ -43,8 +43,7 @@ export interface MinistryWithPosts {
   posts: MinistryPost[];
 }
 
-const byDate = (a: MinistryPost, b: MinistryPost) =>
-  a.title.localeCompare(b.title, 'nl') || (a.validFrom ?? '').localeCompare(b.validFrom ?? '');
+const byDate = (a: MinistryPost, b: MinistryPost) => a.title.localeCompare(b.title, 'nl') || (a.validFrom ?? '').localeCompare(b.validFrom ?? '');
 
 /**
  * The ministries and the posts of their office holders, as administrators keep them. Nothing is
@@ -85,7 +84,8 @@ export class MinistriesService {
       try {
         await manager.insert(Ministry, { code: input.code, name, validFrom: input.validFrom ?? this.clock.today(), validUntil: null });
       } catch (error) {
-        if (postgresErrorCode(error) === PG_UNIQUE_VIOLATION) throw new MinistryTaken(`A ministry with code "${input.code}" or name "${name}" was just created by someone else.`);
+        if (postgresErrorCode(error) === PG_UNIQUE_VIOLATION)
+          throw new MinistryTaken(`A ministry with code "${input.code}" or name "${name}" was just created by someone else.`);
         throw error;
       }
       return { ministry: await manager.findOneByOrFail(Ministry, { code: input.code }), posts: [] };
@@ -111,7 +111,12 @@ export class MinistriesService {
         if (ministry.validFrom && ministry.validFrom > yesterday) {
           // Renamed on its first day: the old name never held, so it leaves no post behind.
         } else {
-          await manager.insert(MinistryPost, { title: `Minister van ${ministry.name}`, ministryCode: code, validFrom: ministry.validFrom, validUntil: yesterday });
+          await manager.insert(MinistryPost, {
+            title: `Minister van ${ministry.name}`,
+            ministryCode: code,
+            validFrom: ministry.validFrom,
+            validUntil: yesterday,
+          });
         }
         ministry.name = name;
       }
@@ -164,13 +169,15 @@ export class MinistriesService {
       if (change.validUntil !== undefined) post.validUntil = change.validUntil;
       if (change.ministry !== undefined) post.ministryCode = change.ministry;
       const ministry = await manager.findOneBy(Ministry, { code: post.ministryCode });
-      if (!ministry) throw new RuleViolation([{ text: `There is no ministry with code "${post.ministryCode}" to move the post to.`, see: { to: 'ministries' } }]);
+      if (!ministry)
+        throw new RuleViolation([{ text: `There is no ministry with code "${post.ministryCode}" to move the post to.`, see: { to: 'ministries' } }]);
       const problems = this.postProblems(post, ministry);
       if (problems.length) throw new RuleViolation(problems);
       try {
         return await manager.save(post);
       } catch (error) {
-        if (postgresErrorCode(error) === PG_UNIQUE_VIOLATION) throw new MinistryTaken(`The post "${post.title}" from ${post.validFrom ?? 'the start'} is already recorded.`);
+        if (postgresErrorCode(error) === PG_UNIQUE_VIOLATION)
+          throw new MinistryTaken(`The post "${post.title}" from ${post.validFrom ?? 'the start'} is already recorded.`);
         throw error;
       }
     });
@@ -189,7 +196,8 @@ export class MinistriesService {
       const ministry = found.find((m) => m.code === code);
       if (!ministry) problems.push({ text: `There is no ministry with code "${code}".`, see: { to: 'ministries' } });
       else if (!on.some((day) => isValidOn(ministry, day))) {
-        const when = ministry.validUntil && on.every((day) => day > ministry.validUntil!) ? `ended on ${ministry.validUntil}` : `begins on ${ministry.validFrom}`;
+        const when =
+          ministry.validUntil && on.every((day) => day > ministry.validUntil!) ? `ended on ${ministry.validUntil}` : `begins on ${ministry.validFrom}`;
         problems.push({
           text: `${ministry.name} (${code}) ${when}; choose a current ministry that took over its work.`,
           see: { to: 'ministries' },

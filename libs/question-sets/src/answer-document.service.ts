@@ -24,7 +24,10 @@ export class AnswerDocumentService {
   async write(viewer: Viewer, questionSetId: string): Promise<AnswerDocument> {
     const set = await this.questionSets.get(viewer, questionSetId);
     const name = (set.reference ?? set.appendixNumber ?? set.id).replace(/[^A-Za-z0-9._-]+/g, '-');
-    return { filename: `${name}-antwoorden.md`, markdown: writeAnswerDocument(answerDocumentInput(set, await this.ministries.directory(), this.clock.today())) };
+    return {
+      filename: `${name}-antwoorden.md`,
+      markdown: writeAnswerDocument(answerDocumentInput(set, await this.ministries.directory(), this.clock.today())),
+    };
   }
 }
 

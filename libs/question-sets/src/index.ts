@@ -37,3 +37,5 @@ export { AddWorkflow1732300004000 } from './migrations/1732300004000-add-workflo
 export { AddTextSearchVectors1732300006500 } from './migrations/1732300006500-add-text-search-vectors';
 export { AddQuestionSetFacts1732300008000 } from './migrations/1732300008000-add-question-set-facts';
 export { AddLastStep1732300009000 } from './migrations/1732300009000-add-last-step';
+export { SearchByIdentifiers1733300002000 } from './migrations/1733300002000-search-by-identifiers';
+export { SEARCH_QUERY_SQL } from './search-query';

@@ -32,7 +32,9 @@ describe('proposing ministries from the posts of a set', () => {
 
   it('co-signs with the other departments, once each, never the lead', () => {
     expect(proposedCoSigningMinistries(directory, addressees, 'BZ', '2020-12-22')).toEqual(['JenV', 'EZK']);
-    expect(proposedCoSigningMinistries(directory, ['Minister van Justitie en Veiligheid', 'Minister voor Rechtsbescherming'], null, '2020-12-22')).toEqual(['JenV']);
+    expect(proposedCoSigningMinistries(directory, ['Minister van Justitie en Veiligheid', 'Minister voor Rechtsbescherming'], null, '2020-12-22')).toEqual([
+      'JenV',
+    ]);
   });
 
   it('uses the posts valid on the submission date: migration went from JenV to Asiel en Migratie in July 2024', () => {

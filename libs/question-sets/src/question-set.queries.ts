@@ -5,6 +5,7 @@ import type { CalendarDate, Chamber } from '@question-desk/deadlines';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { QuestionSet } from './question-set.entity';
 import { CLOSED_STATUSES, type QuestionSetStatus } from './statuses';
+import { SEARCH_QUERY_SQL } from './search-query';
 
 export const SORT_KEYS = ['deadline', '-deadline', 'submittedOn', '-submittedOn', 'daysOverdue', '-daysOverdue'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -114,8 +115,8 @@ export class QuestionSetQueries {
     }
     qb.select('qs.id', 'id').addSelect('count(*) OVER ()', 'total');
     if (filter.q) {
-      qb.andWhere(`qs.search_vector @@ websearch_to_tsquery('dutch', :q)`, { q: filter.q });
-      if (!filter.sort) qb.addSelect(`ts_rank(qs.search_vector, websearch_to_tsquery('dutch', :q))`, 'rank').orderBy('rank', 'DESC');
+      qb.andWhere(`qs.search_vector @@ ${SEARCH_QUERY_SQL}`, { q: filter.q });
+      if (!filter.sort) qb.addSelect(`ts_rank(qs.search_vector, ${SEARCH_QUERY_SQL})`, 'rank').orderBy('rank', 'DESC');
     }
     if (filter.changesRequestedFirst) {
       qb.addOrderBy(CHANGES_REQUESTED_SQL, 'DESC').addOrderBy('qs.draft_deadline', 'ASC', 'NULLS LAST');

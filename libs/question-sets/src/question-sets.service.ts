@@ -146,7 +146,9 @@ export class QuestionSetsService {
     const input: NewQuestionSet = {
       ...intake,
       leadMinistryCode: lead,
-      coSigningMinistryCodes: (intake.coSigningMinistryCodes ?? proposedCoSigningMinistries(directory, intake.addressees, lead, on)).filter((code) => code !== lead),
+      coSigningMinistryCodes: (intake.coSigningMinistryCodes ?? proposedCoSigningMinistries(directory, intake.addressees, lead, on)).filter(
+        (code) => code !== lead,
+      ),
     };
     const id = await this.dataSource.transaction(async (manager) => {
       const set = await this.createSet(manager, input);

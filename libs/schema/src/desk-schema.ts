@@ -16,6 +16,7 @@ import {
   AddWorkflow1732300004000,
   CreateQuestionSets1732300002000,
   QUESTION_SET_ENTITIES,
+  SearchByIdentifiers1733300002000,
 } from '@question-desk/question-sets';
 
 /**
@@ -38,5 +39,6 @@ export const DESK_SCHEMA: Schema = {
     AddDeskPerson1732300008100,
     AddLastStep1732300009000,
     MinistriesAsData1733300001000,
+    SearchByIdentifiers1733300002000,
   ],
 };

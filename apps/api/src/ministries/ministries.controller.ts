@@ -14,7 +14,15 @@ import {
 } from '@nestjs/swagger';
 import { UsersService } from '@question-desk/accounts';
 import { Clock } from '@question-desk/deadlines';
-import { isValidOn, MinistriesService, MINISTRY_CODE_PATTERN, MinistryNotFound, type Ministry, type MinistryPost, type MinistryWithPosts } from '@question-desk/ministries';
+import {
+  isValidOn,
+  MinistriesService,
+  MINISTRY_CODE_PATTERN,
+  MinistryNotFound,
+  type Ministry,
+  type MinistryPost,
+  type MinistryWithPosts,
+} from '@question-desk/ministries';
 import { Roles } from '../http/roles.decorator';
 import {
   CreateMinistryDto,
@@ -116,7 +124,9 @@ export class MinistriesController {
   @ApiBadRequestResponse({ description: 'A field is malformed; the messages name them' })
   @ApiForbiddenResponse({ description: 'Only administrators' })
   @ApiNotFoundResponse({ description: 'No such ministry, or no such post under it' })
-  @ApiConflictResponse({ description: 'Someone changed the post since you loaded it (the body holds currentVersion), or the same post is already recorded from that day' })
+  @ApiConflictResponse({
+    description: 'Someone changed the post since you loaded it (the body holds currentVersion), or the same post is already recorded from that day',
+  })
   @ApiUnprocessableEntityResponse({ description: 'An unknown or ended ministry to move it to, or dates in the wrong order' })
   async updatePost(@Param('code') code: string, @Param('id', postId) id: string, @Body() body: UpdatePostDto): Promise<MinistryPostDto> {
     return this.postOf(

@@ -91,7 +91,10 @@ export class UpdateMinistryDto {
   @Min(1, { message: VERSION_MESSAGE })
   version: number;
 
-  @ApiPropertyOptional({ example: 'Economische Zaken', description: 'A new name from today; the old one stays a post that ended yesterday, so earlier documents still point here' })
+  @ApiPropertyOptional({
+    example: 'Economische Zaken',
+    description: 'A new name from today; the old one stays a post that ended yesterday, so earlier documents still point here',
+  })
   @IsOmittable()
   @IsString()
   @IsNotBlank({ message: 'name must not be empty or only spaces' })

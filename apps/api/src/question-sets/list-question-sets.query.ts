@@ -42,7 +42,11 @@ export class ListQuestionSetsQuery extends PageQueryDto {
   @Matches(/^\d{4}Z\d{5}$/i, { message: 'reference must be a zaaknummer such as 2020Z25656' })
   reference?: string;
 
-  @ApiPropertyOptional({ pattern: MINISTRY_CODE_PATTERN.source, example: 'BZ', description: 'Lead ministry code (GET /api/ministries?all=true lists them, ended ones too)' })
+  @ApiPropertyOptional({
+    pattern: MINISTRY_CODE_PATTERN.source,
+    example: 'BZ',
+    description: 'Lead ministry code (GET /api/ministries?all=true lists them, ended ones too)',
+  })
   @IsOptional()
   @Matches(MINISTRY_CODE_PATTERN, { message: 'ministry must be a ministry code such as BZ or JenV (GET /api/ministries?all=true lists them)' })
   ministry?: string;

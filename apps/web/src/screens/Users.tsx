@@ -27,6 +27,9 @@ export default function Users() {
       <p className="utrecht-paragraph">
         <Link to="/beheer/gebruikers/nieuw" className="utrecht-button-link utrecht-button-link--primary-action">
           Nieuwe gebruiker
+        </Link>{' '}
+        <Link to="/beheer/ministeries" className="utrecht-button-link utrecht-button-link--secondary-action">
+          Ministeries
         </Link>
       </p>
       <form key={params.toString()} onSubmit={submit} role="search" aria-label="Gebruikers filteren">

@@ -1,0 +1,35 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * `q` also finds a set by its reference (zaaknummer), appendix number and submitting members'
+ * names: they join each set's search vector with the lowest weight (D), so subject (A) and question
+ * (B) matches still rank first. The vector is kept by QuestionSetStore.refreshSearchVector; this
+ * brings the sets already stored up to date, in batches so no one transaction holds every row.
+ */
+export class SearchByIdentifiers1733300002000 implements MigrationInterface {
+  name = 'SearchByIdentifiers1733300002000';
+
+  async up(db: QueryRunner): Promise<void> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const rows: { id: string }[] = await db.query(
+        `WITH batch AS (SELECT id FROM question_set WHERE id > $1 ORDER BY id LIMIT 5000)
+         UPDATE question_set qs SET search_vector = qs.search_vector ||
+           setweight(to_tsvector('dutch', concat_ws(' ', qs.reference, qs.appendix_number,
+             (SELECT string_agg(m.name, ' ') FROM question_set_submitter s JOIN member m ON m.id = s.member_id WHERE s.question_set_id = qs.id))), 'D')
+         FROM batch WHERE qs.id = batch.id
+         RETURNING qs.id`,
+        [after],
+      );
+      if (rows.length === 0) break;
+      after = rows
+        .map((r) => r.id)
+        .sort()
+        .at(-1)!;
+    }
+  }
+
+  async down(): Promise<void> {
+    // The extra lexemes are harmless to the search of before; the next refresh of a set rewrites its vector.
+  }
+}
