@@ -12,20 +12,16 @@ export class SearchByIdentifiers1733300002000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows: { id: string }[] = await db.query(
-        `WITH batch AS (SELECT id FROM question_set WHERE id > $1 ORDER BY id LIMIT 5000)
-         UPDATE question_set qs SET search_vector = qs.search_vector ||
+      const batch = (await db.query('SELECT id FROM question_set WHERE id > $1 ORDER BY id LIMIT 5000', [after])) as { id: string }[];
+      if (batch.length === 0) break;
+      await db.query(
+        `UPDATE question_set qs SET search_vector = qs.search_vector ||
            setweight(to_tsvector('dutch', concat_ws(' ', qs.reference, qs.appendix_number,
              (SELECT string_agg(m.name, ' ') FROM question_set_submitter s JOIN member m ON m.id = s.member_id WHERE s.question_set_id = qs.id))), 'D')
-         FROM batch WHERE qs.id = batch.id
-         RETURNING qs.id`,
-        [after],
+         WHERE qs.id = ANY($1::uuid[])`,
+        [batch.map((row) => row.id)],
       );
-      if (rows.length === 0) break;
-      after = rows
-        .map((r) => r.id)
-        .sort()
-        .at(-1)!;
+      after = batch[batch.length - 1].id;
     }
   }
 
