@@ -68,6 +68,8 @@ describe('ministries as data', () => {
   it('refuses new work for an ended ministry with 422 that says what to do; its own old sets stay', async () => {
     const old = await intake({ reference: aReference(2021), addressees: ['Minister van Economische Zaken en Klimaat'], submittedOn: '2021-03-01' });
     expect(old.leadMinistry).toEqual({ code: 'EZK', name: 'Economische Zaken en Klimaat' });
+    const unknown = (await as(DESK, 'post', '/question-sets', anIntake({ reference: aReference(2021), leadMinistry: 'XYZ' })).expect(422)).body;
+    expect(unknown.message.join(' ')).toMatch(/There is no ministry with code "XYZ". See GET \/api\/ministries/);
     const drafter = await desk.userOf(DRAFTER);
     const refused = (await as(DESK, 'post', `/question-sets/${old.id}/assignment`, { version: old.version, assigneeId: drafter.id }).expect(422)).body;
     expect(refused.message.join(' ')).toMatch(/Economische Zaken en Klimaat \(EZK\) ended on 2024-07-01; choose a current ministry/);

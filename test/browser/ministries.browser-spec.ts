@@ -64,7 +64,7 @@ describe('Beheer › Ministeries', () => {
 
       await page.getByLabel('Post', { exact: true }).fill('Minister voor Digitalisering');
       await page.getByRole('button', { name: 'Post toevoegen' }).click();
-      await page.getByRole('table', { name: 'Posten van Digitale Zaken' }).getByRole('cell', { name: 'Minister voor Digitalisering' }).waitFor();
+      await page.getByRole('table', { name: 'Posten van Digitale Zaken' }).getByRole('cell', { name: 'Minister voor Digitalisering', exact: true }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
 
       // Someone else renames it meanwhile: saving the loaded version is a conflict, reloading shows theirs.
