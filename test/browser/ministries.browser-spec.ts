@@ -79,7 +79,7 @@ describe('Beheer › Ministeries', () => {
       await page.getByRole('heading', { level: 1, name: 'Digitalisering (DiZ)' }).waitFor();
 
       // End it yesterday: it keeps its page and posts, and leaves the list of current ministries.
-      await page.getByLabel('Laatste dag').fill('2026-11-30');
+      await page.getByLabel('Laatste dag').first().fill('2026-11-30');
       await page.getByRole('button', { name: 'Opslaan' }).click();
       await page.getByRole('status').getByText('De gegevens van het ministerie zijn opgeslagen.').waitFor();
       await page
