@@ -72,7 +72,7 @@ describe('question sets: intake, reading, lists and visibility', () => {
       ['a number for the subject', { subject: 42 }, 'subject must be a string'],
       ['no questions', { questions: [] }, 'questions must hold at least one question'],
       ['a question without number', { questions: [{ text: 'Waarom?' }] }, 'questions.0.number is required'], // issue 11: not the rules of a missing value
-      ['an unknown ministry', { leadMinistry: 'XYZ' }, 'leadMinistry must be one of AZ, BZ'],
+      ['a ministry that is no code', { leadMinistry: 'X Y' }, 'leadMinistry must be a ministry code such as BZ'],
       ['no submitters', { submitters: [] }, 'submitters must name at least one member'],
     ])('refuses %s with 400 naming the field', async (_case, change, message) => {
       const response = await intake(anIntake(change)).expect(400);
@@ -197,7 +197,7 @@ describe('question sets: intake, reading, lists and visibility', () => {
       [{ page: 0 }, 'page must be a whole number from 1'],
       [{ sort: 'subject' }, 'sort must be one of deadline'],
       [{ deadlineBefore: '2021-13-01' }, 'deadlineBefore must be a real date'],
-      [{ ministry: 'Justitie' }, 'ministry must be one of'],
+      [{ ministry: 'Justitie en Veiligheid' }, 'ministry must be a ministry code'],
       [{ colour: 'red' }, 'property colour should not exist'],
     ])('refuses the filter %j with 400 naming it', async (query, message) => {
       const response = await get('/api/question-sets', desk_, query).expect(400);
@@ -205,9 +205,13 @@ describe('question sets: intake, reading, lists and visibility', () => {
     });
   });
 
-  it('lists the ministries of the contract', async () => {
-    const response = await get('/api/ministries', drafterBZ).expect(200);
-    expect(response.body.map((m: { code: string }) => m.code)).toEqual(['AZ', 'BZ', 'BZK', 'Def', 'EZK', 'Fin', 'IenW', 'JenV', 'LNV', 'OCW', 'SZW', 'VWS']);
-    expect(response.body.find((m: { code: string }) => m.code === 'BZ').name).toBe('Buitenlandse Zaken');
+  it('lists the ministries of the contract (?all=true, with the ended ones) and the current ones of the 2024 cabinet', async () => {
+    const all = (await get('/api/ministries', drafterBZ, { all: true }).expect(200)).body as { code: string; name: string; current: boolean }[];
+    expect(all.map((m) => m.code)).toEqual(expect.arrayContaining(['AZ', 'BZ', 'BZK', 'Def', 'EZK', 'Fin', 'IenW', 'JenV', 'LNV', 'OCW', 'SZW', 'VWS']));
+    expect(all.find((m) => m.code === 'BZ')!.name).toBe('Buitenlandse Zaken');
+    const current = (await get('/api/ministries', drafterBZ).expect(200)).body as { code: string }[];
+    expect(current.map((m) => m.code).sort()).toEqual(
+      ['AZ', 'AenM', 'BZ', 'BZK', 'Def', 'EZ', 'Fin', 'IenW', 'JenV', 'KGG', 'LNV', 'OCW', 'SZW', 'VRO', 'VWS'].sort(),
+    );
   });
 });

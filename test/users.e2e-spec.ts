@@ -137,7 +137,7 @@ describe('user administration', () => {
       [
         'an unknown ministry code, naming it',
         { ministry: 'XYZ' },
-        [expect.stringMatching(/^There is no ministry with code "XYZ"\. Use one of AZ, BZ, .*JenV/)],
+        [expect.stringMatching(/^There is no ministry with code "XYZ"\. Use one of AZ, .*BZ, .*JenV/)],
       ],
       [
         'a drafter without a ministry',
@@ -231,7 +231,7 @@ describe('user administration', () => {
 
     it.each([
       ['role=minister', 'role must be one of desk, drafter, coordinator, admin'],
-      ['ministry=XYZ', expect.stringMatching(/^ministry must be one of AZ, BZ, .*, none$/)],
+      ['ministry=X-Y', 'ministry must be a ministry code such as BZ, or "none"'],
       ['active=yes', 'active must be true or false'],
       ['pageSize=500', 'pageSize must be a whole number from 1 to 100'],
       ['page=0', 'page must be a whole number from 1'],
@@ -303,7 +303,7 @@ describe('user administration', () => {
     });
 
     it.each([
-      ['an unknown ministry', { version: 1, ministry: 'EZ' }, 422, [expect.stringMatching(/^There is no ministry with code "EZ"/)]],
+      ['an unknown ministry', { version: 1, ministry: 'EZX' }, 422, [expect.stringMatching(/^There is no ministry with code "EZX"/)]],
       [
         "taking away a drafter's ministry",
         { version: 1, ministry: null },

@@ -22,6 +22,8 @@ const Users = lazy(() => import('./screens/Users'));
 const UserForm = lazy(() => import('./screens/UserForm'));
 const Intake = lazy(() => import('./screens/Intake'));
 const Statistics = lazy(() => import('./screens/Statistics'));
+const Ministries = lazy(() => import('./screens/Ministries'));
+const MinistryDetail = lazy(() => import('./screens/MinistryDetail'));
 const NotFound = lazy(() => import('./screens/NotFound'));
 
 const queryClient = new QueryClient({
@@ -63,6 +65,8 @@ const router = createBrowserRouter([
       { path: 'beheer/gebruikers/nieuw', element: <UserForm /> },
       { path: 'beheer/gebruikers/:id', element: <UserForm /> },
       { path: 'beheer/intake', element: <Intake /> },
+      { path: 'beheer/ministeries', element: <Ministries /> },
+      { path: 'beheer/ministeries/:code', element: <MinistryDetail /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -12,9 +12,9 @@ describe('the intake settings', () => {
     expect(read({}).odataUrl).toBe('https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0');
   });
 
-  it('take DESK_MINISTRIES as codes and say which are unknown', () => {
+  it('take DESK_MINISTRIES as codes and say which are not codes (which ministries exist is data, GET /api/ministries)', () => {
     expect(read({ DESK_MINISTRIES: 'BZ, JenV' }).deskMinistries).toEqual(['BZ', 'JenV']);
-    expect(() => read({ DESK_MINISTRIES: 'BZ,Foo' })).toThrow(/DESK_MINISTRIES must be all, or ministry codes .*unknown: Foo/);
+    expect(() => read({ DESK_MINISTRIES: 'BZ,Foo Bar' })).toThrow(/DESK_MINISTRIES must be all, or ministry codes .*not a code: Foo Bar/);
     expect(() => read({ TK_INTAKE: 'yes' })).toThrow(/TK_INTAKE must be on or off/);
     expect(() => read({ TK_INTAKE_EVERY: '10s' })).toThrow(/TK_INTAKE_EVERY must be a duration/);
   });

@@ -1,5 +1,5 @@
 import { configPart, duration, url, wholeNumber } from '@question-desk/config';
-import { MINISTRY_CODES, isMinistryCode } from '@question-desk/ministries';
+import { MINISTRY_CODE_PATTERN } from '@question-desk/ministries';
 import { z } from 'zod';
 
 declare module '@question-desk/config' {
@@ -32,11 +32,11 @@ const deskMinistries = z.string().transform((text, ctx) => {
     .map((code) => code.trim())
     .filter(Boolean);
   if (codes.length === 1 && codes[0].toLowerCase() === 'all') return null;
-  const unknown = codes.filter((code) => !isMinistryCode(code));
+  const unknown = codes.filter((code) => !MINISTRY_CODE_PATTERN.test(code));
   if (codes.length === 0 || unknown.length) {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
-      message: `must be all, or ministry codes separated by commas such as BZ,JenV (known: ${MINISTRY_CODES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''})`,
+      message: `must be all, or ministry codes separated by commas such as BZ,JenV (GET /api/ministries?all=true lists them)${unknown.length ? `; not a code: ${unknown.join(', ')}` : ''}`,
     });
     return z.NEVER;
   }

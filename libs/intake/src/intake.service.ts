@@ -14,6 +14,7 @@ import {
   type FeedFields,
   type FeedSetFacts,
 } from '@question-desk/question-sets';
+import { MinistriesService } from '@question-desk/ministries';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { TkSources, type IntakeEntity } from './gegevensmagazijn';
 import { IntakeStore, type IntakeCase, type IntakeRunRow } from './intake.store';
@@ -140,6 +141,7 @@ export class IntakeService {
     private readonly questionSets: QuestionSetsService,
     private readonly config: DeskConfigService,
     private readonly clock: Clock,
+    private readonly ministries: MinistriesService,
   ) {
     const settings = config.values.intake;
     const policy: RequestPolicy = { timeoutMs: settings.timeoutMs, attempts: settings.attempts, retryDelayMs: settings.retryDelayMs };
@@ -321,10 +323,13 @@ export class IntakeService {
   private async takeZaak(zaak: TkZaak, tally: Tally): Promise<void> {
     const settings = this.config.values.intake;
     const fields = caseFieldsOf(zaak);
+    // The posts valid on the day the questions were put decide which ministries they concern.
+    const directory = await this.ministries.directory();
+    const on = fields.submittedOn ?? this.clock.today();
     const known = await this.store.caseOf(this.dataSource.manager, zaak.Id);
     if (known && new Date(known.zaakChangedAt).getTime() >= Date.parse(zaak.ApiGewijzigdOp)) return tally.skip('unchanged since the last read');
     if (zaak.Verwijderd) return this.zaakDeleted(zaak, known, tally);
-    if (!known?.questionSetId && !forThisDesk(fields.addressees, settings.deskMinistries)) {
+    if (!known?.questionSetId && !forThisDesk(directory, fields.addressees, settings.deskMinistries, on)) {
       await this.store.keepCase(this.dataSource.manager, {
         zaakId: zaak.Id,
         reference: zaak.Nummer,
@@ -356,7 +361,7 @@ export class IntakeService {
             return;
           }
           if (!setId) {
-            const lead = proposedLeadMinistry(fields.addressees);
+            const lead = proposedLeadMinistry(directory, fields.addressees, on);
             setId = await this.feed.register(
               m,
               {
@@ -368,7 +373,7 @@ export class IntakeService {
                 submitters: fields.submitters,
                 addressees: fields.addressees,
                 leadMinistryCode: lead,
-                coSigningMinistryCodes: proposedCoSigningMinistries(fields.addressees, lead),
+                coSigningMinistryCodes: proposedCoSigningMinistries(directory, fields.addressees, lead, on),
                 explanatoryNote: text?.explanatoryNote ?? null,
                 relatedReferences: text?.relatedReferences ?? [],
                 questions: text?.questions ?? [],

@@ -61,9 +61,18 @@ describe('a Zaak in the desk terms', () => {
 
   it('takes in only cases addressed to the ministries this desk serves (DESK_MINISTRIES)', () => {
     const addressees = ['Minister van Justitie en Veiligheid', 'Staatssecretaris van Economische Zaken en Klimaat'];
-    expect(forThisDesk(addressees, null)).toBe(true);
-    expect(forThisDesk(addressees, ['EZK'])).toBe(true);
-    expect(forThisDesk(addressees, ['BZ', 'Fin'])).toBe(false);
+    const directory = {
+      ministries: [
+        { code: 'JenV', name: 'Justitie en Veiligheid', validFrom: null, validUntil: null },
+        { code: 'EZK', name: 'Economische Zaken en Klimaat', validFrom: null, validUntil: '2024-07-01' },
+      ],
+      posts: [],
+    };
+    expect(forThisDesk(directory, addressees, null, '2021-01-15')).toBe(true);
+    expect(forThisDesk(directory, addressees, ['EZK'], '2021-01-15')).toBe(true);
+    expect(forThisDesk(directory, addressees, ['BZ', 'Fin'], '2021-01-15')).toBe(false);
+    // The posts valid on the day the questions were put count: EZK had ended by 2025.
+    expect(forThisDesk(directory, addressees, ['EZK'], '2025-03-01')).toBe(false);
   });
 
   it("finds a document's publication id, from its version or as the Kamer's own tools derive it", () => {

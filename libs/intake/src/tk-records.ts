@@ -1,6 +1,6 @@
 import type { CalendarDate } from '@question-desk/deadlines';
 import { readPosts, readQuestionsTitle } from '@question-desk/documents';
-import { ministryForPost } from '@question-desk/ministries';
+import { ministryForPost, type MinistryDirectory } from '@question-desk/ministries';
 
 /**
  * The Gegevensmagazijn's records as the intake reads them (docs/tk-open-data.md says which fields
@@ -158,10 +158,10 @@ export function caseFieldsOf(zaak: TkZaak): CaseFields {
 }
 
 /** Whether the case concerns one of the ministries this desk serves (`null`: all of them). */
-export function forThisDesk(addressees: readonly string[], deskMinistries: readonly string[] | null): boolean {
+export function forThisDesk(directory: MinistryDirectory, addressees: readonly string[], deskMinistries: readonly string[] | null, on: string): boolean {
   if (!deskMinistries) return true;
   return addressees.some((post) => {
-    const code = ministryForPost(post);
+    const code = ministryForPost(directory, post, on);
     return code !== null && deskMinistries.includes(code);
   });
 }

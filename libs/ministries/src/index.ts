@@ -1,6 +1,10 @@
 export * from './ministries';
 export { Ministry } from './ministry.entity';
+export { MinistryPost } from './ministry-post.entity';
 export { OfficeHolder } from './office-holder.entity';
 export { MinistriesModule } from './ministries.module';
 export { MinistriesService } from './ministries.service';
+export type { MinistryChange, MinistryWithPosts, NewMinistry, NewPost, PostChange } from './ministries.service';
+export { MinistryNotFound, MinistryPostNotFound, MinistryTaken } from './ministries.errors';
 export { CreateMinistries1732300000000 } from './migrations/1732300000000-create-ministries';
+export { MinistriesAsData1733300001000 } from './migrations/1733300001000-ministries-as-data';

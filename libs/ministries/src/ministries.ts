@@ -1,87 +1,43 @@
 /**
- * The departments (ministeries) the desk works with, and the posts of office holders that each
- * department supports. A minister without a department of their own ("Minister voor …") belongs to
- * the department that supports them. This table is the one place that knows this.
+ * The departments (ministeries) and the posts of office holders each department supports, as the
+ * desk keeps them: data an administrator manages (ministries.service.ts), valid from one date to
+ * another, because every cabinet changes them. A minister without a department of their own
+ * ("Minister voor Buitenlandse Handel en Ontwikkelingshulp") belongs to the department that
+ * supports them. The functions here are pure: they read a directory loaded from the database.
  */
-export const MINISTRY_CODES = ['AZ', 'BZ', 'BZK', 'Def', 'EZK', 'Fin', 'IenW', 'JenV', 'LNV', 'OCW', 'SZW', 'VWS'] as const;
-export type MinistryCode = (typeof MINISTRY_CODES)[number];
 
-export interface MinistryDefinition {
-  code: MinistryCode;
+/** The shape of a ministry code ("BZ", "JenV", "AenM"); whether it exists is the directory's business. */
+export const MINISTRY_CODE_PATTERN = /^[A-Za-z]{1,8}$/;
+
+/** "YYYY-MM-DD" in Europe/Amsterdam; null: open-ended. */
+type Day = string;
+
+export interface ValidityPeriod {
+  validFrom: Day | null;
+  validUntil: Day | null;
+}
+
+export interface MinistryRecord extends ValidityPeriod {
+  code: string;
   /** The department's name as written after "Minister van …". */
   name: string;
-  /** Earlier or shortened names that still appear in documents. */
-  formerNames: string[];
-  /** Posts without a department of their own supported by this one, written after "Minister voor …". */
-  portfolios: string[];
 }
 
-export const MINISTRIES: readonly MinistryDefinition[] = [
-  { code: 'AZ', name: 'Algemene Zaken', formerNames: [], portfolios: [] },
-  {
-    code: 'BZ',
-    name: 'Buitenlandse Zaken',
-    formerNames: [],
-    portfolios: ['Buitenlandse Handel en Ontwikkelingssamenwerking', 'Ontwikkelingssamenwerking', 'Europese Zaken'],
-  },
-  {
-    code: 'BZK',
-    name: 'Binnenlandse Zaken en Koninkrijksrelaties',
-    formerNames: ['Binnenlandse Zaken'],
-    portfolios: ['Volkshuisvesting en Ruimtelijke Ordening', 'Wonen en Rijksdienst', 'Milieu en Wonen'],
-  },
-  { code: 'Def', name: 'Defensie', formerNames: [], portfolios: [] },
-  {
-    code: 'EZK',
-    name: 'Economische Zaken en Klimaat',
-    formerNames: ['Economische Zaken', 'Economische Zaken, Landbouw en Innovatie'],
-    portfolios: ['Klimaat en Energie'],
-  },
-  { code: 'Fin', name: 'Financiën', formerNames: [], portfolios: [] },
-  {
-    code: 'IenW',
-    name: 'Infrastructuur en Waterstaat',
-    formerNames: ['Infrastructuur en Milieu', 'Verkeer en Waterstaat'],
-    portfolios: [],
-  },
-  {
-    code: 'JenV',
-    name: 'Justitie en Veiligheid',
-    formerNames: ['Veiligheid en Justitie', 'Justitie'],
-    portfolios: ['Rechtsbescherming', 'Migratie', 'Vreemdelingenzaken en Integratie'],
-  },
-  {
-    code: 'LNV',
-    name: 'Landbouw, Natuur en Voedselkwaliteit',
-    formerNames: ['Landbouw, Visserij, Voedselzekerheid en Natuur'],
-    portfolios: ['Natuur en Stikstof'],
-  },
-  {
-    code: 'OCW',
-    name: 'Onderwijs, Cultuur en Wetenschap',
-    formerNames: [],
-    portfolios: ['Basis- en Voortgezet Onderwijs en Media', 'Primair en Voortgezet Onderwijs'],
-  },
-  {
-    code: 'SZW',
-    name: 'Sociale Zaken en Werkgelegenheid',
-    formerNames: [],
-    portfolios: ['Armoedebeleid, Participatie en Pensioenen'],
-  },
-  {
-    code: 'VWS',
-    name: 'Volksgezondheid, Welzijn en Sport',
-    formerNames: [],
-    portfolios: ['Medische Zorg', 'Medische Zorg en Sport', 'Langdurige Zorg en Sport'],
-  },
-];
-
-export function isMinistryCode(value: string): value is MinistryCode {
-  return (MINISTRY_CODES as readonly string[]).includes(value);
+export interface PostRecord extends ValidityPeriod {
+  id: string;
+  /** The post as written in documents: "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking". */
+  title: string;
+  ministryCode: string;
 }
 
-export function ministryName(code: MinistryCode): string {
-  return MINISTRIES.find((m) => m.code === code)!.name;
+export interface MinistryDirectory {
+  ministries: readonly MinistryRecord[];
+  posts: readonly PostRecord[];
+}
+
+/** Whether a period holds a day (both ends included). */
+export function isValidOn(period: ValidityPeriod, day: Day): boolean {
+  return (period.validFrom === null || period.validFrom <= day) && (period.validUntil === null || period.validUntil >= day);
 }
 
 function normalise(text: string): string {
@@ -89,22 +45,30 @@ function normalise(text: string): string {
 }
 
 /**
- * The department behind a post as written in a document: "de Minister van Justitie en Veiligheid",
- * "Staatssecretaris van Economische Zaken en Klimaat", "Minister voor Buitenlandse Handel en
- * Ontwikkelingssamenwerking", "minister Blok (Buitenlandse Zaken)", or just a department or
- * portfolio name. Returns null when no department is named.
+ * What a post's title names, without the office: "Minister voor Medische Zorg" → "medische zorg",
+ * "Staatssecretaris van Financiën" → "financiën". A title without "van"/"voor" ("Minister-President")
+ * stays whole.
  */
-export function ministryForPost(post: string): MinistryCode | null {
+export function portfolioOf(title: string): string {
+  return normalise(title).replace(/^(de |het )?(minister|staatssecretaris|bewindspersoon)\s+(van|voor)\s+/, '');
+}
+
+/**
+ * The department behind a post as written in a document on a given day: "de Minister van Justitie
+ * en Veiligheid", "Staatssecretaris van Economische Zaken en Klimaat", "Minister voor Buitenlandse
+ * Handel en Ontwikkelingssamenwerking", "minister Blok (Buitenlandse Zaken)", or just a
+ * department's or portfolio's name. Only ministries and posts valid on that day count; the longest
+ * name found wins, so "Binnenlandse Zaken en Koninkrijksrelaties" is not read as another "Zaken".
+ * Returns null when no department is named.
+ */
+export function ministryForPost(directory: MinistryDirectory, post: string, on: Day): string | null {
   const text = normalise(post);
-  if (/minister-president/.test(text)) return 'AZ';
-  let best: { code: MinistryCode; length: number } | null = null;
-  for (const ministry of MINISTRIES) {
-    for (const name of [ministry.name, ...ministry.formerNames, ...ministry.portfolios]) {
-      const needle = normalise(name);
-      if (text.includes(needle) && (!best || needle.length > best.length)) {
-        best = { code: ministry.code, length: needle.length };
-      }
-    }
-  }
-  return best?.code ?? null;
+  let best: { code: string; length: number } | null = null;
+  const consider = (code: string, name: string) => {
+    const needle = normalise(name);
+    if (needle && text.includes(needle) && (!best || needle.length > best.length)) best = { code, length: needle.length };
+  };
+  for (const ministry of directory.ministries) if (isValidOn(ministry, on)) consider(ministry.code, ministry.name);
+  for (const held of directory.posts) if (isValidOn(held, on)) consider(held.ministryCode, portfolioOf(held.title));
+  return (best as { code: string } | null)?.code ?? null;
 }

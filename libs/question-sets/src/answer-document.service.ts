@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '@question-desk/accounts';
 import { writeAnswerDocument, type AnswerDocumentInput } from '@question-desk/documents';
-import { ministryForPost } from '@question-desk/ministries';
+import { Clock } from '@question-desk/deadlines';
+import { MinistriesService, ministryForPost, type MinistryDirectory } from '@question-desk/ministries';
 import type { QuestionSetView } from './question-set.view';
 import { QuestionSetsService } from './question-sets.service';
 
@@ -14,12 +15,19 @@ export interface AnswerDocument {
 /** The answers of a set as a document in the Aanhangsel's layout; drafts as a "Concept". */
 @Injectable()
 export class AnswerDocumentService {
-  constructor(private readonly questionSets: QuestionSetsService) {}
+  constructor(
+    private readonly questionSets: QuestionSetsService,
+    private readonly ministries: MinistriesService,
+    private readonly clock: Clock,
+  ) {}
 
   async write(viewer: Viewer, questionSetId: string): Promise<AnswerDocument> {
     const set = await this.questionSets.get(viewer, questionSetId);
     const name = (set.reference ?? set.appendixNumber ?? set.id).replace(/[^A-Za-z0-9._-]+/g, '-');
-    return { filename: `${name}-antwoorden.md`, markdown: writeAnswerDocument(answerDocumentInput(set)) };
+    return {
+      filename: `${name}-antwoorden.md`,
+      markdown: writeAnswerDocument(answerDocumentInput(set, await this.ministries.directory(), this.clock.today())),
+    };
   }
 }
 
@@ -28,14 +36,16 @@ export class AnswerDocumentService {
  * is written as the post the questions were put to in it ("Staatssecretaris van Economische Zaken
  * en Klimaat"), else as its minister.
  */
-export function answerDocumentInput(set: QuestionSetView): AnswerDocumentInput {
+export function answerDocumentInput(set: QuestionSetView, directory: MinistryDirectory, today: string): AnswerDocumentInput {
   const answered = set.status === 'answered';
+  const on = set.submittedOn ?? today;
+  const ministryOf = (post: string) => ministryForPost(directory, post, on);
   const answers = set.answers ?? [];
   const postOf = (ministry: { code: string; name: string }) =>
-    set.addressees.find((post) => ministryForPost(post) === ministry.code) ?? `Minister van ${ministry.name}`;
+    set.addressees.find((post) => ministryOf(post) === ministry.code) ?? `Minister van ${ministry.name}`;
   const coSigners = set.coSigningMinistries.filter((m) => m.code !== set.leadMinistry?.code);
   // In the order the questions name them, as "mede namens" does.
-  coSigners.sort((a, b) => rank(set.addressees, a.code) - rank(set.addressees, b.code));
+  coSigners.sort((a, b) => rank(set.addressees, a.code, ministryOf) - rank(set.addressees, b.code, ministryOf));
   const post = (answered ? set.answeredByPost : null) ?? (set.leadMinistry ? postOf(set.leadMinistry) : null);
   const name = answered ? set.answeredBy : null;
   return {
@@ -55,7 +65,7 @@ export function answerDocumentInput(set: QuestionSetView): AnswerDocumentInput {
   };
 }
 
-function rank(addressees: readonly string[], code: string): number {
-  const index = addressees.findIndex((post) => ministryForPost(post) === code);
+function rank(addressees: readonly string[], code: string, ministryOf: (post: string) => string | null): number {
+  const index = addressees.findIndex((post) => ministryOf(post) === code);
   return index < 0 ? addressees.length : index;
 }

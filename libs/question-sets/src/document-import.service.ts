@@ -83,7 +83,7 @@ export class DocumentImportService {
         id = match.id;
       } else {
         if (parsed.questions.length === 0) throw new NoMatchingQuestionSet('These answers');
-        const set = await this.questionSets.createSet(manager, this.newSetFrom(parsed));
+        const set = await this.questionSets.createSet(manager, await this.newSetFrom(manager, parsed));
         await this.audit.record(manager, {
           questionSetId: set.id,
           actor,
@@ -151,8 +151,8 @@ export class DocumentImportService {
     return this.store.byId(manager, best.id);
   }
 
-  private newSetFrom(doc: ParsedDocument): NewQuestionSet {
-    const lead = this.leadMinistryOf(doc);
+  private async newSetFrom(manager: EntityManager, doc: ParsedDocument): Promise<NewQuestionSet> {
+    const lead = await this.leadMinistryOf(manager, doc, doc.submittedOn);
     return {
       reference: doc.reference,
       appendixNumber: doc.appendixNumber,
@@ -162,21 +162,27 @@ export class DocumentImportService {
       submitters: doc.submitters,
       addressees: doc.addressees,
       leadMinistryCode: lead,
-      coSigningMinistryCodes: this.coSigningMinistriesOf(doc, lead),
+      coSigningMinistryCodes: await this.coSigningMinistriesOf(manager, doc, lead, doc.submittedOn),
       explanatoryNote: doc.explanatoryNote,
       relatedReferences: doc.relatedReferences,
       questions: doc.questions,
     };
   }
 
-  /** The department of whoever answered, else of the first minister asked. */
-  private leadMinistryOf(doc: ParsedDocument): string | null {
-    return proposedLeadMinistry([doc.answer?.answeredByPost, ...doc.addressees]);
+  /** The department of whoever answered, else of the first minister asked, by the posts of the day the questions were put. */
+  private async leadMinistryOf(manager: EntityManager, doc: ParsedDocument, submittedOn: string | null): Promise<string | null> {
+    return proposedLeadMinistry(await this.ministries.directory(manager), [doc.answer?.answeredByPost, ...doc.addressees], this.dayOfPosts(doc, submittedOn));
   }
 
   /** "mede namens" when the answer says so, else the other ministers the questions were put to. */
-  private coSigningMinistriesOf(doc: ParsedDocument, lead: string | null): string[] {
-    return proposedCoSigningMinistries(doc.answer ? doc.answer.coSigners : doc.addressees, lead);
+  private async coSigningMinistriesOf(manager: EntityManager, doc: ParsedDocument, lead: string | null, submittedOn: string | null): Promise<string[]> {
+    const posts = doc.answer ? doc.answer.coSigners : doc.addressees;
+    return proposedCoSigningMinistries(await this.ministries.directory(manager), posts, lead, this.dayOfPosts(doc, submittedOn));
+  }
+
+  /** The submission date; without one, the day of the answer, else today. */
+  private dayOfPosts(doc: ParsedDocument, submittedOn: string | null): string {
+    return submittedOn ?? doc.answer?.answeredOn ?? this.clock.today();
   }
 
   /** Fills in what the set did not know yet, and records published answers. */
@@ -196,7 +202,8 @@ export class DocumentImportService {
       const postponements = await this.store.postponements(manager, set.id);
       changes.deadline = effectiveDeadline(changes.statutoryDeadline, postponements);
     }
-    const lead = set.leadMinistryCode ?? this.leadMinistryOf(doc);
+    const submittedOn = set.submittedOn ?? doc.submittedOn;
+    const lead = set.leadMinistryCode ?? (await this.leadMinistryOf(manager, doc, submittedOn));
     if (!set.leadMinistryCode && lead) changes.leadMinistryCode = lead;
 
     if (!(await this.store.hasSubmitters(manager, set.id)) && doc.submitters.length) await this.store.setSubmitters(manager, set.id, doc.submitters);
@@ -217,9 +224,9 @@ export class DocumentImportService {
         answeredByPost: doc.answer.answeredByPost,
       });
       if (doc.answer.answeredByPost) {
-        await this.ministries.officeHolder(manager, doc.answer.answeredByPost, doc.answer.answeredBy);
+        await this.ministries.officeHolder(manager, doc.answer.answeredByPost, doc.answer.answeredBy, doc.answer.answeredOn);
       }
-      const coSigning = this.coSigningMinistriesOf(doc, lead);
+      const coSigning = await this.coSigningMinistriesOf(manager, doc, lead, submittedOn);
       if (coSigning.length) await this.store.setCoSigningMinistries(manager, set.id, coSigning);
     }
     await this.store.update(manager, set.id, changes);

@@ -159,8 +159,13 @@ export class FeedIntakeService {
       answeredByPost: published.answeredByPost,
     };
     if (!set.appendixNumber && published.appendixNumber) changes.appendixNumber = published.appendixNumber;
-    if (published.answeredByPost) await this.ministries.officeHolder(manager, published.answeredByPost, published.answeredBy);
-    const coSigning = proposedCoSigningMinistries(published.coSigners, set.leadMinistryCode);
+    if (published.answeredByPost) await this.ministries.officeHolder(manager, published.answeredByPost, published.answeredBy, published.answeredOn);
+    const coSigning = proposedCoSigningMinistries(
+      await this.ministries.directory(manager),
+      published.coSigners,
+      set.leadMinistryCode,
+      published.answeredOn,
+    );
     if (coSigning.length) await this.store.setCoSigningMinistries(manager, id, coSigning);
     await this.store.update(manager, id, changes);
     await this.store.refreshSearchVector(manager, id);

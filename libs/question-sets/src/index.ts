@@ -45,3 +45,5 @@ export { AddLastStep1732300009000 } from './migrations/1732300009000-add-last-st
 export { AddQuestionSetHistory1733600001000 } from './migrations/1733600001000-add-question-set-history';
 export { WORKFLOW_OBSERVER } from './workflow-observer';
 export type { WorkflowObserver, WorkflowStepTaken } from './workflow-observer';
+export { SearchByIdentifiers1733300002000 } from './migrations/1733300002000-search-by-identifiers';
+export { SEARCH_QUERY_SQL } from './search-query';

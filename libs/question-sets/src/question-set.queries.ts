@@ -6,6 +6,7 @@ import type { CalendarDate, Chamber } from '@question-desk/deadlines';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { QuestionSet } from './question-set.entity';
 import { CLOSED_STATUSES, type QuestionSetStatus } from './statuses';
+import { SEARCH_QUERY_SQL } from './search-query';
 
 export const SORT_KEYS = ['deadline', '-deadline', 'submittedOn', '-submittedOn', 'daysOverdue', '-daysOverdue'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -111,7 +112,7 @@ export function orderOf(filter: Pick<QuestionSetFilter, 'sort' | 'overdue' | 'st
 
 /** Orders `qb` by `order` (best match first when `ranked`; sets whose changes were requested first when asked), ending in the id so the order is total. */
 function orderBy(qb: SelectQueryBuilder<QuestionSet>, order: OrderColumn, ranked: boolean, changesRequestedFirst?: boolean): SelectQueryBuilder<QuestionSet> {
-  if (ranked) qb.orderBy(`ts_rank(qs.search_vector, websearch_to_tsquery('dutch', :q))`, 'DESC');
+  if (ranked) qb.orderBy(`ts_rank(qs.search_vector, ${SEARCH_QUERY_SQL})`, 'DESC');
   if (changesRequestedFirst) qb.addOrderBy(CHANGES_REQUESTED_SQL, 'DESC').addOrderBy('qs.draft_deadline', 'ASC', 'NULLS LAST');
   return qb.addOrderBy(order.sql, order.direction, order.direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('qs.id', order.direction);
 }
@@ -197,7 +198,7 @@ export class QuestionSetQueries {
         { submitter: `%${filter.submitter.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
       );
     }
-    if (filter.q) qb.andWhere(`qs.search_vector @@ websearch_to_tsquery('dutch', :q)`, { q: filter.q });
+    if (filter.q) qb.andWhere(`qs.search_vector @@ ${SEARCH_QUERY_SQL}`, { q: filter.q });
     return qb;
   }
 

@@ -49,7 +49,9 @@ export const QUESTION_SET_SQL = {
   refreshSearchVector: `UPDATE question_set qs SET search_vector =
          setweight(to_tsvector('dutch', coalesce(qs.subject, '')), 'A') ||
          setweight(to_tsvector('dutch', coalesce((SELECT string_agg(text, ' ' ORDER BY number) FROM question WHERE question_set_id = qs.id), '')), 'B') ||
-         setweight(to_tsvector('dutch', coalesce((SELECT string_agg(text, ' ' ORDER BY position) FROM answer WHERE question_set_id = qs.id), '')), 'C')
+         setweight(to_tsvector('dutch', coalesce((SELECT string_agg(text, ' ' ORDER BY position) FROM answer WHERE question_set_id = qs.id), '')), 'C') ||
+         setweight(to_tsvector('dutch', concat_ws(' ', qs.reference, qs.appendix_number,
+           (SELECT string_agg(m.name, ' ') FROM question_set_submitter s JOIN member m ON m.id = s.member_id WHERE s.question_set_id = qs.id))), 'D')
        WHERE qs.id = $1`,
 } as const;
 

@@ -18,7 +18,7 @@ import {
   type Chamber,
   type ChamberRule,
 } from '@question-desk/deadlines';
-import { isMinistryCode } from '@question-desk/ministries';
+import { MinistriesService } from '@question-desk/ministries';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Footnote } from './footnote';
 import { proposedCoSigningMinistries, proposedLeadMinistry } from './ministry-proposal';
@@ -97,6 +97,7 @@ export class QuestionSetsService {
     private readonly store: QuestionSetStore,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly ministries: MinistriesService,
     config: DeskConfigService,
   ) {
     this.rules = chamberRules(config.values.deadlines);
@@ -139,11 +140,16 @@ export class QuestionSetsService {
 
   /** Manual intake by a desk officer. */
   async intake(intake: Intake, actor: Actor): Promise<QuestionSetView> {
-    const lead = intake.leadMinistryCode ?? proposedLeadMinistry(intake.addressees);
+    // The posts valid on the day the questions were put decide, not today's.
+    const directory = await this.ministries.directory();
+    const on = intake.submittedOn ?? this.clock.today();
+    const lead = intake.leadMinistryCode ?? proposedLeadMinistry(directory, intake.addressees, on);
     const input: NewQuestionSet = {
       ...intake,
       leadMinistryCode: lead,
-      coSigningMinistryCodes: (intake.coSigningMinistryCodes ?? proposedCoSigningMinistries(intake.addressees, lead)).filter((code) => code !== lead),
+      coSigningMinistryCodes: (intake.coSigningMinistryCodes ?? proposedCoSigningMinistries(directory, intake.addressees, lead, on)).filter(
+        (code) => code !== lead,
+      ),
     };
     const id = await this.dataSource.transaction(async (manager) => {
       const set = await this.createSet(manager, input);
@@ -164,7 +170,9 @@ export class QuestionSetsService {
 
   /** Checks and inserts a new set with its members, questions and co-signing ministries. */
   async createSet(manager: EntityManager, input: NewQuestionSet): Promise<QuestionSet> {
-    this.assertRules(input);
+    // A ministry valid when the questions were put, or today, may lead or co-sign.
+    const days = [this.clock.today(), ...(input.submittedOn ? [input.submittedOn] : [])];
+    this.assertRules(input, await this.ministries.assignmentProblems(manager, [input.leadMinistryCode, ...input.coSigningMinistryCodes], days));
     const statutory = this.statutoryDeadlineOf(input.chamber, input.submittedOn);
     if (input.reference) {
       const existingId = await this.store.idOfReference(manager, input.reference);
@@ -204,14 +212,11 @@ export class QuestionSetsService {
     return set;
   }
 
-  private assertRules(input: NewQuestionSet): void {
-    const problems: Problem[] = [];
+  private assertRules(input: NewQuestionSet, ministryProblems: Problem[]): void {
+    const problems: Problem[] = [...ministryProblems];
     const today = this.clock.today();
     if (input.submittedOn && daysBetween(today, input.submittedOn) > 0) {
       problems.push(`submittedOn ${input.submittedOn} is in the future; use the "ingezonden" date on the document.`);
-    }
-    for (const code of [input.leadMinistryCode, ...input.coSigningMinistryCodes]) {
-      if (code !== null && !isMinistryCode(code)) problems.push({ text: `There is no ministry with code "${code}".`, see: { to: 'ministries' } });
     }
     const numbers = input.questions.map((q) => q.number);
     const doubled = numbers.filter((n, i) => numbers.indexOf(n) !== i);

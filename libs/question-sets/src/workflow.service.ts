@@ -5,7 +5,7 @@ import { AuditTrail } from '@question-desk/audit';
 import { DeskConfigService } from '@question-desk/config';
 import { capitalised, counted, listed, questionsNamed, type Problem } from '@question-desk/errors';
 import { catchUpInternalDeadlines, Clock, daysBetween, DUTCH_WORKING_DAYS, internalDeadlines, type CalendarDate } from '@question-desk/deadlines';
-import { isMinistryCode, ministryName, type MinistryCode } from '@question-desk/ministries';
+import { MinistriesService, type Ministry } from '@question-desk/ministries';
 import { DataSource, EntityManager } from 'typeorm';
 import { CoSignature } from './co-signature.entity';
 import { QuestionSetQueries } from './question-set.queries';
@@ -92,6 +92,7 @@ export class WorkflowService {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly config: DeskConfigService,
+    private readonly ministries: MinistriesService,
     @Optional() @Inject(WORKFLOW_OBSERVER) private readonly observer?: WorkflowObserver,
   ) {}
 
@@ -106,9 +107,8 @@ export class WorkflowService {
       const coSigning = [...new Set(request.coSigningMinistries ?? coSigningCodes)].filter((code) => code !== lead);
       const problems: Problem[] = [];
       if (!lead) problems.push('Name the lead ministry (leadMinistry): the set has none yet.');
-      for (const code of [lead, ...coSigning]) {
-        if (code && !isMinistryCode(code)) problems.push({ text: `There is no ministry with code "${code}".`, see: { to: 'ministries' } });
-      }
+      // Work given out today goes to ministries that exist today.
+      problems.push(...(await this.ministries.assignmentProblems(manager, [lead, ...coSigning], [this.clock.today()])));
       const assignee = await manager.findOne(User, { where: { id: request.assigneeId } });
       if (!assignee || !assignee.active) {
         problems.push({ text: `There is no active user ${request.assigneeId} to assign.`, see: { to: 'users' } });
@@ -169,11 +169,10 @@ export class WorkflowService {
 
   async transfer(viewer: Viewer, id: string, request: Transfer): Promise<QuestionSetView> {
     return this.act(viewer, id, request.version, 'transfer', async ({ manager, set, coSigningCodes }) => {
-      if (!isMinistryCode(request.toMinistry)) {
-        throw new RuleViolation([{ text: `There is no ministry with code "${request.toMinistry}".`, see: { to: 'ministries' } }]);
-      }
+      const problems = await this.ministries.assignmentProblems(manager, [request.toMinistry], [this.clock.today()]);
+      if (problems.length) throw new RuleViolation(problems);
       if (request.toMinistry === set.leadMinistryCode) {
-        throw new RuleViolation([`${ministryName(request.toMinistry)} already leads this set; transfer it to another ministry.`]);
+        throw new RuleViolation([`${request.toMinistry} already leads this set; transfer it to another ministry.`]);
       }
       await this.store.moveAssignments(manager, set.id, 'pending', 'transferred', request.reason);
       await this.store.moveAssignments(manager, set.id, 'accepted', 'transferred', request.reason);
@@ -338,7 +337,8 @@ export class WorkflowService {
       const own = viewer.ministry?.code ?? null;
 
       const signed = await this.store.signatures(manager, id);
-      set.coSigningMinistries = coSigningCodes.map((code) => ({ code, name: ministryName(code as MinistryCode) }));
+      // The rules need the codes only.
+      set.coSigningMinistries = coSigningCodes.map((code) => ({ code }) as Ministry);
       set.coSignatures = signed.map((ministryCode) => ({ ministryCode }) as CoSignature);
       const facts = workflowFacts(set);
       const refusal = check(action, { id: viewer.id, roles: viewer.roles, ministryCode: own }, facts);

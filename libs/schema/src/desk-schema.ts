@@ -9,7 +9,7 @@ import { AuditEvent, CreateAuditTrail1732300003000 } from '@question-desk/audit'
 import { CreateCalendarFeeds1733700001000 } from '@question-desk/calendar';
 import type { Schema } from '@question-desk/database';
 import { CreateIntake1733500001000 } from '@question-desk/intake';
-import { CreateMinistries1732300000000, Ministry, OfficeHolder } from '@question-desk/ministries';
+import { CreateMinistries1732300000000, MinistriesAsData1733300001000, Ministry, MinistryPost, OfficeHolder } from '@question-desk/ministries';
 import { AddWorkflowNotifications1733100001000, CreateReminders1732300005500, Notification, Reminder } from '@question-desk/reminders';
 import {
   AddLastStep1732300009000,
@@ -19,6 +19,7 @@ import {
   AddWorkflow1732300004000,
   CreateQuestionSets1732300002000,
   QUESTION_SET_ENTITIES,
+  SearchByIdentifiers1733300002000,
 } from '@question-desk/question-sets';
 
 /**
@@ -26,7 +27,7 @@ import {
  * processes that open the database (api, worker, cli, tests). Migrations run in timestamp order.
  */
 export const DESK_SCHEMA: Schema = {
-  entities: [Ministry, OfficeHolder, User, AuditEvent, ...QUESTION_SET_ENTITIES, Reminder, Notification],
+  entities: [Ministry, MinistryPost, OfficeHolder, User, AuditEvent, ...QUESTION_SET_ENTITIES, Reminder, Notification],
   migrations: [
     CreateMinistries1732300000000,
     CreateUsers1732300001000,
@@ -40,9 +41,11 @@ export const DESK_SCHEMA: Schema = {
     AddQuestionSetFacts1732300008000,
     AddDeskPerson1732300008100,
     AddLastStep1732300009000,
-    CreateCalendarFeeds1733700001000,
+    AddWorkflowNotifications1733100001000,
+    MinistriesAsData1733300001000,
+    SearchByIdentifiers1733300002000,
     CreateIntake1733500001000,
     AddQuestionSetHistory1733600001000,
-    AddWorkflowNotifications1733100001000,
+    CreateCalendarFeeds1733700001000,
   ],
 };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHAMBERS } from '@question-desk/deadlines';
-import { MINISTRY_CODES } from '@question-desk/ministries';
+import { MINISTRY_CODE_PATTERN } from '@question-desk/ministries';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -97,15 +97,25 @@ export class IntakeDto {
   @MaxLength(LIMITS.addressee, { each: true })
   addressees: string[];
 
-  @ApiPropertyOptional({ enum: MINISTRY_CODES, description: 'Default: the ministry of the first addressee' })
+  @ApiPropertyOptional({
+    pattern: MINISTRY_CODE_PATTERN.source,
+    example: 'BZ',
+    description: 'A ministry code (GET /api/ministries); default: the ministry of the first addressee, by the posts valid on submittedOn',
+  })
   @IsOptional()
-  @IsIn(MINISTRY_CODES, { message: `leadMinistry must be one of ${MINISTRY_CODES.join(', ')}` })
+  @Matches(MINISTRY_CODE_PATTERN, { message: 'leadMinistry must be a ministry code such as BZ or JenV (GET /api/ministries lists them)' })
   leadMinistry?: string;
 
-  @ApiPropertyOptional({ enum: MINISTRY_CODES, isArray: true, description: 'Default: the ministries of the other addressees' })
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    pattern: MINISTRY_CODE_PATTERN.source,
+    description: 'Ministry codes; default: the ministries of the other addressees, by the posts valid on submittedOn',
+  })
   @IsOptional()
   @IsArray()
-  @IsIn(MINISTRY_CODES, { each: true, message: `coSigningMinistries must be codes from: ${MINISTRY_CODES.join(', ')}` })
+  @ArrayMaxSize(20)
+  @Matches(MINISTRY_CODE_PATTERN, { each: true, message: 'coSigningMinistries must be ministry codes such as JenV (GET /api/ministries lists them)' })
   coSigningMinistries?: string[];
 
   @ApiPropertyOptional({ description: 'The Toelichting' })

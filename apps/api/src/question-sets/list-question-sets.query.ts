@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CHAMBERS, type Chamber } from '@question-desk/deadlines';
-import { MINISTRY_CODES } from '@question-desk/ministries';
+import { MINISTRY_CODE_PATTERN } from '@question-desk/ministries';
 import { decodeCursor, SORT_KEYS, STATUSES, type QuestionSetStatus, type SortKey } from '@question-desk/question-sets';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
@@ -42,9 +42,13 @@ export class ListQuestionSetsQuery extends PageQueryDto {
   @Matches(/^\d{4}Z\d{5}$/i, { message: 'reference must be a zaaknummer such as 2020Z25656' })
   reference?: string;
 
-  @ApiPropertyOptional({ enum: MINISTRY_CODES, description: 'Lead ministry code' })
+  @ApiPropertyOptional({
+    pattern: MINISTRY_CODE_PATTERN.source,
+    example: 'BZ',
+    description: 'Lead ministry code (GET /api/ministries?all=true lists them, ended ones too)',
+  })
   @IsOptional()
-  @IsIn(MINISTRY_CODES, { message: `ministry must be one of ${MINISTRY_CODES.join(', ')}` })
+  @Matches(MINISTRY_CODE_PATTERN, { message: 'ministry must be a ministry code such as BZ or JenV (GET /api/ministries?all=true lists them)' })
   ministry?: string;
 
   @ApiPropertyOptional({ description: "Part of a submitting member's name", example: 'Sjoerdsma' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MINISTRY_CODES } from '@question-desk/ministries';
+import { MINISTRY_CODE_PATTERN } from '@question-desk/ministries';
 import { LIMITS, TRANSITION_ACTIONS, type TransitionAction } from '@question-desk/question-sets';
 import { Type } from 'class-transformer';
 import {
@@ -65,7 +65,7 @@ export class ReasonDto extends VersionedDto {
 }
 
 export class TransferDto extends ReasonDto {
-  @ApiProperty({ enum: MINISTRY_CODES, example: 'JenV' })
+  @ApiProperty({ pattern: MINISTRY_CODE_PATTERN.source, example: 'JenV', description: 'A current ministry (GET /api/ministries)' })
   @IsString()
   @IsNotBlank({ message: 'toMinistry must be a ministry code such as JenV' })
   @MaxLength(8)

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NO_MINISTRY, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_POLICY, ROLES, type Role } from '@question-desk/accounts';
-import { MINISTRY_CODES } from '@question-desk/ministries';
 import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy } from 'class-validator';
 import { MinistryDto } from '../auth/login.dto';
@@ -161,17 +160,19 @@ export class UpdateUserDto {
   password?: string;
 }
 
-const MINISTRY_FILTERS = [...MINISTRY_CODES, NO_MINISTRY];
-
 export class ListUsersQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: ROLES, description: 'Only people with this role' })
   @IsOptional()
   @IsIn(ROLES, { message: `role must be one of ${ROLE_LIST}` })
   role?: Role;
 
-  @ApiPropertyOptional({ enum: MINISTRY_FILTERS, description: `Only people of this ministry; "${NO_MINISTRY}": people without one (who see every ministry)` })
+  @ApiPropertyOptional({
+    pattern: MINISTRY_CODE.source,
+    example: 'BZ',
+    description: `Only people of this ministry (a code, GET /api/ministries?all=true); "${NO_MINISTRY}": people without one (who see every ministry)`,
+  })
   @IsOptional()
-  @IsIn(MINISTRY_FILTERS, { message: `ministry must be one of ${MINISTRY_FILTERS.join(', ')}` })
+  @Matches(MINISTRY_CODE, { message: `ministry must be a ministry code such as BZ, or "${NO_MINISTRY}"` })
   ministry?: string;
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only active (true) or deactivated (false) accounts' })

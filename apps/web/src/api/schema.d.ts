@@ -319,14 +319,70 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The ministries (departments) a set can be assigned to */
+        /** The ministries (departments) a set can be assigned to today; ?all=true adds the ended ones */
         get: operations["MinistriesController_list"];
+        put?: never;
+        /** Add a ministry (admin), for instance when a new cabinet forms one */
+        post: operations["MinistriesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ministries/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ministry with every post that falls or fell under it */
+        get: operations["MinistriesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Rename or end a ministry (admin)
+         * @description Send the version you loaded. A rename takes effect today; the old name stays as a post that ended yesterday, so earlier documents still point here. validUntil ends the ministry and its posts on that day: it keeps its sets and history, but no new work can be assigned or transferred to it. Nothing is ever deleted.
+         */
+        patch: operations["MinistriesController_update"];
+        trace?: never;
+    };
+    "/api/ministries/{code}/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a post that falls under this ministry (admin), such as "Minister voor Buitenlandse Handel en Ontwikkelingshulp" */
+        post: operations["MinistriesController_addPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/ministries/{code}/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, move to another ministry, or end a post (admin); send the version you loaded */
+        patch: operations["MinistriesController_updatePost"];
         trace?: never;
     };
     "/api/ministries/{code}/drafters": {
@@ -1097,12 +1153,12 @@ export interface components {
              */
             addressees: string[];
             /**
-             * @description Default: the ministry of the first addressee
-             * @enum {string}
+             * @description A ministry code (GET /api/ministries); default: the ministry of the first addressee, by the posts valid on submittedOn
+             * @example BZ
              */
-            leadMinistry?: "AZ" | "BZ" | "BZK" | "Def" | "EZK" | "Fin" | "IenW" | "JenV" | "LNV" | "OCW" | "SZW" | "VWS";
-            /** @description Default: the ministries of the other addressees */
-            coSigningMinistries?: ("AZ" | "BZ" | "BZK" | "Def" | "EZK" | "Fin" | "IenW" | "JenV" | "LNV" | "OCW" | "SZW" | "VWS")[];
+            leadMinistry?: string;
+            /** @description Ministry codes; default: the ministries of the other addressees, by the posts valid on submittedOn */
+            coSigningMinistries?: string[];
             /** @description The Toelichting */
             explanatoryNote?: string;
             /**
@@ -1295,10 +1351,10 @@ export interface components {
             /** @example Dit onderwerp hoort bij JenV. */
             reason: string;
             /**
+             * @description A current ministry (GET /api/ministries)
              * @example JenV
-             * @enum {string}
              */
-            toMinistry: "AZ" | "BZ" | "BZK" | "Def" | "EZK" | "Fin" | "IenW" | "JenV" | "LNV" | "OCW" | "SZW" | "VWS";
+            toMinistry: string;
         };
         DraftAnswerDto: {
             /**
@@ -1424,6 +1480,164 @@ export interface components {
              * @example 0.302
              */
             score: number;
+        };
+        MinistryDetailsDto: {
+            /** @example KGG */
+            code: string;
+            /** @example Klimaat en Groene Groei */
+            name: string;
+            /**
+             * Format: date
+             * @description First day; null: since before the desk’s records
+             * @example 2024-07-02
+             */
+            validFrom: string | null;
+            /**
+             * Format: date
+             * @description Last day; null: it still exists
+             * @example null
+             */
+            validUntil: string | null;
+            /** @description Whether it exists today; only current ministries take new work */
+            current: boolean;
+            /**
+             * @description Send it back when changing the ministry; a stale one answers 409
+             * @example 1
+             */
+            version: number;
+        };
+        MinistryPostDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Minister voor Buitenlandse Handel en Ontwikkelingshulp */
+            title: string;
+            /**
+             * @description The ministry the post falls under
+             * @example BZ
+             */
+            ministry: string;
+            /**
+             * Format: date
+             * @example 2024-07-02
+             */
+            validFrom: string | null;
+            /**
+             * Format: date
+             * @example null
+             */
+            validUntil: string | null;
+            /** @description Whether the post exists today */
+            current: boolean;
+            /** @example 1 */
+            version: number;
+        };
+        MinistryWithPostsDto: {
+            /** @example KGG */
+            code: string;
+            /** @example Klimaat en Groene Groei */
+            name: string;
+            /**
+             * Format: date
+             * @description First day; null: since before the desk’s records
+             * @example 2024-07-02
+             */
+            validFrom: string | null;
+            /**
+             * Format: date
+             * @description Last day; null: it still exists
+             * @example null
+             */
+            validUntil: string | null;
+            /** @description Whether it exists today; only current ministries take new work */
+            current: boolean;
+            /**
+             * @description Send it back when changing the ministry; a stale one answers 409
+             * @example 1
+             */
+            version: number;
+            /** @description Every post that falls or fell under it, ended ones too, by title */
+            posts: components["schemas"]["MinistryPostDto"][];
+        };
+        CreateMinistryDto: {
+            /**
+             * @description Never reused: a code stays with its ministry after it ends
+             * @example KGG
+             */
+            code: string;
+            /**
+             * @description As written after "Minister van …"
+             * @example Klimaat en Groene Groei
+             */
+            name: string;
+            /**
+             * Format: date
+             * @description First day; default: today
+             * @example 2024-07-01
+             */
+            validFrom?: string | null;
+        };
+        UpdateMinistryDto: {
+            /**
+             * @description version must be the whole number the ministry or post showed when you loaded it
+             * @example 1
+             */
+            version: number;
+            /**
+             * @description A new name from today; the old one stays a post that ended yesterday, so earlier documents still point here
+             * @example Economische Zaken
+             */
+            name?: string;
+            /**
+             * Format: date
+             * @description The last day: ends the ministry and its posts on that day (its sets stay its own). null reopens it.
+             * @example 2024-07-01
+             */
+            validUntil?: string | null;
+        };
+        CreatePostDto: {
+            /**
+             * @description As documents write it
+             * @example Minister voor Buitenlandse Handel en Ontwikkelingshulp
+             */
+            title: string;
+            /**
+             * Format: date
+             * @description First day; null: since before the desk’s records
+             * @example 2024-07-01
+             */
+            validFrom?: string | null;
+            /**
+             * Format: date
+             * @description Last day; null: it still exists
+             * @example 2024-07-01
+             */
+            validUntil?: string | null;
+        };
+        UpdatePostDto: {
+            /**
+             * @description version must be the whole number the ministry or post showed when you loaded it
+             * @example 1
+             */
+            version: number;
+            /** @example Minister voor Medische Zorg en Sport */
+            title?: string;
+            /**
+             * @description Move the post to another ministry
+             * @example KGG
+             */
+            ministry?: string;
+            /**
+             * Format: date
+             * @description First day; null: since before the desk’s records
+             * @example 2024-07-01
+             */
+            validFrom?: string | null;
+            /**
+             * Format: date
+             * @description Last day; null: it still exists
+             * @example 2024-07-01
+             */
+            validUntil?: string | null;
         };
         DrafterDto: {
             /** Format: uuid */
@@ -2172,8 +2386,8 @@ export interface operations {
                 /** @description Full text over subject, questions and answers (Dutch stemming; "quotes", OR and -not work) */
                 q?: string;
                 reference?: string;
-                /** @description Lead ministry code */
-                ministry?: "AZ" | "BZ" | "BZK" | "Def" | "EZK" | "Fin" | "IenW" | "JenV" | "LNV" | "OCW" | "SZW" | "VWS";
+                /** @description Lead ministry code (GET /api/ministries?all=true lists them, ended ones too) */
+                ministry?: string;
                 /** @description Part of a submitting member's name */
                 submitter?: string;
                 /** @description Deadline strictly before this date */
@@ -2913,7 +3127,10 @@ export interface operations {
     };
     MinistriesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: ended (and future) ministries too */
+                all?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2925,8 +3142,268 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MinistryDto"][];
+                    "application/json": components["schemas"]["MinistryDetailsDto"][];
                 };
+            };
+            /** @description all is not true or false */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MinistriesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMinistryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinistryWithPostsDto"];
+                };
+            };
+            /** @description A field is missing or malformed; the messages name them */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only administrators */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The code or the name is taken (codes are never reused, not even of ended ministries) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MinistriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinistryWithPostsDto"];
+                };
+            };
+            /** @description No ministry with this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MinistriesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMinistryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinistryWithPostsDto"];
+                };
+            };
+            /** @description A field is malformed; the messages name them */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only administrators */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No ministry with this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Someone changed the ministry since you loaded it (the body holds currentVersion), or the new name is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description validUntil before the ministry began */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MinistriesController_addPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePostDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinistryPostDto"];
+                };
+            };
+            /** @description A field is missing or malformed; the messages name them */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only administrators */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No ministry with this code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description This post is already recorded from that day */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The ministry ended before the post would end, or the dates are in the wrong order */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MinistriesController_updatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePostDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinistryPostDto"];
+                };
+            };
+            /** @description A field is malformed; the messages name them */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Only administrators */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such ministry, or no such post under it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Someone changed the post since you loaded it (the body holds currentVersion), or the same post is already recorded from that day */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An unknown or ended ministry to move it to, or dates in the wrong order */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2972,8 +3449,8 @@ export interface operations {
                 pageSize?: number;
                 /** @description Only people with this role */
                 role?: "desk" | "drafter" | "coordinator" | "admin";
-                /** @description Only people of this ministry; "none": people without one (who see every ministry) */
-                ministry?: "AZ" | "BZ" | "BZK" | "Def" | "EZK" | "Fin" | "IenW" | "JenV" | "LNV" | "OCW" | "SZW" | "VWS" | "none";
+                /** @description Only people of this ministry (a code, GET /api/ministries?all=true); "none": people without one (who see every ministry) */
+                ministry?: string;
                 /** @description Only active (true) or deactivated (false) accounts */
                 active?: "true" | "false";
                 /** @description Part of the name or email address, any capitals */

@@ -3,6 +3,9 @@ import type { components } from './schema';
 type Schemas = components['schemas'];
 
 export type Ministry = Schemas['MinistryDto'];
+export type MinistryDetails = Schemas['MinistryDetailsDto'];
+export type MinistryWithPosts = Schemas['MinistryWithPostsDto'];
+export type MinistryPost = Schemas['MinistryPostDto'];
 export type Viewer = Schemas['ViewerDto'];
 export type SignedIn = Schemas['SignedInDto'];
 export type QuestionSet = Schemas['QuestionSetDto'];

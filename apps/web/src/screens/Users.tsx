@@ -29,6 +29,9 @@ export default function Users() {
           Nieuwe gebruiker
         </Link>{' '}
         <Link to="/beheer/intake">Intake uit de open data van de Tweede Kamer</Link>
+        <Link to="/beheer/ministeries" className="utrecht-button-link utrecht-button-link--secondary-action">
+          Ministeries
+        </Link>
       </p>
       <form key={params.toString()} onSubmit={submit} role="search" aria-label="Gebruikers filteren">
         <div className="qd-filters">
