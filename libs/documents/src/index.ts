@@ -15,3 +15,7 @@ export type {
   ParsedQuestion,
 } from './parsed-document';
 export { documentsConfig } from './documents.config';
+export { documentText, DEFAULT_READ_LIMITS } from './formats/document-text';
+export type { DocumentFile, DocumentReadLimits, DocumentText } from './formats/document-text';
+export { DocumentFileNotReadable, UnsupportedDocumentFile, documentFormatOf, extensionOf } from './formats/document-format';
+export type { DocumentFormat } from './formats/document-format';
