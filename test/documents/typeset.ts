@@ -117,6 +117,9 @@ export function typesetPdf(document: TypesetDocument, options: PdfOptions = {}):
       while (pdf.widthOfString(rest) > room) {
         let cut = rest.length - 1;
         while (cut > 1 && pdf.widthOfString(rest.slice(0, cut)) > room) cut--;
+        // After a slash or hyphen where one fits, as typesetters break URLs.
+        const mark = Math.max(rest.lastIndexOf('/', cut - 1), rest.lastIndexOf('-', cut - 1));
+        if (mark > cut / 2) cut = mark + 1;
         parts.push(rest.slice(0, cut));
         rest = rest.slice(cut);
       }
