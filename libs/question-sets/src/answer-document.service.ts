@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '@question-desk/accounts';
-import { writeAnswerDocument, type AnswerDocumentInput } from '@question-desk/documents';
+import { writeAnswerDocument, writeAnswerDocumentWord, type AnswerDocumentInput } from '@question-desk/documents';
 import { ministryForPost } from '@question-desk/ministries';
 import type { QuestionSetView } from './question-set.view';
 import { QuestionSetsService } from './question-sets.service';
@@ -11,6 +11,12 @@ export interface AnswerDocument {
   markdown: string;
 }
 
+export interface AnswerDocumentWord {
+  /** "2020Z25656-antwoorden.docx". */
+  filename: string;
+  docx: Buffer;
+}
+
 /** The answers of a set as a document in the Aanhangsel's layout; drafts as a "Concept". */
 @Injectable()
 export class AnswerDocumentService {
@@ -18,9 +24,18 @@ export class AnswerDocumentService {
 
   async write(viewer: Viewer, questionSetId: string): Promise<AnswerDocument> {
     const set = await this.questionSets.get(viewer, questionSetId);
-    const name = (set.reference ?? set.appendixNumber ?? set.id).replace(/[^A-Za-z0-9._-]+/g, '-');
-    return { filename: `${name}-antwoorden.md`, markdown: writeAnswerDocument(answerDocumentInput(set)) };
+    return { filename: `${fileNameOf(set)}-antwoorden.md`, markdown: writeAnswerDocument(answerDocumentInput(set)) };
   }
+
+  /** The same document as a Word file, footnotes as Word's own. */
+  async writeWord(viewer: Viewer, questionSetId: string): Promise<AnswerDocumentWord> {
+    const set = await this.questionSets.get(viewer, questionSetId);
+    return { filename: `${fileNameOf(set)}-antwoorden.docx`, docx: await writeAnswerDocumentWord(answerDocumentInput(set)) };
+  }
+}
+
+function fileNameOf(set: QuestionSetView): string {
+  return (set.reference ?? set.appendixNumber ?? set.id).replace(/[^A-Za-z0-9._-]+/g, '-');
 }
 
 /**
