@@ -33,7 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out in this browser: removes the session cookie (bearer tokens of scripts keep working until they expire) */
+        /**
+         * Sign out: ends the session of the cookie (or of the bearer token sent) at once, in every API process, and removes the cookie
+         * @description Other sessions of the same account (other browsers, scripts) keep working.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -121,7 +124,7 @@ export interface paths {
         put?: never;
         /**
          * Import one document as sent or published: questions create a set (201); answers or a postponement notice complete the set they belong to (200)
-         * @description Importing the same document again changes nothing (200, same id).
+         * @description Importing the same document again changes nothing (200, same id). A document is imported whole or refused: over the limits (see the API description) it is refused with 422 naming them. A corrected questions document for a set that is received or assigned replaces its questions (200, a "questions-corrected" event, a line in `warnings`); once the answers are being drafted it is refused with 409.
          */
         post: operations["QuestionSetsController_import"];
         delete?: never;
@@ -274,8 +277,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The answers as a markdown document in the published layout of the Aanhangsel van de Handelingen
-         * @description Header (reference, appendix number, members, addressees, subject, "ingezonden" date; who answered, "mede namens", "ontvangen" date), then each question followed by its answer, the Toelichting and the footnotes. A set that is not answered yet gives its draft answers, marked "Concept". Importing the document into another desk (POST /api/question-sets/import) gives the same set.
+         * The answers as a document in the published layout of the Aanhangsel van de Handelingen: markdown, or Word on request
+         * @description Header (reference, appendix number, members, addressees, subject, "ingezonden" date; who answered, "mede namens", "ontvangen" date), then each question followed by its answer, the Toelichting and the footnotes. A set that is not answered yet gives its draft answers, marked "Concept". With `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the same document comes as a Word file (.docx) whose footnotes are Word footnotes, each where its marker stood in the text. Importing either document into another desk (POST /api/question-sets/import, the Word file as an upload) gives the same set.
          */
         get: operations["AnswerDocumentController_answerDocument"];
         put?: never;
@@ -550,7 +553,6 @@ export interface components {
             accessToken: string;
             user: components["schemas"]["ViewerDto"];
         };
-        Object: Record<string, never>;
         MemberDto: {
             /** @example Van Helvert */
             name: string;
@@ -562,6 +564,11 @@ export interface components {
             marker: string;
             /** @example https://www.rtlnieuws.nl/tech/artikel/5202012/huawei-testte-software-voor-herkenning-gezichten-oeigoeren */
             text: string;
+            /**
+             * @description Where the marker stood in the text of the question or answer (an offset into it), as read at import; absent for footnotes imported before this was kept
+             * @example 104
+             */
+            position?: number;
         };
         QuestionDto: {
             /** @example 1 */
@@ -1125,7 +1132,7 @@ export interface components {
              * Format: uuid
              * @description Null for the weekly digest, which is about several sets
              */
-            questionSetId: Record<string, never> | null;
+            questionSetId: string | null;
             /**
              * @example postponement-due
              * @enum {string}
@@ -1139,7 +1146,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
-            readAt: Record<string, never> | null;
+            readAt: string | null;
         };
         MarkedReadDto: {
             /**
@@ -1272,7 +1279,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many failed sign-ins for this account from this address; see Retry-After */
+            /** @description Too many failed sign-ins for this account (from any address) or from this address (for any account); see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1328,8 +1335,8 @@ export interface operations {
     QuestionSetsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Comma list of statuses: received, assigned, drafting, in_review, co_signing, approved, answered, withdrawn */
                 status?: string[];
                 /** @description Only sets that are (not) overdue today */
@@ -1490,27 +1497,27 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The document as text/plain or text/markdown, or uploaded as multipart/form-data with one file field "file" (.txt or .md). */
+        /** @description The document as text/plain or text/markdown, or uploaded as multipart/form-data with one file field "file": .txt, .md, .docx (Word) or .pdf. The file's kind is told by its name and checked against its content. */
         requestBody: {
             content: {
                 "text/plain": string | {
                     /**
                      * Format: binary
-                     * @description A .txt or .md file
+                     * @description A .txt, .md, .docx or .pdf file
                      */
                     file: string;
                 };
                 "text/markdown": string | {
                     /**
                      * Format: binary
-                     * @description A .txt or .md file
+                     * @description A .txt, .md, .docx or .pdf file
                      */
                     file: string;
                 };
                 "multipart/form-data": string | {
                     /**
                      * Format: binary
-                     * @description A .txt or .md file
+                     * @description A .txt, .md, .docx or .pdf file
                      */
                     file: string;
                 };
@@ -1542,6 +1549,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A corrected questions document for a set whose answers are already being drafted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The document is larger than DOCUMENT_MAX_BYTES */
             413: {
                 headers: {
@@ -1549,14 +1563,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not text/plain, text/markdown or an upload of a .txt or .md file */
+            /** @description Not text/plain, text/markdown or an upload of a .txt, .md, .docx or .pdf file (an old .doc, .odt or image is refused: the message says how to save it) */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Not readable as written questions, answers or a postponement notice; the message says what was missing */
+            /** @description Not readable as written questions, answers or a postponement notice, or over the limits; or an uploaded file that is not what its name says (a Word file named .pdf), damaged, protected with a password, a scan without text, or over 300 pages; the message says what to do */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1580,11 +1594,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1631,11 +1648,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1682,11 +1702,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1733,11 +1756,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1784,11 +1810,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1884,11 +1913,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1935,11 +1967,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The updated set, with the actions you may take next */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuestionSetDto"];
+                };
             };
             /** @description Your role or ministry may not take this step */
             403: {
@@ -1974,7 +2009,10 @@ export interface operations {
     AnswerDocumentController_answerDocument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description text/markdown (the default) or application/vnd.openxmlformats-officedocument.wordprocessingml.document */
+                Accept?: string;
+            };
             path: {
                 id: string;
             };
@@ -1982,15 +2020,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/markdown; charset=utf-8 */
+            /** @description text/markdown; charset=utf-8, or application/vnd.openxmlformats-officedocument.wordprocessingml.document when the Accept header asks for Word */
             200: {
                 headers: {
-                    /** @description inline; filename="2020Z25656-antwoorden.md" */
+                    /** @description inline; filename="2020Z25656-antwoorden.md" (or attachment; filename="2020Z25656-antwoorden.docx") */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/markdown": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
             /** @description Unknown, or not visible to you */
@@ -2099,8 +2138,8 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Only people with this role */
                 role?: "desk" | "drafter" | "coordinator" | "admin";
                 /** @description Only people of this ministry; "none": people without one (who see every ministry) */
