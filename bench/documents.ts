@@ -24,7 +24,8 @@ function questionsText(reference: string, questions: number): string {
       `Hoeveel kinderen in regio ${n} wachten langer dan drie maanden op de jeugdzorg die zij nodig hebben, hoe is dat aantal sinds 2019 veranderd, en welke afspraken heeft u met de gemeenten in die regio gemaakt om de wachttijden terug te dringen?${n % 5 === 0 ? `<sup>${n / 5}</sup>` : ''}`,
     );
   }
-  for (let k = 1; k * 5 <= questions; k++) lines.push(`<sup>${k}</sup> https://www.rijksoverheid.nl/documenten/rapporten/2021/03/0${k}/monitor-jeugdzorg-regio-${k * 5}`);
+  for (let k = 1; k * 5 <= questions; k++)
+    lines.push(`<sup>${k}</sup> https://www.rijksoverheid.nl/documenten/rapporten/2021/03/0${k}/monitor-jeugdzorg-regio-${k * 5}`);
   return lines.join('\n\n');
 }
 
@@ -35,11 +36,16 @@ async function main(): Promise<void> {
   const documents = Number(option('documents', '40'));
   // As many questions as make ten A4 pages.
   let questions = 40;
-  const sample = async (count: number) => typesetPdf(typesetFromText(questionsText('2021Z99999', count)), { size: [595, 842], runningHead: 'Tweede Kamer, vergaderjaar 2020–2021, Aanhangsel' });
+  const sample = async (count: number) =>
+    typesetPdf(typesetFromText(questionsText('2021Z99999', count)), { size: [595, 842], runningHead: 'Tweede Kamer, vergaderjaar 2020–2021, Aanhangsel' });
   while (pagesOf(await sample(questions)) < 10) questions += 2;
   while (pagesOf(await sample(questions)) > 10) questions -= 1;
   const references = (offset: number) => Array.from({ length: imports + 2 }, (_, i) => `2021Z${String(50_000 + offset + i).padStart(5, '0')}`);
-  const pdfs = await Promise.all(references(0).map(async (reference) => typesetPdf(typesetFromText(questionsText(reference, questions)), { size: [595, 842], runningHead: 'Tweede Kamer, vergaderjaar 2020–2021, Aanhangsel' })));
+  const pdfs = await Promise.all(
+    references(0).map(async (reference) =>
+      typesetPdf(typesetFromText(questionsText(reference, questions)), { size: [595, 842], runningHead: 'Tweede Kamer, vergaderjaar 2020–2021, Aanhangsel' }),
+    ),
+  );
   const texts = references(5_000).map((reference) => questionsText(reference, questions));
 
   await withBenchDesk(
@@ -47,7 +53,11 @@ async function main(): Promise<void> {
     async () => undefined,
     async (desk) => {
       const headers = async () => {
-        const login = await fetch(`${desk.base}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'desk@example.org', password: 'demo-password' }) });
+        const login = await fetch(`${desk.base}/auth/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email: 'desk@example.org', password: 'demo-password' }),
+        });
         return { Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
       };
       const auth = await headers();
@@ -58,7 +68,11 @@ async function main(): Promise<void> {
         expectStatus('PDF import', { status: response.status, body: await response.json() }, 201);
       };
       const postText = async (i: number) => {
-        const response = await fetch(`${desk.base}/question-sets/import`, { method: 'POST', headers: { ...auth, 'Content-Type': 'text/markdown; charset=utf-8' }, body: texts[i] });
+        const response = await fetch(`${desk.base}/question-sets/import`, {
+          method: 'POST',
+          headers: { ...auth, 'Content-Type': 'text/markdown; charset=utf-8' },
+          body: texts[i],
+        });
         expectStatus('text import', { status: response.status, body: await response.json() }, 201);
       };
       const client = await desk.client('desk@example.org');

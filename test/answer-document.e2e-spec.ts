@@ -110,7 +110,9 @@ describe('the answer document', () => {
     expect(text).toContain('Bent u bekend met het bericht dat Huawei software voor de herkenning van gezichten van Oeigoeren testte?<sup>1</sup>');
     expect(text).toContain('<sup>1</sup> https://www.rtlnieuws.nl/tech/artikel/5202012/huawei-testte-software-voor-herkenning-gezichten-oeigoeren');
     // Without the header, or preferring markdown, it stays markdown.
-    expect((await answerDocument(set.id).set('Accept', `text/markdown, ${WORD};q=0.5`).expect(200)).headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect((await answerDocument(set.id).set('Accept', `text/markdown, ${WORD};q=0.5`).expect(200)).headers['content-type']).toBe(
+      'text/markdown; charset=utf-8',
+    );
   });
 
   describe.each(['markdown', 'word'] as const)('round trip (%s): imported into a fresh desk, the documents give the same sets', (format) => {

@@ -37,12 +37,19 @@ describe('importing a document by upload (multipart/form-data, field "file")', (
       reference,
       questions: [
         'Bent u bekend met het bericht over wachtlijsten in de jeugdzorg?<sup>1</sup>',
-        ...Array.from({ length: 12 }, (_, i) => `Hoeveel kinderen wachten in regio ${i + 1} langer dan drie maanden op de hulp die zij nodig hebben, en wat doet u daaraan?`),
+        ...Array.from(
+          { length: 12 },
+          (_, i) => `Hoeveel kinderen wachten in regio ${i + 1} langer dan drie maanden op de hulp die zij nodig hebben, en wat doet u daaraan?`,
+        ),
       ],
     }).concat('\n\n<sup>1</sup> https://nos.nl/artikel/2371234-wachtlijsten-jeugdzorg\n');
     const pdf = await typesetPdf(typesetFromText(text), { runningHead: 'Tweede Kamer, vergaderjaar 2020–2021, Aanhangsel' });
     const first = await upload(pdf, 'Kamervragen jeugdzorg.pdf').expect(201);
-    expect(first.body).toMatchObject({ created: true, warnings: [], questionSet: { reference, submitters: [{ name: 'Kuiken', party: 'PvdA' }], status: 'received' } });
+    expect(first.body).toMatchObject({
+      created: true,
+      warnings: [],
+      questionSet: { reference, submitters: [{ name: 'Kuiken', party: 'PvdA' }], status: 'received' },
+    });
     const set = (await desk.http().get(`/api/question-sets/${first.body.questionSet.id}`).auth(token, { type: 'bearer' }).expect(200)).body;
     expect(set.questions).toHaveLength(13);
     expect(set.questions[0]).toEqual({
@@ -70,7 +77,11 @@ describe('importing a document by upload (multipart/form-data, field "file")', (
     const response = await upload(await typesetWord(typesetFromText(answers)), 'Antwoorden.docx').expect(200);
     expect(response.body).toMatchObject({ created: false, questionSet: { reference, answeredOn: '2021-03-24', answeredBy: 'Blokhuis', status: 'answered' } });
     const set = (await desk.http().get(`/api/question-sets/${response.body.questionSet.id}`).auth(token, { type: 'bearer' }).expect(200)).body;
-    expect(set.answers[1]).toEqual({ questionNumbers: [2], text: 'Ongeveer 4.000 kinderen.', footnotes: [{ marker: '1', text: 'https://www.cbs.nl/jeugdzorg-2020', position: 24 }] });
+    expect(set.answers[1]).toEqual({
+      questionNumbers: [2],
+      text: 'Ongeveer 4.000 kinderen.',
+      footnotes: [{ marker: '1', text: 'https://www.cbs.nl/jeugdzorg-2020', position: 24 }],
+    });
   });
 
   it('refuses a file the desk does not read with 415 saying how to save it, and a file that is not what its name says with 422', async () => {
@@ -78,7 +89,8 @@ describe('importing a document by upload (multipart/form-data, field "file")', (
     expect(doc.body).toEqual({
       statusCode: 415,
       error: 'Unsupported Media Type',
-      message: '"vragen.doc" is an old Word document (.doc), which the desk cannot read. Open it in Word and save it as .docx (Word-document), then import that.',
+      message:
+        '"vragen.doc" is an old Word document (.doc), which the desk cannot read. Open it in Word and save it as .docx (Word-document), then import that.',
     });
     const word = await typesetWord(typesetFromText(aQuestionsDocument()));
     const renamed = await upload(word, 'vragen.pdf').expect(422);

@@ -37,7 +37,10 @@ export function typesetFromText(text: string): TypesetDocument {
     .replace(/^[ \t]*((?:Vraag|Antwoord)(?: op vraag)?[\d ,en]*)[ \t]*$/gm, '\n**$1**\n')
     .split(/\n\s*\n/);
   for (const block of blocks) {
-    const joined = joinLines(normaliseLines(block).filter((line) => line !== '\f'), hyphenated);
+    const joined = joinLines(
+      normaliseLines(block).filter((line) => line !== '\f'),
+      hyphenated,
+    );
     if (!joined || /^-{3,}$/.test(joined)) continue;
     const definition = /^(?:<sup>(\d+)<\/sup>|([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|(\d{1,2})\))\s*(.*)$/.exec(joined);
     if (definition && (definition[3] === undefined || parenDefined.has(definition[3]))) {
@@ -46,7 +49,9 @@ export function typesetFromText(text: string): TypesetDocument {
     }
     const heading = /^#{1,6}\s+(.*)$/.exec(joined) ?? /^\*\*([^*]+)\*\*$/.exec(joined);
     const style = heading ? (/^#{1,2}\s/.test(joined) ? 'title' : 'heading') : 'body';
-    const withMarkers = joined.replace(/(?<=\S)\s+(\d{1,2})\)(?=$|[\s.,;:])/g, (all, digits: string) => (parenDefined.has(digits) ? `<sup>${digits}</sup>` : all));
+    const withMarkers = joined.replace(/(?<=\S)\s+(\d{1,2})\)(?=$|[\s.,;:])/g, (all, digits: string) =>
+      parenDefined.has(digits) ? `<sup>${digits}</sup>` : all,
+    );
     paragraphs.push({ style, pieces: pieces(heading ? heading[1] : withMarkers) });
   }
   return { paragraphs, footnotes };
@@ -104,27 +109,31 @@ export function typesetPdf(document: TypesetDocument, options: PdfOptions = {}):
   let notes: string[] = [];
   const printed = new Set<string>();
 
-  const noteHeight = (markers: readonly string[]) => markers.reduce((sum, marker) => sum + lineCount(document.footnotes[marker] ?? '', NOTE, textWidth - 12) * (NOTE + 2), 0) + (markers.length ? 8 : 0);
+  const noteHeight = (markers: readonly string[]) =>
+    markers.reduce((sum, marker) => sum + lineCount(document.footnotes[marker] ?? '', NOTE, textWidth - 12) * (NOTE + 2), 0) + (markers.length ? 8 : 0);
   const lineCount = (text: string, size: number, room: number) => wrap(text, size, room).length;
   const wrap = (text: string, size: number, room: number): string[] => {
     pdf.font('Helvetica').fontSize(size);
     const lines: string[] = [];
     let line = '';
     // A word longer than a line (a URL) is broken where the line is full, as PDFs do.
-    const words = text.split(' ').filter(Boolean).flatMap((word) => {
-      const parts: string[] = [];
-      let rest = word;
-      while (pdf.widthOfString(rest) > room) {
-        let cut = rest.length - 1;
-        while (cut > 1 && pdf.widthOfString(rest.slice(0, cut)) > room) cut--;
-        // After a slash or hyphen where one fits, as typesetters break URLs.
-        const mark = Math.max(rest.lastIndexOf('/', cut - 1), rest.lastIndexOf('-', cut - 1));
-        if (mark > cut / 2) cut = mark + 1;
-        parts.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      return [...parts, rest];
-    });
+    const words = text
+      .split(' ')
+      .filter(Boolean)
+      .flatMap((word) => {
+        const parts: string[] = [];
+        let rest = word;
+        while (pdf.widthOfString(rest) > room) {
+          let cut = rest.length - 1;
+          while (cut > 1 && pdf.widthOfString(rest.slice(0, cut)) > room) cut--;
+          // After a slash or hyphen where one fits, as typesetters break URLs.
+          const mark = Math.max(rest.lastIndexOf('/', cut - 1), rest.lastIndexOf('-', cut - 1));
+          if (mark > cut / 2) cut = mark + 1;
+          parts.push(rest.slice(0, cut));
+          rest = rest.slice(cut);
+        }
+        return [...parts, rest];
+      });
     for (const word of words) {
       const candidate = line ? `${line} ${word}` : word;
       if (line && pdf.widthOfString(candidate) > room) {
@@ -142,13 +151,23 @@ export function typesetPdf(document: TypesetDocument, options: PdfOptions = {}):
     for (const marker of notes) {
       const lines = wrap(document.footnotes[marker] ?? '', NOTE, textWidth - 12);
       if (options.footnoteMarkers === 'plain') pdf.font('Helvetica').fontSize(NOTE).text(marker, MARGIN, noteY, { lineBreak: false });
-      else pdf.font('Helvetica').fontSize(5).text(marker, MARGIN, noteY - 2, { lineBreak: false });
+      else
+        pdf
+          .font('Helvetica')
+          .fontSize(5)
+          .text(marker, MARGIN, noteY - 2, { lineBreak: false });
       for (const line of lines) {
-        pdf.font('Helvetica').fontSize(NOTE).text(line, MARGIN + 12, noteY, { lineBreak: false });
+        pdf
+          .font('Helvetica')
+          .fontSize(NOTE)
+          .text(line, MARGIN + 12, noteY, { lineBreak: false });
         noteY += NOTE + 2;
       }
     }
-    pdf.font('Helvetica').fontSize(8).text(String(page), width / 2 - 5, height - 30, { lineBreak: false });
+    pdf
+      .font('Helvetica')
+      .fontSize(8)
+      .text(String(page), width / 2 - 5, height - 30, { lineBreak: false });
     notes = [];
   };
   const newPage = () => {
@@ -184,7 +203,11 @@ export function typesetPdf(document: TypesetDocument, options: PdfOptions = {}):
     }
     const markersOf = (word: Piece[]) => word.flatMap((part) => ('marker' in part ? [part.marker] : []));
     const widthOf = (word: Piece[]) =>
-      word.reduce((sum, part) => sum + ('marker' in part ? pdf.font('Helvetica').fontSize(6).widthOfString(part.marker) + 1 : pdf.font(font).fontSize(size).widthOfString(part.text)), 0);
+      word.reduce(
+        (sum, part) =>
+          sum + ('marker' in part ? pdf.font('Helvetica').fontSize(6).widthOfString(part.marker) + 1 : pdf.font(font).fontSize(size).widthOfString(part.text)),
+        0,
+      );
     let x = MARGIN;
     const lineStart = () => {
       const pending = words.flatMap(markersOf).filter((marker) => !printed.has(marker) && !notes.includes(marker));
@@ -199,7 +222,10 @@ export function typesetPdf(document: TypesetDocument, options: PdfOptions = {}):
       }
       for (const part of word) {
         if ('marker' in part) {
-          pdf.font('Helvetica').fontSize(6).text(part.marker, x + 0.5, y - 1, { lineBreak: false });
+          pdf
+            .font('Helvetica')
+            .fontSize(6)
+            .text(part.marker, x + 0.5, y - 1, { lineBreak: false });
           x += pdf.widthOfString(part.marker) + 1;
           if (!printed.has(part.marker)) {
             printed.add(part.marker);

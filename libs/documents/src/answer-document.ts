@@ -74,7 +74,8 @@ export function answerDocumentContent(set: AnswerDocumentInput): AnswerDocumentC
   if (set.reference) blocks.push({ kind: 'reference', text: set.reference });
   if (set.draft) blocks.push({ kind: 'concept', text: DRAFT });
   blocks.push({ kind: 'styled', markdown: questionsLine(set) });
-  if ((set.answeredBy && set.answers.length > 0) || set.answeredOn) blocks.push({ kind: 'styled', markdown: answerLine(set.answeredBy, set.answeredOn, set.addressees) });
+  if ((set.answeredBy && set.answers.length > 0) || set.answeredOn)
+    blocks.push({ kind: 'styled', markdown: answerLine(set.answeredBy, set.answeredOn, set.addressees) });
 
   for (const item of inReadingOrder(set)) {
     const text = item.text.trim();

@@ -13,7 +13,12 @@ export function wantsWord(accept: string | undefined): boolean {
   let markdown = 0;
   for (const range of accept.split(',')) {
     const [type, ...parameters] = range.trim().toLowerCase().split(';');
-    const quality = Number(parameters.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
+    const quality = Number(
+      parameters
+        .map((p) => p.trim())
+        .find((p) => p.startsWith('q='))
+        ?.slice(2) ?? '1',
+    );
     const q = Number.isFinite(quality) ? quality : 0;
     if (type.trim() === WORD_MEDIA_TYPE) word = Math.max(word, q);
     if (['text/markdown', 'text/*', 'text/plain'].includes(type.trim())) markdown = Math.max(markdown, q);
@@ -37,10 +42,17 @@ export class AnswerDocumentController {
   @ApiOkResponse({
     description: `text/markdown; charset=utf-8, or ${WORD_MEDIA_TYPE} when the Accept header asks for Word`,
     content: {
-      'text/markdown': { schema: { type: 'string', example: '2020Z25656\n\nVragen van het lid **Van Helvert** (CDA) aan de Minister van Buitenlandse Zaken over …' } },
+      'text/markdown': {
+        schema: { type: 'string', example: '2020Z25656\n\nVragen van het lid **Van Helvert** (CDA) aan de Minister van Buitenlandse Zaken over …' },
+      },
       [WORD_MEDIA_TYPE]: { schema: { type: 'string', format: 'binary' } },
     },
-    headers: { 'Content-Disposition': { description: 'inline; filename="2020Z25656-antwoorden.md" (or attachment; filename="2020Z25656-antwoorden.docx")', schema: { type: 'string' } } },
+    headers: {
+      'Content-Disposition': {
+        description: 'inline; filename="2020Z25656-antwoorden.md" (or attachment; filename="2020Z25656-antwoorden.docx")',
+        schema: { type: 'string' },
+      },
+    },
   })
   @ApiNotFoundResponse({ description: 'Unknown, or not visible to you' })
   async answerDocument(

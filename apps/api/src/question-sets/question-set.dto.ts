@@ -21,7 +21,8 @@ export class FootnoteDto {
   @ApiPropertyOptional({
     example: 104,
     minimum: 0,
-    description: 'Where the marker stood in the text of the question or answer (an offset into it), as read at import; absent for footnotes imported before this was kept',
+    description:
+      'Where the marker stood in the text of the question or answer (an offset into it), as read at import; absent for footnotes imported before this was kept',
   })
   position?: number;
 }

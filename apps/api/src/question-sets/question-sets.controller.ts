@@ -126,7 +126,11 @@ export class QuestionSetsController {
     schema: {
       oneOf: [
         { type: 'string', example: '2020Z25656\n\nVragen van het lid Van Helvert (CDA) aan de Minister van Buitenlandse Zaken over …' },
-        { type: 'object', required: [UPLOAD_FIELD], properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary', description: 'A .txt, .md, .docx or .pdf file' } } },
+        {
+          type: 'object',
+          required: [UPLOAD_FIELD],
+          properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary', description: 'A .txt, .md, .docx or .pdf file' } },
+        },
       ],
     },
   })
@@ -135,7 +139,10 @@ export class QuestionSetsController {
   @ApiOkResponse({ type: ImportResultDto, description: 'An existing set was completed, or this document was imported before' })
   @ApiBadRequestResponse({ description: 'The body is empty or not text' })
   @ApiPayloadTooLargeResponse({ description: 'The document is larger than DOCUMENT_MAX_BYTES' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'Not text/plain, text/markdown or an upload of a .txt, .md, .docx or .pdf file (an old .doc, .odt or image is refused: the message says how to save it)' })
+  @ApiUnsupportedMediaTypeResponse({
+    description:
+      'Not text/plain, text/markdown or an upload of a .txt, .md, .docx or .pdf file (an old .doc, .odt or image is refused: the message says how to save it)',
+  })
   @ApiUnprocessableEntityResponse({
     description:
       'Not readable as written questions, answers or a postponement notice, or over the limits; or an uploaded file that is not what its name says (a Word file named .pdf), damaged, protected with a password, a scan without text, or over 300 pages; the message says what to do',
@@ -165,7 +172,9 @@ export class QuestionSetsController {
     }
     if (typeof body !== 'string') throw new UnsupportedMediaTypeException('Send the document as text.');
     if (body.includes('\u0000') || body.includes('\uFFFD')) {
-      throw new BadRequestException(`The body is not UTF-8 text (it looks like a binary file, such as a PDF or Word document). Upload such a file as multipart/form-data in the field "${UPLOAD_FIELD}".`);
+      throw new BadRequestException(
+        `The body is not UTF-8 text (it looks like a binary file, such as a PDF or Word document). Upload such a file as multipart/form-data in the field "${UPLOAD_FIELD}".`,
+      );
     }
     if (body.trim().length === 0) throw new BadRequestException('The document is empty: send the text of the questions or answers.');
     const result = await this.documents.importDocument(body, actorOf(viewer));

@@ -19,7 +19,14 @@ import { documentText } from './document-text';
 jest.setTimeout(120_000);
 
 const SEEDS = join(__dirname, '..', '..', '..', '..', 'seeds');
-const seed = (prefix: string) => readFileSync(join(SEEDS, ['000_3fa7b0e687fc72f2.txt', '001_28edc29e100e7927.txt', '003_c9300e06f95d6079.txt', '004_8ba98788180af416.txt'].find((f) => f.startsWith(prefix))!), 'utf8');
+const seed = (prefix: string) =>
+  readFileSync(
+    join(
+      SEEDS,
+      ['000_3fa7b0e687fc72f2.txt', '001_28edc29e100e7927.txt', '003_c9300e06f95d6079.txt', '004_8ba98788180af416.txt'].find((f) => f.startsWith(prefix))!,
+    ),
+    'utf8',
+  );
 
 const TK_HEAD = 'Tweede Kamer, vergaderjaar 2020–2021, Aanhangsel';
 
@@ -52,8 +59,22 @@ const LAYOUTS: Array<[string, string]> = [
   ['001: "Vraag N" headings, superscript footnotes', seed('001')],
   ['003: questions and answers of appendix 2290, <sup> footnotes', seed('003')],
   ['004: questions with a Toelichting', seed('004')],
-  ['a numbered list "1."', doc('2021Z03512', TITLE, '1. Bent u bekend met het bericht over de luchtvaart?', '2. Klopt het dat de uitstoot stijgt?', '3. Wat gaat u doen?')],
-  ['"Vraag:" and "Antwoord:" labels', doc('2021Z03512', TITLE, 'Antwoord van Minister Schouten (Landbouw, Natuur en Voedselkwaliteit) (ontvangen 22 maart 2021).', 'Vraag: Klopt het?', 'Antwoord: Ja.', 'Vraag: Waarom stijgt de uitstoot?', 'Antwoord: Door meer vluchten.')],
+  [
+    'a numbered list "1."',
+    doc('2021Z03512', TITLE, '1. Bent u bekend met het bericht over de luchtvaart?', '2. Klopt het dat de uitstoot stijgt?', '3. Wat gaat u doen?'),
+  ],
+  [
+    '"Vraag:" and "Antwoord:" labels',
+    doc(
+      '2021Z03512',
+      TITLE,
+      'Antwoord van Minister Schouten (Landbouw, Natuur en Voedselkwaliteit) (ontvangen 22 maart 2021).',
+      'Vraag: Klopt het?',
+      'Antwoord: Ja.',
+      'Vraag: Waarom stijgt de uitstoot?',
+      'Antwoord: Door meer vluchten.',
+    ),
+  ],
   [
     'answers without question texts, one covering three',
     doc(
@@ -70,7 +91,14 @@ const LAYOUTS: Array<[string, string]> = [
   ],
   [
     'an Eerste Kamer set',
-    doc('Eerste Kamer der Staten-Generaal', 'Vragen van het lid Nicolaï (PvdD) aan de Minister van Justitie en Veiligheid over de Wet politiegegevens (ingezonden 4 februari 2021).', 'Vraag 1', 'Klopt het?', 'Vraag 2', 'Waarom?'),
+    doc(
+      'Eerste Kamer der Staten-Generaal',
+      'Vragen van het lid Nicolaï (PvdD) aan de Minister van Justitie en Veiligheid over de Wet politiegegevens (ingezonden 4 februari 2021).',
+      'Vraag 1',
+      'Klopt het?',
+      'Vraag 2',
+      'Waarom?',
+    ),
   ],
   [
     'a "Mededeling uitstel" notice',
@@ -133,12 +161,20 @@ describe('the answer document as Word', () => {
     answeredOn: '2021-04-06',
     draft: false,
     questions: [
-      { number: 1, text: 'Bent u bekend met het bericht dat gemeenten gezichtsherkenning gebruiken? Zo ja, wat vindt u ervan?', footnotes: [{ text: 'https://nos.nl/artikel/1', position: 62 }] },
+      {
+        number: 1,
+        text: 'Bent u bekend met het bericht dat gemeenten gezichtsherkenning gebruiken? Zo ja, wat vindt u ervan?',
+        footnotes: [{ text: 'https://nos.nl/artikel/1', position: 62 }],
+      },
       { number: 2, text: 'Welke wettelijke grondslag hebben gemeenten daarvoor?', footnotes: [] },
     ],
     answers: [
       { questionNumbers: [1], text: 'Ja.', footnotes: [] },
-      { questionNumbers: [2], text: 'Die grondslag is er niet.\n\nDe AVG laat het niet toe, zie de uitspraak van de Raad van State.', footnotes: [{ text: 'ECLI:NL:RVS:2021:1', position: 88 }] },
+      {
+        questionNumbers: [2],
+        text: 'Die grondslag is er niet.\n\nDe AVG laat het niet toe, zie de uitspraak van de Raad van State.',
+        footnotes: [{ text: 'ECLI:NL:RVS:2021:1', position: 88 }],
+      },
     ],
     explanatoryNote: null,
   };
@@ -156,10 +192,17 @@ describe('the answer document as Word', () => {
       submittedOn: '2021-03-01',
       submitters: set.submitters,
       addressees: set.addressees,
-      answer: { answeredBy: 'Grapperhaus', answeredByPost: 'Minister van Justitie en Veiligheid', answeredOn: '2021-04-06', coSigners: ['Minister van Binnenlandse Zaken en Koninkrijksrelaties'] },
+      answer: {
+        answeredBy: 'Grapperhaus',
+        answeredByPost: 'Minister van Justitie en Veiligheid',
+        answeredOn: '2021-04-06',
+        coSigners: ['Minister van Binnenlandse Zaken en Koninkrijksrelaties'],
+      },
     });
     expect(read.questions.map(({ number, text }) => ({ number, text }))).toEqual(set.questions.map(({ number, text }) => ({ number, text })));
-    expect(read.answers.map(({ questionNumbers, text }) => ({ questionNumbers, text }))).toEqual(set.answers.map(({ questionNumbers, text }) => ({ questionNumbers, text })));
+    expect(read.answers.map(({ questionNumbers, text }) => ({ questionNumbers, text }))).toEqual(
+      set.answers.map(({ questionNumbers, text }) => ({ questionNumbers, text })),
+    );
     expect(read.questions[0].footnotes).toEqual([{ marker: '1', text: 'https://nos.nl/artikel/1', position: 62 }]);
     expect(read.answers[1].footnotes).toEqual([{ marker: '2', text: 'ECLI:NL:RVS:2021:1', position: 88 }]);
   });
@@ -171,7 +214,9 @@ describe('files that are not what they say', () => {
 
   it('tells a Word file named .pdf, a PDF named .txt and an old .doc apart from what they claim', () => {
     expect(() => documentFormatOf('vragen.pdf', Buffer.concat([zip, Buffer.from('word/document.xml')]))).toThrow(
-      new DocumentFileNotReadable('"vragen.pdf" is called a PDF but is a Word document (.docx). Give it the extension .docx (or export it again as a PDF) and import it again.'),
+      new DocumentFileNotReadable(
+        '"vragen.pdf" is called a PDF but is a Word document (.docx). Give it the extension .docx (or export it again as a PDF) and import it again.',
+      ),
     );
     expect(() => documentFormatOf('vragen.txt', pdfBytes)).toThrow(/"vragen.txt" is called a text file but is a PDF/);
     expect(() => documentFormatOf('vragen.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toThrow(UnsupportedDocumentFile);
@@ -183,7 +228,9 @@ describe('files that are not what they say', () => {
   });
 
   it('says a damaged PDF or Word file is damaged, and a PDF without text is a scan', async () => {
-    await expect(documentText({ name: 'kapot.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 7)]) })).rejects.toThrow(/could not be read as a PDF: it is damaged/);
+    await expect(documentText({ name: 'kapot.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 7)]) })).rejects.toThrow(
+      /could not be read as a PDF: it is damaged/,
+    );
     await expect(documentText({ name: 'kapot.docx', bytes: Buffer.concat([zip, Buffer.from('word/document.xml'), Buffer.alloc(100)]) })).rejects.toThrow(
       /could not be read as a Word document/,
     );
@@ -198,7 +245,9 @@ describe('files that are not what they say', () => {
 
   it('refuses a PDF with more pages than the desk reads, and text that is not UTF-8', async () => {
     const pdf = await typesetPdf(typesetFromText(seed('003')));
-    await expect(documentText({ name: 'lang.pdf', bytes: pdf }, { timeoutMs: 30_000, maxHeapMb: 256, maxPages: 1, maxCharacters: 1_000_000 })).rejects.toThrow(/has \d+ pages, more than the 1/);
+    await expect(documentText({ name: 'lang.pdf', bytes: pdf }, { timeoutMs: 30_000, maxHeapMb: 256, maxPages: 1, maxCharacters: 1_000_000 })).rejects.toThrow(
+      /has \d+ pages, more than the 1/,
+    );
     await expect(documentText({ name: 'vragen.txt', bytes: Buffer.from([0x56, 0x72, 0x61, 0x61, 0x67, 0xe9]) })).rejects.toThrow(/is not UTF-8 text/);
   });
 });

@@ -46,7 +46,9 @@ export async function documentText(file: DocumentFile, limits: DocumentReadLimit
 function utf8Text(file: DocumentFile): string {
   const text = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).toString('utf8');
   if (text.includes('\uFFFD')) {
-    throw new DocumentFileNotReadable(`"${file.name}" is not UTF-8 text. Save it again as text in UTF-8 (in Word: Save as, Plain text, encoding Unicode (UTF-8)).`);
+    throw new DocumentFileNotReadable(
+      `"${file.name}" is not UTF-8 text. Save it again as text in UTF-8 (in Word: Save as, Plain text, encoding Unicode (UTF-8)).`,
+    );
   }
   return text.replace(/^\uFEFF/, '');
 }

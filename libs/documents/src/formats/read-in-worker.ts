@@ -27,9 +27,7 @@ export interface PdfPage {
 }
 
 export type WorkerOutcome =
-  | { pages: PdfPage[] }
-  | { html: string }
-  | { problem: 'password' | 'damaged' | 'too-many-pages' | 'too-large' | 'too-slow'; detail?: string };
+  { pages: PdfPage[] } | { html: string } | { problem: 'password' | 'damaged' | 'too-many-pages' | 'too-large' | 'too-slow'; detail?: string };
 
 export interface WorkerLimits {
   timeoutMs: number;

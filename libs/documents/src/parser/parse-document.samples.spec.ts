@@ -99,7 +99,9 @@ describe('sample 001: questions in markdown, "Vraag N" headings, superscript foo
     expect(question(document, 1)).toEqual({
       number: 1,
       text: 'Bent u bekend met het bericht dat Huawei software voor de herkenning van gezichten van Oeigoeren testte?',
-      footnotes: [{ marker: '1', position: 104, text: 'https://www.rtlnieuws.nl/tech/artikel/5202012/huawei-testte-software-voor-herkenning-gezichten-oeigoeren' }],
+      footnotes: [
+        { marker: '1', position: 104, text: 'https://www.rtlnieuws.nl/tech/artikel/5202012/huawei-testte-software-voor-herkenning-gezichten-oeigoeren' },
+      ],
     });
     expect(question(document, 10).footnotes).toMatchObject([
       {

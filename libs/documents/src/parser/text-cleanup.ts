@@ -78,7 +78,11 @@ export function removePageFurniture(lines: readonly string[]): PageFurniture {
  */
 function isPageNumber(line: string): boolean {
   if (line === '') return false;
-  const plain = /^[#*_]/.test(line) ? stripHeadingMarks(line).replace(/^(\*\*|__|\*|_)(.*)\1$/, '$2').trim() : line;
+  const plain = /^[#*_]/.test(line)
+    ? stripHeadingMarks(line)
+        .replace(/^(\*\*|__|\*|_)(.*)\1$/, '$2')
+        .trim()
+    : line;
   return PAGE_NUMBER.some((p) => p.test(plain));
 }
 
