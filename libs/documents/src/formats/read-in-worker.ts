@@ -37,6 +37,8 @@ export interface WorkerLimits {
 
 const WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
+// Whatever the libraries print is dropped: logs are the desk's, and never hold document text.
+for (const name of ['log', 'info', 'warn', 'error', 'debug']) console[name] = () => undefined;
 
 async function readPdf(data, maxPages) {
   const pdfjs = await import(workerData.pdfjs);
@@ -78,10 +80,12 @@ async function readDocx(data) {
   }
 }
 
-(workerData.kind === 'pdf' ? readPdf(workerData.data, workerData.maxPages) : readDocx(workerData.data)).then(
-  (outcome) => parentPort.postMessage(outcome),
-  (error) => parentPort.postMessage({ problem: 'damaged', detail: String(error && error.message) }),
-);
+parentPort.on('message', ({ id, kind, data, maxPages }) => {
+  (kind === 'pdf' ? readPdf(data, maxPages) : readDocx(data)).then(
+    (outcome) => parentPort.postMessage({ id, outcome }),
+    (error) => parentPort.postMessage({ id, outcome: { problem: 'damaged', detail: String(error && error.message) } }),
+  );
+});
 `;
 
 let modules: { pdfjs: string; standardFonts: string; mammoth: string } | null = null;
@@ -98,32 +102,67 @@ function modulePaths() {
   return modules;
 }
 
-/** Reads a PDF's positioned text, or a Word file as HTML (mammoth), in a worker of its own. */
+/**
+ * One reader thread, kept between documents (loading pdfjs-dist and mammoth is most of the cost of
+ * a small file), reading one document at a time; a reader that runs out of time or memory, or
+ * stops, is ended and the next document gets a new one.
+ */
+interface Reader {
+  worker: Worker;
+  heapMb: number;
+}
+
+let reader: Reader | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+let nextId = 0;
+
+function startReader(maxHeapMb: number): Reader {
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: modulePaths(),
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 32 },
+  });
+  // An idle reader does not keep a process (the command line) alive.
+  worker.unref();
+  return { worker, heapMb: maxHeapMb };
+}
+
+function stopReader(stopped: Reader): void {
+  if (reader === stopped) reader = null;
+  void stopped.worker.terminate();
+}
+
+/** Reads a PDF's positioned text, or a Word file as HTML (mammoth), in the reader thread. */
 export function readInWorker(kind: 'pdf' | 'docx', bytes: Uint8Array, limits: WorkerLimits): Promise<WorkerOutcome> {
+  const turn = queue.then(() => readOne(kind, bytes, limits));
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+function readOne(kind: 'pdf' | 'docx', bytes: Uint8Array, limits: WorkerLimits): Promise<WorkerOutcome> {
+  if (reader && reader.heapMb !== limits.maxHeapMb) stopReader(reader);
+  const current = (reader ??= startReader(limits.maxHeapMb));
+  const id = ++nextId;
   return new Promise((resolve) => {
-    let settled = false;
-    const settle = (outcome: WorkerOutcome) => {
-      if (settled) return;
-      settled = true;
+    const { worker } = current;
+    const settle = (outcome: WorkerOutcome, stop: boolean) => {
       clearTimeout(timer);
-      void worker.terminate();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (stop) stopReader(current);
       resolve(outcome);
     };
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { kind, data: bytes, maxPages: limits.maxPages, ...modulePaths() },
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 32 },
-      stdout: true,
-      stderr: true,
-    });
-    // Whatever the libraries print is dropped: logs are the desk's, and never hold document text.
-    worker.stdout.resume();
-    worker.stderr.resume();
-    const timer = setTimeout(() => settle({ problem: 'too-slow' }), limits.timeoutMs);
-    worker.once('message', (outcome: WorkerOutcome) => settle(outcome));
-    worker.once('error', (error: NodeJS.ErrnoException) =>
-      settle(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { problem: 'too-large' } : { problem: 'damaged', detail: error.message }),
-    );
-    worker.once('exit', () => settle({ problem: 'damaged', detail: 'the reader stopped' }));
+    const onMessage = (message: { id: number; outcome: WorkerOutcome }) => {
+      if (message.id === id) settle(message.outcome, false);
+    };
+    const onError = (error: NodeJS.ErrnoException) =>
+      settle(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { problem: 'too-large' } : { problem: 'damaged', detail: error.message }, true);
+    const onExit = () => settle({ problem: 'damaged', detail: 'the reader stopped' }, true);
+    const timer = setTimeout(() => settle({ problem: 'too-slow' }, true), limits.timeoutMs);
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    worker.postMessage({ id, kind, data: bytes, maxPages: limits.maxPages });
   });
 }
