@@ -1,17 +1,28 @@
 import { NestFactory } from '@nestjs/core';
 import { AccountsService } from '@question-desk/accounts';
 import { createTestDatabase, dropTestDatabase } from '@question-desk/database';
+import { documentText } from '@question-desk/documents';
+import type { Response } from 'superagent';
 import { DESK_SCHEMA } from '@question-desk/schema';
 import { CliModule } from '../apps/cli/src/cli.module';
 import { DEMO_PASSWORD, ensureDemoData, startDesk, type TestDesk } from './desk';
+
+const WORD = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Collects a binary answer as a Buffer (supertest's parser for a body it does not know). */
+function binary(response: Response, done: (error: Error | null, body: unknown) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+}
 
 interface SetBody {
   id: string;
   reference: string | null;
   appendixNumber: string | null;
   status: string;
-  questions: { number: number; text: string; footnotes: { text: string }[] }[];
-  answers: { questionNumbers: number[]; text: string; footnotes: { text: string }[] }[];
+  questions: { number: number; text: string; footnotes: { text: string; position?: number }[] }[];
+  answers: { questionNumbers: number[]; text: string; footnotes: { text: string; position?: number }[] }[];
   [field: string]: unknown;
 }
 
@@ -85,17 +96,33 @@ describe('the answer document', () => {
   it('is in the API description', async () => {
     const { body } = await desk.http().get('/api/docs-json').expect(200);
     const operation = body.paths['/api/question-sets/{id}/answer-document'].get;
-    expect(Object.keys(operation.responses['200'].content)).toEqual(['text/markdown']);
+    expect(Object.keys(operation.responses['200'].content)).toEqual(['text/markdown', WORD]);
   });
 
-  describe('round trip: imported into a fresh desk, the documents give the same sets', () => {
+  it('gives a Word document when the Accept header asks for one, footnotes as Word footnotes where they stood', async () => {
+    const set = await demoSet({ reference: '2020Z25656' });
+    const response = await answerDocument(set.id).set('Accept', WORD).buffer(true).parse(binary).expect(200);
+    expect(response.headers['content-type']).toBe(WORD);
+    expect(response.headers['content-disposition']).toBe('attachment; filename="2020Z25656-antwoorden.docx"');
+    const docx = response.body as Buffer;
+    expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+    const { text } = await documentText({ name: 'antwoorden.docx', bytes: docx });
+    expect(text).toContain('Bent u bekend met het bericht dat Huawei software voor de herkenning van gezichten van Oeigoeren testte?<sup>1</sup>');
+    expect(text).toContain('<sup>1</sup> https://www.rtlnieuws.nl/tech/artikel/5202012/huawei-testte-software-voor-herkenning-gezichten-oeigoeren');
+    // Without the header, or preferring markdown, it stays markdown.
+    expect((await answerDocument(set.id).set('Accept', `text/markdown, ${WORD};q=0.5`).expect(200)).headers['content-type']).toBe(
+      'text/markdown; charset=utf-8',
+    );
+  });
+
+  describe.each(['markdown', 'word'] as const)('round trip (%s): imported into a fresh desk, the documents give the same sets', (format) => {
     const databaseUrl = process.env.DATABASE_URL;
     let freshUrl: string;
     let fresh: TestDesk;
     let freshToken: string;
 
     beforeAll(async () => {
-      freshUrl = await createTestDatabase(databaseUrl!, DESK_SCHEMA, 'roundtrip');
+      freshUrl = await createTestDatabase(databaseUrl!, DESK_SCHEMA, `roundtrip_${format}`);
       process.env.DATABASE_URL = freshUrl;
       const context = await NestFactory.createApplicationContext(CliModule, { logger: false });
       try {
@@ -129,22 +156,34 @@ describe('the answer document', () => {
       coSigningMinistries: set.coSigningMinistries,
       explanatoryNote: set.explanatoryNote,
       status: set.status,
-      questions: set.questions.map(({ number, text, footnotes }) => ({ number, text, footnotes: footnotes.map((f) => f.text) })),
-      answers: set.answers.map(({ questionNumbers, text, footnotes }) => ({ questionNumbers, text, footnotes: footnotes.map((f) => f.text) })),
+      questions: set.questions.map(({ number, text, footnotes }) => ({ number, text, footnotes: footnotes.map((f) => [f.text, f.position]) })),
+      answers: set.answers.map(({ questionNumbers, text, footnotes }) => ({ questionNumbers, text, footnotes: footnotes.map((f) => [f.text, f.position]) })),
     });
 
     it.each(DEMO_SETS)('$name: same submitters, dates, questions and answers', async ({ query, filename }) => {
       const original = await demoSet(query);
-      const document = await answerDocument(original.id).expect(200);
-      expect(document.headers['content-disposition']).toBe(`inline; filename="${filename}"`);
-
-      const imported = await fresh
-        .http()
-        .post('/api/question-sets/import')
-        .auth(freshToken, { type: 'bearer' })
-        .set('Content-Type', 'text/markdown; charset=utf-8')
-        .send(document.text)
-        .expect(201);
+      let imported;
+      if (format === 'markdown') {
+        const document = await answerDocument(original.id).expect(200);
+        expect(document.headers['content-disposition']).toBe(`inline; filename="${filename}"`);
+        imported = await fresh
+          .http()
+          .post('/api/question-sets/import')
+          .auth(freshToken, { type: 'bearer' })
+          .set('Content-Type', 'text/markdown; charset=utf-8')
+          .send(document.text)
+          .expect(201);
+      } else {
+        const document = await answerDocument(original.id).set('Accept', WORD).buffer(true).parse(binary).expect(200);
+        const wordName = filename.replace(/\.md$/, '.docx');
+        expect(document.headers['content-disposition']).toBe(`attachment; filename="${wordName}"`);
+        imported = await fresh
+          .http()
+          .post('/api/question-sets/import')
+          .auth(freshToken, { type: 'bearer' })
+          .attach('file', document.body as Buffer, wordName)
+          .expect(201);
+      }
       expect(imported.body).toMatchObject({ created: true, warnings: [] });
       const copy: SetBody = (await fresh.http().get(`/api/question-sets/${imported.body.questionSet.id}`).auth(freshToken, { type: 'bearer' }).expect(200))
         .body;

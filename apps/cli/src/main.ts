@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { SYSTEM_ACTOR } from '@question-desk/audit';
 import { exitOnConfigurationError } from '@question-desk/config';
@@ -15,7 +15,7 @@ import { DemoSeed, describeImport } from './demo-seed';
 const USAGE = `Usage:
   question-desk setup              create the database if needed, run migrations, load the demo data into an empty desk
   question-desk migrate            create the database if needed and run migrations
-  question-desk import <files…>    import documents of questions, answers or postponements; one line per file
+  question-desk import <files…>    import documents of questions, answers or postponements (.txt, .md, .docx, .pdf); one line per file
   question-desk supervise          run the API and the worker, restarting either when it stops (with back-off) until SIGINT/SIGTERM`;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -63,10 +63,11 @@ async function importFiles(files: string[]): Promise<boolean> {
     const documents = app.get(DocumentImportService);
     for (const file of files) {
       try {
-        say(describeImport(file, await documents.importDocument(await readFile(file, 'utf8'), SYSTEM_ACTOR)));
+        say(describeImport(file, await documents.importFile({ name: basename(file), bytes: await readFile(file) }, SYSTEM_ACTOR)));
       } catch (error) {
         allImported = false;
         const reason = error instanceof DocumentNotReadable ? error.problems.join('; ') : (error as Error).message;
+        // A file the desk cannot read (.doc, a PDF named .txt, a damaged PDF) is one line like any other refusal.
         say(`${file}: not imported — ${reason}`);
       }
     }

@@ -10,6 +10,8 @@ import { formatDutchDate } from './parser/dutch-dates';
 
 export interface AnswerDocumentFootnote {
   text: string;
+  /** Where the marker stood in the text it belongs to (an offset, as read at import); at the end when unknown. */
+  position?: number | null;
 }
 
 export interface AnswerDocumentInput {
@@ -44,26 +46,71 @@ const TITLE = 'Vragen gesteld door de leden der Kamer, met de daarop door de reg
 const TITLE_EERSTE_KAMER = 'Vragen gesteld door de leden der Eerste Kamer, met de daarop door de regering gegeven antwoorden';
 const DRAFT = 'Concept — deze antwoorden zijn nog niet verzonden';
 
-export function writeAnswerDocument(set: AnswerDocumentInput): string {
+/**
+ * One block of the answer document. `styled` lines carry markdown emphasis (`**name**`, `*subject*`);
+ * `text` is a question's or answer's own text with its footnote markers (numbers through the
+ * document) at the offsets where they stood.
+ */
+export type AnswerDocumentBlock =
+  | { kind: 'title'; text: string }
+  | { kind: 'appendix-number'; text: string }
+  | { kind: 'reference'; text: string }
+  | { kind: 'concept'; text: string }
+  | { kind: 'styled'; markdown: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'text'; text: string; markers: { number: number; position: number }[] };
+
+export interface AnswerDocumentContent {
+  blocks: AnswerDocumentBlock[];
+  /** The footnotes' texts, footnote N at index N - 1. */
+  footnotes: string[];
+}
+
+/** What the answer document says, in order: the one source of the markdown and the Word document. */
+export function answerDocumentContent(set: AnswerDocumentInput): AnswerDocumentContent {
   const footnotes = new FootnoteNumbers();
-  const blocks: string[] = [`**${set.chamber === 'EK' ? TITLE_EERSTE_KAMER : TITLE}**`];
-  if (set.appendixNumber) blocks.push(`## ${set.appendixNumber}`);
-  if (set.reference) blocks.push(set.reference);
-  if (set.draft) blocks.push(`**${DRAFT}**`);
-  blocks.push(questionsLine(set));
-  if ((set.answeredBy && set.answers.length > 0) || set.answeredOn) blocks.push(answerLine(set.answeredBy, set.answeredOn, set.addressees));
+  const blocks: AnswerDocumentBlock[] = [{ kind: 'title', text: set.chamber === 'EK' ? TITLE_EERSTE_KAMER : TITLE }];
+  if (set.appendixNumber) blocks.push({ kind: 'appendix-number', text: set.appendixNumber });
+  if (set.reference) blocks.push({ kind: 'reference', text: set.reference });
+  if (set.draft) blocks.push({ kind: 'concept', text: DRAFT });
+  blocks.push({ kind: 'styled', markdown: questionsLine(set) });
+  if ((set.answeredBy && set.answers.length > 0) || set.answeredOn)
+    blocks.push({ kind: 'styled', markdown: answerLine(set.answeredBy, set.answeredOn, set.addressees) });
 
   for (const item of inReadingOrder(set)) {
-    const markers = footnotes.markersFor(item.footnotes);
-    if ('number' in item) {
-      blocks.push(`**Vraag ${item.number}**`, withMarkers(item.text, markers));
-    } else {
-      blocks.push(`**${answerHeading(item.questionNumbers)}**`, withMarkers(item.text, markers));
-    }
+    const text = item.text.trim();
+    const leading = item.text.length - item.text.trimStart().length;
+    const markers = footnotes.markersFor(item.footnotes).map(({ number, position }) => ({
+      number,
+      position: position === null ? text.length : Math.min(Math.max(0, position - leading), text.length),
+    }));
+    blocks.push({ kind: 'heading', text: 'number' in item ? `Vraag ${item.number}` : answerHeading(item.questionNumbers) });
+    blocks.push({ kind: 'text', text, markers });
   }
-  if (set.explanatoryNote?.trim()) blocks.push('**Toelichting:**', set.explanatoryNote.trim());
-  if (footnotes.size > 0) blocks.push('---', ...footnotes.definitions());
-  return `${blocks.join('\n\n')}\n`;
+  if (set.explanatoryNote?.trim()) blocks.push({ kind: 'heading', text: 'Toelichting:' }, { kind: 'text', text: set.explanatoryNote.trim(), markers: [] });
+  return { blocks, footnotes: footnotes.texts() };
+}
+
+export function writeAnswerDocument(set: AnswerDocumentInput): string {
+  const { blocks, footnotes } = answerDocumentContent(set);
+  const written = blocks.map((block) => {
+    switch (block.kind) {
+      case 'title':
+      case 'concept':
+      case 'heading':
+        return `**${block.text}**`;
+      case 'appendix-number':
+        return `## ${block.text}`;
+      case 'reference':
+        return block.text;
+      case 'styled':
+        return block.markdown;
+      case 'text':
+        return withMarkers(block.text, block.markers);
+    }
+  });
+  if (footnotes.length > 0) written.push('---', ...footnotes.map((text, index) => `<sup>${index + 1}</sup> ${text}`));
+  return `${written.join('\n\n')}\n`;
 }
 
 /** "Vragen van het lid X (CDA) aan de Minister van Y over Z (ingezonden 22 december 2020)." */
@@ -192,36 +239,39 @@ function inReadingOrder(set: AnswerDocumentInput): Item[] {
 }
 
 /**
- * The stored texts no longer say where a footnote marker stood, so markers go at the end of the
- * text they belong to. Footnotes are numbered anew through the document; the same footnote text
- * keeps one number.
+ * Footnotes are numbered anew through the document; the same footnote text keeps one number. A
+ * marker goes where it stood in the text when the import kept that, else at the end of the text.
  */
 class FootnoteNumbers {
   private readonly numbers = new Map<string, number>();
 
-  get size(): number {
-    return this.numbers.size;
-  }
-
-  markersFor(footnotes: readonly AnswerDocumentFootnote[]): number[] {
-    const markers: number[] = [];
-    for (const { text } of footnotes) {
+  markersFor(footnotes: readonly AnswerDocumentFootnote[]): { number: number; position: number | null }[] {
+    const markers: { number: number; position: number | null }[] = [];
+    for (const { text, position } of footnotes) {
       const key = text.trim();
       if (key === '') continue;
       if (!this.numbers.has(key)) this.numbers.set(key, this.numbers.size + 1);
-      const marker = this.numbers.get(key)!;
-      if (!markers.includes(marker)) markers.push(marker);
+      const number = this.numbers.get(key)!;
+      if (!markers.some((marker) => marker.number === number)) markers.push({ number, position: typeof position === 'number' ? position : null });
     }
     return markers;
   }
 
-  definitions(): string[] {
-    return [...this.numbers].map(([text, number]) => `<sup>${number}</sup> ${text}`);
+  texts(): string[] {
+    return [...this.numbers.keys()];
   }
 }
 
-function withMarkers(text: string, markers: readonly number[]): string {
-  return `${text.trim()}${markers.map((marker) => `<sup>${marker}</sup>`).join('')}`;
+/** The text with `<sup>N</sup>` at each marker's offset (markers at one offset in their order). */
+function withMarkers(text: string, markers: readonly { number: number; position: number }[]): string {
+  const sorted = [...markers].map((marker, order) => ({ ...marker, order })).sort((a, b) => a.position - b.position || a.order - b.order);
+  let written = '';
+  let from = 0;
+  for (const { number, position } of sorted) {
+    written += `${text.slice(from, position)}<sup>${number}</sup>`;
+    from = position;
+  }
+  return written + text.slice(from);
 }
 
 /** "A", "A en B", "A, B en C". */

@@ -17,3 +17,10 @@ export type {
   ParsedQuestion,
 } from './parsed-document';
 export { documentsConfig } from './documents.config';
+export { documentText, DEFAULT_READ_LIMITS } from './formats/document-text';
+export type { DocumentFile, DocumentReadLimits, DocumentText } from './formats/document-text';
+export { DocumentFileNotReadable, UnsupportedDocumentFile, documentFormatOf, extensionOf } from './formats/document-format';
+export type { DocumentFormat } from './formats/document-format';
+export { writeAnswerDocumentWord, WORD_MEDIA_TYPE } from './answer-document-word';
+export { answerDocumentContent } from './answer-document';
+export type { AnswerDocumentBlock, AnswerDocumentContent } from './answer-document';

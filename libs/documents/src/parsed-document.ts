@@ -29,6 +29,8 @@ export interface ParsedFootnote {
   /** The marker as numbered in the document: "1", "2". */
   marker: string;
   text: string;
+  /** Where the marker stood: an offset into the text of the question or answer that refers to it. */
+  position: number;
 }
 
 export interface ParsedQuestion {

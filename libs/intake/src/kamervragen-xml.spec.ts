@@ -28,7 +28,7 @@ describe('reading a kamervragen publication (XML)', () => {
       answer: { answeredBy: 'Blok', answeredByPost: 'Minister van Buitenlandse Zaken', answeredOn: '2021-04-13', coSigners: [] },
     });
     expect(doc.questions).toEqual([
-      { number: 1, text: 'Bent u bekend met het bericht?', footnotes: [{ marker: '1', text: 'NOS, 8 december 2020' }] },
+      { number: 1, text: 'Bent u bekend met het bericht?', footnotes: [{ marker: '1', text: 'NOS, 8 december 2020', position: 30 }] },
       { number: 2, text: 'Eerste alinea & meer.\n\nTweede alinea?', footnotes: [] },
       { number: 3, text: 'En dit?', footnotes: [] },
     ]);

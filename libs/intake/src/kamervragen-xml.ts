@@ -32,6 +32,20 @@ function find(nodes: XmlNode[], tag: string): XmlNode | null {
   return null;
 }
 
+/** Stands where a footnote's marker stood while the text is put together (a private-use character). */
+const FOOTNOTE_PLACE = '\uE000';
+
+/** Takes the stand-ins out of `text`, setting each footnote's position to where its marker stood. */
+function withFootnotePositions(text: string, footnotes: ParsedFootnote[]): string {
+  const parts = text.split(FOOTNOTE_PLACE);
+  let offset = 0;
+  parts.slice(0, -1).forEach((part, index) => {
+    offset += part.length;
+    if (footnotes[index]) footnotes[index].position = offset;
+  });
+  return parts.join('');
+}
+
 /** The text of a node, footnotes (`<noot>`) left out and collected. */
 function textOf(node: XmlNode, footnotes: ParsedFootnote[]): string {
   const tag = tagOf(node);
@@ -48,8 +62,9 @@ function textOf(node: XmlNode, footnotes: ParsedFootnote[]): string {
         .map((n) => textOf(n, []))
         .join(' '),
     );
-    footnotes.push({ marker, text });
-    return '';
+    // The marker's place is kept as a stand-in character until the text is final (withFootnotePositions).
+    footnotes.push({ marker, text, position: -1 });
+    return FOOTNOTE_PLACE;
   }
   return childrenOf(node)
     .map((child) => textOf(child, footnotes))
@@ -122,7 +137,7 @@ export function readKamervragenXml(xml: string): PublishedDocument {
   let unanswered: number[] = [];
   for (const item of items) {
     const footnotes: ParsedFootnote[] = [];
-    const text = paragraphs(item.node, footnotes);
+    const text = withFootnotePositions(paragraphs(item.node, footnotes), footnotes);
     const nr = item.nr ? numbersIn(item.nr) : [];
     if (item.kind === 'vraag') {
       const number = nr[0] ?? (questions.at(-1)?.number ?? 0) + 1;

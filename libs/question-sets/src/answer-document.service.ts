@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '@question-desk/accounts';
-import { writeAnswerDocument, type AnswerDocumentInput } from '@question-desk/documents';
+import { writeAnswerDocument, writeAnswerDocumentWord, type AnswerDocumentInput } from '@question-desk/documents';
 import { Clock } from '@question-desk/deadlines';
 import { MinistriesService, ministryForPost, type MinistryDirectory } from '@question-desk/ministries';
 import type { QuestionSetView } from './question-set.view';
@@ -10,6 +10,12 @@ export interface AnswerDocument {
   /** "2020Z25656-antwoorden.md": the reference, else the appendix number, else the set's id. */
   filename: string;
   markdown: string;
+}
+
+export interface AnswerDocumentWord {
+  /** "2020Z25656-antwoorden.docx". */
+  filename: string;
+  docx: Buffer;
 }
 
 /** The answers of a set as a document in the Aanhangsel's layout; drafts as a "Concept". */
@@ -23,12 +29,26 @@ export class AnswerDocumentService {
 
   async write(viewer: Viewer, questionSetId: string): Promise<AnswerDocument> {
     const set = await this.questionSets.get(viewer, questionSetId);
-    const name = (set.reference ?? set.appendixNumber ?? set.id).replace(/[^A-Za-z0-9._-]+/g, '-');
     return {
-      filename: `${name}-antwoorden.md`,
-      markdown: writeAnswerDocument(answerDocumentInput(set, await this.ministries.directory(), this.clock.today())),
+      filename: `${fileNameOf(set)}-antwoorden.md`,
+      markdown: writeAnswerDocument(await this.inputOf(set)),
     };
   }
+
+  /** The same document as a Word file, footnotes as Word's own. */
+  async writeWord(viewer: Viewer, questionSetId: string): Promise<AnswerDocumentWord> {
+    const set = await this.questionSets.get(viewer, questionSetId);
+    return { filename: `${fileNameOf(set)}-antwoorden.docx`, docx: await writeAnswerDocumentWord(await this.inputOf(set)) };
+  }
+
+  /** The posts valid on the submission date name the ministries. */
+  private async inputOf(set: QuestionSetView): Promise<AnswerDocumentInput> {
+    return answerDocumentInput(set, await this.ministries.directory(), this.clock.today());
+  }
+}
+
+function fileNameOf(set: QuestionSetView): string {
+  return (set.reference ?? set.appendixNumber ?? set.id).replace(/[^A-Za-z0-9._-]+/g, '-');
 }
 
 /**

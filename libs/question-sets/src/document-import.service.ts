@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditTrail, type Actor } from '@question-desk/audit';
 import { Clock, effectiveDeadline } from '@question-desk/deadlines';
 import { capitalised, counted, questionsNamed } from '@question-desk/errors';
-import { parseDocument, type ParsedDocument } from '@question-desk/documents';
+import { documentText, parseDocument, type DocumentFile, type DocumentFormat, type ParsedDocument } from '@question-desk/documents';
 import { MinistriesService } from '@question-desk/ministries';
 import { proposedCoSigningMinistries, proposedLeadMinistry } from './ministry-proposal';
 import { DataSource, EntityManager } from 'typeorm';
@@ -57,6 +57,15 @@ export class DocumentImportService {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Imports a file as the user gave it: text or markdown, Word (.docx) or PDF, told by its name and
+   * confirmed by its bytes; its text goes through the same parser and rules as a text import.
+   */
+  async importFile(file: DocumentFile, actor: Actor): Promise<ImportResult & { format: DocumentFormat }> {
+    const { format, text } = await documentText(file);
+    return { ...(await this.importDocument(text, actor)), format };
+  }
 
   async importDocument(text: string, actor: Actor): Promise<ImportResult> {
     const fingerprint = documentFingerprint(text);

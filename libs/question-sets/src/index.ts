@@ -32,7 +32,7 @@ export type { Assign, Postpone, RevisionView, Transfer, TransitionRequest } from
 export { ACTIONS, PERSON_ACTIONS, roleRefusal, rolesFor, TRANSITION_ACTIONS, WORKFLOW } from './workflow';
 export type { TransitionAction, WorkflowAction } from './workflow';
 export { AnswerDocumentService } from './answer-document.service';
-export type { AnswerDocument } from './answer-document.service';
+export type { AnswerDocument, AnswerDocumentWord } from './answer-document.service';
 export { SuggestionsService } from './suggestions.service';
 export type { Suggestion } from './suggestions.queries';
 export { QUESTION_SET_ENTITIES } from './entities';

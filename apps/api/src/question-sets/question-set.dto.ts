@@ -18,6 +18,14 @@ export class FootnoteDto {
 
   @ApiProperty({ example: 'https://www.rtlnieuws.nl/tech/artikel/5202012/huawei-testte-software-voor-herkenning-gezichten-oeigoeren' })
   text: string;
+
+  @ApiPropertyOptional({
+    example: 104,
+    minimum: 0,
+    description:
+      'Where the marker stood in the text of the question or answer (an offset into it), as read at import; absent for footnotes imported before this was kept',
+  })
+  position?: number;
 }
 
 export class QuestionDto {

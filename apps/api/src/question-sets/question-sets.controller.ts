@@ -31,6 +31,7 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Viewer } from '@question-desk/accounts';
+import { UnsupportedDocumentFile } from '@question-desk/documents';
 import { DocumentImportService, QuestionSetRows, QuestionSetsService, type QuestionSetView } from '@question-desk/question-sets';
 import type { ExportFormat } from '@question-desk/exports';
 import { ForecastService } from '@question-desk/statistics';
@@ -47,22 +48,11 @@ const DOCUMENT_TYPES = ['text/plain', 'text/markdown'];
 const UPLOAD_TYPE = 'multipart/form-data';
 /** The field of a multipart upload that holds the document. */
 export const UPLOAD_FIELD = 'file';
-const UPLOAD_EXTENSIONS = /\.(txt|md|markdown)$/i;
 
 /** What multer (in memory) gives of an uploaded file. */
 interface UploadedDocument {
   originalname: string;
   buffer: Buffer;
-}
-
-/** The text of an uploaded .txt or .md file; other files are refused with 415. */
-function textOfUpload(file: UploadedDocument): string {
-  if (!UPLOAD_EXTENSIONS.test(file.originalname)) {
-    throw new UnsupportedMediaTypeException(
-      `"${file.originalname}" is not a .txt or .md file. Save the document as plain text (.txt) or Markdown (.md) and upload that.`,
-    );
-  }
-  return file.buffer.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 const actorOf = (viewer: Viewer) => ({ id: viewer.id, name: viewer.name });
@@ -151,11 +141,15 @@ export class QuestionSetsController {
   })
   @ApiConsumes(...DOCUMENT_TYPES, UPLOAD_TYPE)
   @ApiBody({
-    description: `The document as text/plain or text/markdown, or uploaded as multipart/form-data with one file field "${UPLOAD_FIELD}" (.txt or .md).`,
+    description: `The document as text/plain or text/markdown, or uploaded as multipart/form-data with one file field "${UPLOAD_FIELD}": .txt, .md, .docx (Word) or .pdf. The file's kind is told by its name and checked against its content.`,
     schema: {
       oneOf: [
         { type: 'string', example: '2020Z25656\n\nVragen van het lid Van Helvert (CDA) aan de Minister van Buitenlandse Zaken over …' },
-        { type: 'object', required: [UPLOAD_FIELD], properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary', description: 'A .txt or .md file' } } },
+        {
+          type: 'object',
+          required: [UPLOAD_FIELD],
+          properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary', description: 'A .txt, .md, .docx or .pdf file' } },
+        },
       ],
     },
   })
@@ -164,9 +158,13 @@ export class QuestionSetsController {
   @ApiOkResponse({ type: ImportResultDto, description: 'An existing set was completed, or this document was imported before' })
   @ApiBadRequestResponse({ description: 'The body is empty or not text' })
   @ApiPayloadTooLargeResponse({ description: 'The document is larger than DOCUMENT_MAX_BYTES' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'Not text/plain, text/markdown or an upload of a .txt or .md file' })
+  @ApiUnsupportedMediaTypeResponse({
+    description:
+      'Not text/plain, text/markdown or an upload of a .txt, .md, .docx or .pdf file (an old .doc, .odt or image is refused: the message says how to save it)',
+  })
   @ApiUnprocessableEntityResponse({
-    description: 'Not readable as written questions, answers or a postponement notice, or over the limits; the message says what was missing or too large',
+    description:
+      'Not readable as written questions, answers or a postponement notice, or over the limits; or an uploaded file that is not what its name says (a Word file named .pdf), damaged, protected with a password, a scan without text, or over 300 pages; the message says what to do',
   })
   @ApiConflictResponse({ description: 'A corrected questions document for a set whose answers are already being drafted' })
   async import(
@@ -180,19 +178,36 @@ export class QuestionSetsController {
     if (mediaType === UPLOAD_TYPE && !file) {
       throw new BadRequestException(`Choose a file: send the document in the multipart field "${UPLOAD_FIELD}".`);
     }
-    const body = file ? textOfUpload(file) : posted;
+    if (file) {
+      const result = await this.importUpload(file, viewer);
+      response.status(result.created ? HttpStatus.CREATED : HttpStatus.OK);
+      return result;
+    }
+    const body = posted;
     if (!file && (!mediaType || !DOCUMENT_TYPES.includes(mediaType) || typeof body !== 'string')) {
       throw new UnsupportedMediaTypeException(
-        `Send the document as text/plain or text/markdown in UTF-8 (got ${mediaType ?? 'no Content-Type'}). Convert PDF or Word files to text first.`,
+        `Send the document as text/plain or text/markdown in UTF-8 (got ${mediaType ?? 'no Content-Type'}). Upload Word (.docx) or PDF files as multipart/form-data in the field "${UPLOAD_FIELD}".`,
       );
     }
     if (typeof body !== 'string') throw new UnsupportedMediaTypeException('Send the document as text.');
     if (body.includes('\u0000') || body.includes('\uFFFD')) {
-      throw new BadRequestException('The body is not UTF-8 text (it looks like a binary file, such as a PDF or Word document). Convert it to text first.');
+      throw new BadRequestException(
+        `The body is not UTF-8 text (it looks like a binary file, such as a PDF or Word document). Upload such a file as multipart/form-data in the field "${UPLOAD_FIELD}".`,
+      );
     }
     if (body.trim().length === 0) throw new BadRequestException('The document is empty: send the text of the questions or answers.');
     const result = await this.documents.importDocument(body, actorOf(viewer));
     response.status(result.created ? HttpStatus.CREATED : HttpStatus.OK);
     return result;
+  }
+
+  private async importUpload(file: UploadedDocument, viewer: Viewer) {
+    try {
+      const { format: _format, ...result } = await this.documents.importFile({ name: file.originalname, bytes: file.buffer }, actorOf(viewer));
+      return result;
+    } catch (error) {
+      if (error instanceof UnsupportedDocumentFile) throw new UnsupportedMediaTypeException(error.message);
+      throw error;
+    }
   }
 }

@@ -51,7 +51,7 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Sign-in answers 401 for a wrong password: that is a message for the form, not a lost session. */
   ignoreUnauthorized?: boolean;
-  as?: 'json' | 'text';
+  as?: 'json' | 'text' | 'blob';
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -80,6 +80,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   if (response.status === 204) return undefined as T;
   if (options.as === 'text') return (await response.text()) as T;
+  if (options.as === 'blob') return (await response.blob()) as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }

@@ -280,8 +280,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The answers as a markdown document in the published layout of the Aanhangsel van de Handelingen
-         * @description Header (reference, appendix number, members, addressees, subject, "ingezonden" date; who answered, "mede namens", "ontvangen" date), then each question followed by its answer, the Toelichting and the footnotes. A set that is not answered yet gives its draft answers, marked "Concept". Importing the document into another desk (POST /api/question-sets/import) gives the same set.
+         * The answers as a document in the published layout of the Aanhangsel van de Handelingen: markdown, or Word on request
+         * @description Header (reference, appendix number, members, addressees, subject, "ingezonden" date; who answered, "mede namens", "ontvangen" date), then each question followed by its answer, the Toelichting and the footnotes. A set that is not answered yet gives its draft answers, marked "Concept". With `Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document` the same document comes as a Word file (.docx) whose footnotes are Word footnotes, each where its marker stood in the text. Importing either document into another desk (POST /api/question-sets/import, the Word file as an upload) gives the same set.
          */
         get: operations["AnswerDocumentController_answerDocument"];
         put?: never;
@@ -892,6 +892,11 @@ export interface components {
             marker: string;
             /** @example https://www.rtlnieuws.nl/tech/artikel/5202012/huawei-testte-software-voor-herkenning-gezichten-oeigoeren */
             text: string;
+            /**
+             * @description Where the marker stood in the text of the question or answer (an offset into it), as read at import; absent for footnotes imported before this was kept
+             * @example 104
+             */
+            position?: number;
         };
         QuestionDto: {
             /** @example 1 */
@@ -2545,27 +2550,27 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The document as text/plain or text/markdown, or uploaded as multipart/form-data with one file field "file" (.txt or .md). */
+        /** @description The document as text/plain or text/markdown, or uploaded as multipart/form-data with one file field "file": .txt, .md, .docx (Word) or .pdf. The file's kind is told by its name and checked against its content. */
         requestBody: {
             content: {
                 "text/plain": string | {
                     /**
                      * Format: binary
-                     * @description A .txt or .md file
+                     * @description A .txt, .md, .docx or .pdf file
                      */
                     file: string;
                 };
                 "text/markdown": string | {
                     /**
                      * Format: binary
-                     * @description A .txt or .md file
+                     * @description A .txt, .md, .docx or .pdf file
                      */
                     file: string;
                 };
                 "multipart/form-data": string | {
                     /**
                      * Format: binary
-                     * @description A .txt or .md file
+                     * @description A .txt, .md, .docx or .pdf file
                      */
                     file: string;
                 };
@@ -2611,14 +2616,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not text/plain, text/markdown or an upload of a .txt or .md file */
+            /** @description Not text/plain, text/markdown or an upload of a .txt, .md, .docx or .pdf file (an old .doc, .odt or image is refused: the message says how to save it) */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Not readable as written questions, answers or a postponement notice, or over the limits; the message says what was missing or too large */
+            /** @description Not readable as written questions, answers or a postponement notice, or over the limits; or an uploaded file that is not what its name says (a Word file named .pdf), damaged, protected with a password, a scan without text, or over 300 pages; the message says what to do */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3057,7 +3062,10 @@ export interface operations {
     AnswerDocumentController_answerDocument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description text/markdown (the default) or application/vnd.openxmlformats-officedocument.wordprocessingml.document */
+                Accept?: string;
+            };
             path: {
                 id: string;
             };
@@ -3065,15 +3073,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/markdown; charset=utf-8 */
+            /** @description text/markdown; charset=utf-8, or application/vnd.openxmlformats-officedocument.wordprocessingml.document when the Accept header asks for Word */
             200: {
                 headers: {
-                    /** @description inline; filename="2020Z25656-antwoorden.md" */
+                    /** @description inline; filename="2020Z25656-antwoorden.md" (or attachment; filename="2020Z25656-antwoorden.docx") */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/markdown": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
             /** @description Unknown, or not visible to you */

@@ -6,7 +6,7 @@ import type { ImportResult } from '../api/types';
 import { TextareaField } from '../components/Field';
 import { ErrorMessage, useDocumentTitle } from '../components/Page';
 
-const ACCEPT = '.txt,.md,text/plain,text/markdown';
+const ACCEPT = '.txt,.md,.docx,.pdf,text/plain,text/markdown,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 function setName(result: ImportResult): string {
   const set = result.questionSet;
@@ -77,7 +77,7 @@ export default function Import() {
         >
           <div className="utrecht-form-field qd-field">
             <label className="utrecht-form-label" htmlFor="bestand">
-              Bestand (.txt of .md)
+              Bestand (Word, PDF, .txt of .md)
             </label>
             <p className="utrecht-paragraph qd-muted" id="bestand-uitleg">
               Kies een bestand of sleep het hierheen.

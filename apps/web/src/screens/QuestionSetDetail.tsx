@@ -12,6 +12,7 @@ import { CHAMBER_LABELS, formatMoment, questionNumbersText, submittersText } fro
 import { useViewer } from '../session';
 import { describeEvent } from '../timeline';
 import { Actions } from './actions';
+import { WordDownload } from '../components/WordDownload';
 
 const CLOSED = new Set(['answered', 'withdrawn']);
 
@@ -208,7 +209,8 @@ export default function QuestionSetDetail() {
           <p className="utrecht-paragraph">
             <a href={`/api/question-sets/${data.id}/answer-document`} download={`${data.reference ?? data.id}-antwoord.md`}>
               Antwoorddocument downloaden
-            </a>
+            </a>{' '}
+            <WordDownload questionSetId={data.id} fileName={`${data.reference ?? data.appendixNumber ?? data.id}-antwoorden.docx`} />
           </p>
         ) : null}
       </section>

@@ -19,11 +19,11 @@ describe('numberingOf', () => {
 describe('readBody with headings', () => {
   it('gives each heading its text and each answer its questions', () => {
     const body = read(vraag(1), text('Bent u bekend met het bericht?'), antwoord(), text('Ja.'), vraag(2), text('Klopt dit?'), antwoord(2), text('Nee.'));
-    expect(body.questions).toEqual([
+    expect(body.questions).toMatchObject([
       { number: 1, text: 'Bent u bekend met het bericht?', markers: [] },
       { number: 2, text: 'Klopt dit?', markers: [] },
     ]);
-    expect(body.answers).toEqual([
+    expect(body.answers).toMatchObject([
       { questionNumbers: [1], text: 'Ja.', markers: [] },
       { questionNumbers: [2], text: 'Nee.', markers: [] },
     ]);
@@ -76,8 +76,8 @@ describe('readBody with headings', () => {
 
   it('collects the markers of each question and answer', () => {
     const body = read(vraag(1), text(`Bent u bekend met het bericht?${marker('1')}`), antwoord(1), text(`Zie de verklaring.${marker('2')} Verder niets.`));
-    expect(body.questions[0]).toEqual({ number: 1, text: 'Bent u bekend met het bericht?', markers: ['1'] });
-    expect(body.answers[0]).toEqual({ questionNumbers: [1], text: 'Zie de verklaring. Verder niets.', markers: ['2'] });
+    expect(body.questions[0]).toMatchObject({ number: 1, text: 'Bent u bekend met het bericht?', markers: ['1'] });
+    expect(body.answers[0]).toMatchObject({ questionNumbers: [1], text: 'Zie de verklaring. Verder niets.', markers: ['2'] });
   });
 
   it('reads the Toelichting up to a separator', () => {
@@ -125,7 +125,7 @@ describe('readBody with one heading for several questions', () => {
 
   it('splits at question marks when that gives the right count', () => {
     const body = read(vraag(1, 2), text(`Klopt het dat X?${marker('1')} Zo ja, wat gaat u doen? Graag een toelichting.`));
-    expect(body.questions).toEqual([
+    expect(body.questions).toMatchObject([
       { number: 1, text: 'Klopt het dat X?', markers: ['1'] },
       { number: 2, text: 'Zo ja, wat gaat u doen? Graag een toelichting.', markers: [] },
     ]);
@@ -150,7 +150,7 @@ describe('readBody without numbering', () => {
 
   it('puts a paragraph without "?" in front of the question that follows it', () => {
     const body = read(text('Het bericht meldt dat X.'), text('Deelt u die zorg?'));
-    expect(body.questions).toEqual([{ number: 1, text: 'Het bericht meldt dat X.\n\nDeelt u die zorg?', markers: [] }]);
+    expect(body.questions).toMatchObject([{ number: 1, text: 'Het bericht meldt dat X.\n\nDeelt u die zorg?', markers: [] }]);
   });
 
   it('reads alternating questions and answers', () => {

@@ -4,7 +4,7 @@
  * footnotes.ts), so a marker stays with its sentence when a shared text is split.
  */
 import { BreakBefore } from './blocks';
-import { takeMarkers, withoutMarkers } from './footnotes';
+import { takeMarkersWithPositions, withoutMarkers } from './footnotes';
 import { collapseSpaces, endsSentence, joinLines } from './text-cleanup';
 
 export type BodyUnit =
@@ -20,12 +20,15 @@ export interface BodyQuestion {
   number: number;
   text: string;
   markers: string[];
+  /** Where each marker stood in `text` (an offset into it). */
+  positions: Record<string, number>;
 }
 
 export interface BodyAnswer {
   questionNumbers: number[];
   text: string;
   markers: string[];
+  positions: Record<string, number>;
 }
 
 export interface Body {
@@ -194,12 +197,12 @@ class BodyReader {
   }
 
   private closeAnswer(draft: ClosedDraft): void {
-    const { text, markers } = finalText(draft.paragraphs);
+    const { text, markers, positions } = finalText(draft.paragraphs);
     if (text === '') {
       this.warnings.push(`The answer to ${questionWords(draft.numbers)} has no text`);
       return;
     }
-    this.answers.push({ questionNumbers: draft.numbers, text, markers });
+    this.answers.push({ questionNumbers: draft.numbers, text, markers, positions });
   }
 
   private closeQuestion(draft: ClosedDraft): void {
@@ -242,7 +245,7 @@ class BodyReader {
     return {
       questions: this.questions,
       answers: this.answers,
-      explanatoryNote: note.text === '' ? null : note,
+      explanatoryNote: note.text === '' ? null : { text: note.text, markers: note.markers },
       warnings: this.warnings,
     };
   }
@@ -287,17 +290,26 @@ export function splitAtQuestionMarks(text: string): string[] {
   return questions;
 }
 
-/** Paragraphs joined by a blank line, markers taken out. */
-function finalText(paragraphs: readonly string[]): { text: string; markers: string[] } {
+/** Paragraphs joined by a blank line, markers taken out; where each marker stood in the joined text. */
+function finalText(paragraphs: readonly string[]): { text: string; markers: string[]; positions: Record<string, number> } {
   const markers: string[] = [];
+  const positions: Record<string, number> = {};
   const texts: string[] = [];
+  let offset = 0;
   for (const paragraph of paragraphs) {
-    const taken = takeMarkers(paragraph);
-    for (const marker of taken.markers) if (!markers.includes(marker)) markers.push(marker);
-    const text = collapseSpaces(taken.text);
-    if (text !== '') texts.push(text);
+    const taken = takeMarkersWithPositions(paragraph);
+    if (taken.text !== '' && texts.length > 0) offset += 2;
+    for (const { marker, position } of taken.markers) {
+      if (markers.includes(marker)) continue;
+      markers.push(marker);
+      positions[marker] = offset + position;
+    }
+    if (taken.text !== '') {
+      texts.push(taken.text);
+      offset += taken.text.length;
+    }
   }
-  return { text: texts.join('\n\n'), markers };
+  return { text: texts.join('\n\n'), markers, positions };
 }
 
 function questionWords(numbers: readonly number[]): string {

@@ -148,6 +148,26 @@ export function takeMarkers(text: string): { text: string; markers: string[] } {
   return { text: plain, markers };
 }
 
+/**
+ * As takeMarkers, on a text whose spaces are collapsed first; each marker (once, where it first
+ * stands) with the offset in the plain text where it stood: the character it followed ends there.
+ */
+export function takeMarkersWithPositions(text: string): { text: string; markers: { marker: string; position: number }[] } {
+  const markers: { marker: string; position: number }[] = [];
+  let plain = '';
+  let from = 0;
+  const collapsed = text.replace(/[ \t]+/g, ' ');
+  for (const match of collapsed.matchAll(/\s*\uE000([^\uE001]*)\uE001/g)) {
+    plain += collapsed.slice(from, match.index);
+    from = (match.index ?? 0) + match[0].length;
+    if (!markers.some(({ marker }) => marker === match[1])) markers.push({ marker: match[1], position: plain.length });
+  }
+  plain += collapsed.slice(from);
+  const leading = plain.length - plain.trimStart().length;
+  const trimmed = plain.trim();
+  return { text: trimmed, markers: markers.map(({ marker, position }) => ({ marker, position: Math.min(Math.max(0, position - leading), trimmed.length) })) };
+}
+
 /** The text without footnote placeholders. */
 export function withoutMarkers(text: string): string {
   return takeMarkers(text).text;

@@ -214,7 +214,7 @@ describe('footnotes', () => {
 
   it('reads "1)" markers and definitions', () => {
     const document = questionsWith('Kent u het bericht «Luchtvaart buiten schot»? 1)', '1) https://nos.nl/artikel/2370000');
-    expect(document.questions[0]).toEqual({
+    expect(document.questions[0]).toMatchObject({
       number: 1,
       text: 'Kent u het bericht «Luchtvaart buiten schot»?',
       footnotes: [{ marker: '1', text: 'https://nos.nl/artikel/2370000' }],
@@ -224,7 +224,7 @@ describe('footnotes', () => {
   it('reads superscript markers ¹²³', () => {
     const document = questionsWith('Kent u het bericht¹ en het rapport¹²?', '¹ https://nos.nl/artikel/1', '¹² Rapport van het RIVM, maart 2021');
     expect(document.questions[0].text).toBe('Kent u het bericht en het rapport?');
-    expect(document.questions[0].footnotes).toEqual([
+    expect(document.questions[0].footnotes).toMatchObject([
       { marker: '1', text: 'https://nos.nl/artikel/1' },
       { marker: '12', text: 'Rapport van het RIVM, maart 2021' },
     ]);
@@ -232,7 +232,7 @@ describe('footnotes', () => {
 
   it('reads <sup> markers', () => {
     const document = questionsWith('Kent u het bericht?<sup>1</sup>', '<sup>1</sup> <https://nos.nl/artikel/1>');
-    expect(document.questions[0].footnotes).toEqual([{ marker: '1', text: 'https://nos.nl/artikel/1' }]);
+    expect(document.questions[0].footnotes).toMatchObject([{ marker: '1', text: 'https://nos.nl/artikel/1' }]);
   });
 
   it('reads bracketed "[1 ]" and "[1]" markers from PDF converters', () => {
@@ -268,7 +268,7 @@ describe('footnotes', () => {
       ].join('\n'),
     );
     expect(document.answers[0].text).toBe('Ja. Het ministerie heeft het bericht met belangstelling gelezen.');
-    expect(document.questions[0].footnotes).toEqual([{ marker: '1', text: 'https://nos.nl/artikel/2370000-luchtvaart-buiten-schot' }]);
+    expect(document.questions[0].footnotes).toMatchObject([{ marker: '1', text: 'https://nos.nl/artikel/2370000-luchtvaart-buiten-schot' }]);
   });
 
   it('warns about a footnote referred to but not defined, and one defined but not referred to', () => {
@@ -494,7 +494,7 @@ describe('Toelichting', () => {
       doc(REFERENCE, TITLE, 'Vraag 1', 'Klopt het?<sup>1</sup>', 'Toelichting: Deze vragen zijn een aanvulling.', '---', '<sup>1</sup> https://nos.nl/1'),
     );
     expect(document.explanatoryNote).toBe('Deze vragen zijn een aanvulling.');
-    expect(document.questions[0].footnotes).toEqual([{ marker: '1', text: 'https://nos.nl/1' }]);
+    expect(document.questions[0].footnotes).toMatchObject([{ marker: '1', text: 'https://nos.nl/1' }]);
   });
 
   it('reads a Toelichting after unnumbered questions', () => {

@@ -189,7 +189,7 @@ function emptyDocument(kind: DocumentKind, header: Header): ParsedDocument {
 
 function assemble(header: Header, body: Body, footnotes: ReadonlyMap<string, Footnote>, warnings: string[]): ParsedDocument {
   const referenced = new Set<string>();
-  const footnotesFor = (markers: readonly string[]): ParsedFootnote[] =>
+  const footnotesFor = ({ markers, positions }: { markers: readonly string[]; positions: Readonly<Record<string, number>> }): ParsedFootnote[] =>
     markers.flatMap((marker) => {
       referenced.add(marker);
       const footnote = footnotes.get(marker);
@@ -197,19 +197,19 @@ function assemble(header: Header, body: Body, footnotes: ReadonlyMap<string, Foo
         warnings.push(`Footnote ${marker} is referred to but not defined`);
         return [];
       }
-      return [{ marker, text: footnote.text }];
+      return [{ marker, text: footnote.text, position: positions[marker] }];
     });
 
   const document = emptyDocument(kindOf(header, body), header);
   document.questions = body.questions.map((question) => ({
     number: question.number,
     text: question.text,
-    footnotes: footnotesFor(question.markers),
+    footnotes: footnotesFor(question),
   }));
   document.answers = body.answers.map((answer) => ({
     questionNumbers: answer.questionNumbers,
     text: answer.text,
-    footnotes: footnotesFor(answer.markers),
+    footnotes: footnotesFor(answer),
   }));
   document.explanatoryNote = body.explanatoryNote?.text ?? null;
   for (const marker of body.explanatoryNote?.markers ?? []) referenced.add(marker);

@@ -61,7 +61,7 @@ export function removePageFurniture(lines: readonly string[]): PageFurniture {
   const removed: string[] = [];
   lines.forEach((line, index) => {
     const repeatedHead = looksLikeHead[index] && (occurrences.get(furnitureKey(line)) ?? 0) >= 2;
-    const pageNumber = line !== '' && PAGE_NUMBER.some((p) => p.test(line)) && !precedesQuestionsTitle(lines, index);
+    const pageNumber = isPageNumber(line) && !precedesQuestionsTitle(lines, index);
     if (repeatedHead || pageNumber) {
       removed.push(line);
       kept.push(PAGE_BREAK);
@@ -70,6 +70,20 @@ export function removePageFurniture(lines: readonly string[]): PageFurniture {
     }
   });
   return { lines: kept, removed };
+}
+
+/**
+ * A lone page number, also when a converter made it a heading or bold ("## 1", "**2**"), as a PDF's
+ * first page prints it above the appendix number.
+ */
+function isPageNumber(line: string): boolean {
+  if (line === '') return false;
+  const plain = /^[#*_]/.test(line)
+    ? stripHeadingMarks(line)
+        .replace(/^(\*\*|__|\*|_)(.*)\1$/, '$2')
+        .trim()
+    : line;
+  return PAGE_NUMBER.some((p) => p.test(plain));
 }
 
 function furnitureKey(line: string): string {
