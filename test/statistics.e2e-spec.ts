@@ -121,7 +121,7 @@ describe('statistics (GET /api/statistics, /trend, /parties, /days-to-answer)', 
     const days = [daysBetween(sets.A.submittedOn, sets.A.statutoryDeadline), 35, 28, 9].sort((x, y) => x - y);
     const row = (await lnv())!;
     expect(row).toMatchObject({
-      ministry: { code: 'LNV', name: 'Landbouw, Natuur en Voedselkwaliteit' },
+      ministry: { code: 'LNV', name: 'Landbouw, Visserij, Voedselzekerheid en Natuur' },
       received: 7 + (before.ministry?.received ?? 0),
       answered: 4,
       answeredOnTime: 2,
@@ -160,6 +160,30 @@ describe('statistics (GET /api/statistics, /trend, /parties, /days-to-answer)', 
       open: 0,
     });
     expect(parties.find((p) => p.party === 'Testpartij Zuid')).toMatchObject({ received: 4, answered: 1, answeredOnTime: 1, open: 2, overdue: 1 });
+  });
+
+  it('downloads the figures per ministry, per month and per party as CSV for Dutch Excel, with the same numbers', async () => {
+    const csv = async (path: string) => {
+      const response = await as(DESK, 'get', `${path}?${PERIOD}&format=csv`).expect(200);
+      expect(response.headers['content-type']).toMatch(/^text\/csv/);
+      expect(response.headers['content-disposition']).toMatch(/attachment; filename="statistiek-per-/);
+      const text = response.text;
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      return text
+        .slice(1)
+        .trim()
+        .split(/\r?\n/)
+        .map((line) => line.split(';'));
+    };
+    const [header, ...rows] = await csv('/api/statistics');
+    expect(header.slice(0, 5)).toEqual(['Ministerie', 'Naam ministerie', 'Ontvangen', 'Beantwoord', 'Op tijd beantwoord']);
+    const lnvRow = rows.find((r) => r[0] === 'LNV')!;
+    expect(lnvRow.slice(2, 6)).toEqual(['7', '4', '2', '0,5']);
+    const [monthHeader, ...months] = await csv('/api/statistics/trend');
+    expect(monthHeader[0]).toBe('Maand');
+    expect(months.map((m) => m[0])).toEqual(['2038-01', '2038-02']);
+    const [, ...parties] = await csv('/api/statistics/parties');
+    expect(parties.find((p) => p[0] === 'Testpartij Zuid')?.slice(1, 3)).toEqual(['4', '1']);
   });
 
   it('puts the answered sets in weekly bins of days to answer', async () => {

@@ -160,12 +160,7 @@ export class FeedIntakeService {
     };
     if (!set.appendixNumber && published.appendixNumber) changes.appendixNumber = published.appendixNumber;
     if (published.answeredByPost) await this.ministries.officeHolder(manager, published.answeredByPost, published.answeredBy, published.answeredOn);
-    const coSigning = proposedCoSigningMinistries(
-      await this.ministries.directory(manager),
-      published.coSigners,
-      set.leadMinistryCode,
-      published.answeredOn,
-    );
+    const coSigning = proposedCoSigningMinistries(await this.ministries.directory(manager), published.coSigners, set.leadMinistryCode, published.answeredOn);
     if (coSigning.length) await this.store.setCoSigningMinistries(manager, id, coSigning);
     await this.store.update(manager, id, changes);
     await this.store.refreshSearchVector(manager, id);

@@ -202,9 +202,11 @@ export class QuestionSetQueries {
     return qb;
   }
 
-
   /** The list's order for reading every matching set at once (the exports): best match first for a search without a sort. */
-  ordered(qb: SelectQueryBuilder<QuestionSet>, filter: Pick<QuestionSetFilter, 'q' | 'sort' | 'overdue' | 'status' | 'changesRequestedFirst'>): SelectQueryBuilder<QuestionSet> {
+  ordered(
+    qb: SelectQueryBuilder<QuestionSet>,
+    filter: Pick<QuestionSetFilter, 'q' | 'sort' | 'overdue' | 'status' | 'changesRequestedFirst'>,
+  ): SelectQueryBuilder<QuestionSet> {
     return orderBy(qb, orderOf(filter), !!filter.q && !filter.sort, filter.changesRequestedFirst);
   }
 

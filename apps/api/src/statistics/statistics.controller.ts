@@ -4,7 +4,9 @@ import type { Viewer } from '@question-desk/accounts';
 import { BACK_TEST_MAX_MONTHS, ForecastService, StatisticsService, TREND_MAX_MONTHS, type Period } from '@question-desk/statistics';
 import { SESSION_COOKIE } from '../http/browser-session';
 import { CurrentViewer } from '../http/current-viewer.decorator';
+import { Exportable } from '../http/exportable';
 import { Roles } from '../http/roles.decorator';
+import { PARTIES_EXPORT, STATISTICS_EXPORT, TREND_EXPORT } from './statistics-export';
 import {
   BackTestDto,
   DaysToAnswerBinDto,
@@ -48,6 +50,7 @@ export class StatisticsController {
   })
   @ApiOkResponse({ type: MinistryStatisticsDto, isArray: true, description: 'One row per lead ministry with any figure in the period, by code' })
   @ApiBadRequestResponse({ description: 'from or to is not a date, or from lies after to' })
+  @Exportable(STATISTICS_EXPORT)
   perMinistry(@CurrentViewer() viewer: Viewer, @Query() query: StatisticsPeriodQuery): Promise<MinistryStatisticsDto[]> {
     return this.statistics.perMinistry(viewer, this.periodOf(query));
   }
@@ -59,6 +62,7 @@ export class StatisticsController {
   })
   @ApiOkResponse({ type: MonthStatisticsDto, isArray: true, description: 'Every month of the period, oldest first, empty months too' })
   @ApiBadRequestResponse({ description: `from or to is not a date, from lies after to, or the period spans more than ${TREND_MAX_MONTHS} months` })
+  @Exportable(TREND_EXPORT)
   trend(@CurrentViewer() viewer: Viewer, @Query() query: StatisticsPeriodQuery): Promise<MonthStatisticsDto[]> {
     return this.statistics.perMonth(viewer, this.periodOf(query, TREND_MAX_MONTHS));
   }
@@ -70,6 +74,7 @@ export class StatisticsController {
   })
   @ApiOkResponse({ type: PartyStatisticsDto, isArray: true, description: 'One row per party, most sets received first' })
   @ApiBadRequestResponse({ description: 'from or to is not a date, or from lies after to' })
+  @Exportable(PARTIES_EXPORT)
   parties(@CurrentViewer() viewer: Viewer, @Query() query: StatisticsPeriodQuery): Promise<PartyStatisticsDto[]> {
     return this.statistics.perParty(viewer, this.periodOf(query));
   }
