@@ -79,20 +79,25 @@ interface XmlItem {
   kind: 'vraag' | 'antwoord';
   nr: string;
   text: string;
-  footnotes: { marker: string; text: string }[];
+  footnotes: { marker: string; text: string; position?: number }[];
 }
 
 /** A `<kamervragen>` publication: heading, optional Toelichting, questions and answers with their footnotes. */
 export function kamervragenXml(heading: { nummer?: string; onderwerp?: string; omschrijving?: string; toelichting?: string | null }, items: XmlItem[]): string {
+  // Each <noot> stands where its marker stood in the text (at the end of the text when that is not known).
   const paragraphs = (text: string, footnotes: XmlItem['footnotes']) => {
-    const als = text.split('\n\n').map((p) => `<al>${escape(p)}</al>`);
-    if (footnotes.length) {
-      const noten = footnotes
-        .map((f) => `<noot id="n${f.marker}" type="voet"><noot.nr>${escape(f.marker)}</noot.nr><noot.al>${escape(f.text)}</noot.al></noot>`)
-        .join('');
-      als[als.length - 1] = als[als.length - 1].replace('</al>', `${noten}</al>`);
+    const placed = footnotes.map((f) => ({ f, at: f.position ?? text.length })).sort((x, y) => x.at - y.at);
+    let xml = '';
+    let from = 0;
+    for (const { f, at } of placed) {
+      xml += `${escape(text.slice(from, at))}<noot id="n${f.marker}" type="voet"><noot.nr>${escape(f.marker)}</noot.nr><noot.al>${escape(f.text)}</noot.al></noot>`;
+      from = at;
     }
-    return als.join('\n');
+    xml += escape(text.slice(from));
+    return xml
+      .split('\n\n')
+      .map((p) => `<al>${p}</al>`)
+      .join('\n');
   };
   return `<?xml version="1.0" encoding="UTF-8"?>
 <officiele-publicatie xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">

@@ -323,12 +323,12 @@ export class IntakeService {
   private async takeZaak(zaak: TkZaak, tally: Tally): Promise<void> {
     const settings = this.config.values.intake;
     const fields = caseFieldsOf(zaak);
-    // The posts valid on the day the questions were put decide which ministries they concern.
-    const directory = await this.ministries.directory();
-    const on = fields.submittedOn ?? this.clock.today();
     const known = await this.store.caseOf(this.dataSource.manager, zaak.Id);
     if (known && new Date(known.zaakChangedAt).getTime() >= Date.parse(zaak.ApiGewijzigdOp)) return tally.skip('unchanged since the last read');
     if (zaak.Verwijderd) return this.zaakDeleted(zaak, known, tally);
+    // The posts valid on the day the questions were put decide which ministries they concern.
+    const directory = await this.ministries.directory();
+    const on = fields.submittedOn ?? this.clock.today();
     if (!known?.questionSetId && !forThisDesk(directory, fields.addressees, settings.deskMinistries, on)) {
       await this.store.keepCase(this.dataSource.manager, {
         zaakId: zaak.Id,
