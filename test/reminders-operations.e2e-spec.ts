@@ -149,6 +149,7 @@ describe('running the reminders', () => {
           '- Job "SweepRemindersJob" of queue "reminders" has 2 handlers',
           '- Job "DeliverReminderJob" of queue "reminders" has no handler',
           '- Job "DeliverMailJob" of queue "reminders" has no handler',
+          '- Job "RunIntakeJob" of queue "intake" has no handler',
         ].sort(),
       );
       await moduleRef.close().catch(() => undefined); // close() waits for the failed start, and repeats its error

@@ -24,10 +24,11 @@ export class IntakeSchedule implements OnApplicationBootstrap, OnApplicationShut
     this.kept = settings.enabled ? new KeptSchedule(queue, intakeSchedule(settings), this.logger, 'Tweede Kamer intake') : null;
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): Promise<void> | void {
     if (this.kept) return this.kept.start();
     this.logger.log('The Tweede Kamer intake is off (TK_INTAKE=on to switch it on)');
-    await this.queue
+    // Not awaited: with Redis away the command waits until it answers, and the worker must start all the same.
+    void this.queue
       .removeJobScheduler(INTAKE_SCHEDULER_ID)
       .catch((error: Error) => this.logger.warn(`Could not remove the intake scheduler: ${error.message}`));
   }
