@@ -48,7 +48,9 @@ describe('a day of work in the browser', () => {
       const page = await desk.signedIn('desk@example.org');
       await page.getByRole('link', { name: 'Importeren' }).click();
       await page.getByRole('heading', { level: 1, name: 'Importeren' }).waitFor();
-      await page.getByLabel('Bestand (Word, PDF, .txt of .md)').setInputFiles({ name: 'kamervragen.md', mimeType: 'text/markdown', buffer: Buffer.from(document) });
+      await page
+        .getByLabel('Bestand (Word, PDF, .txt of .md)')
+        .setInputFiles({ name: 'kamervragen.md', mimeType: 'text/markdown', buffer: Buffer.from(document) });
       await page.getByRole('button', { name: 'Importeren', exact: true }).click();
       await page.getByRole('status').filter({ hasText: 'Nieuwe vragenset' }).waitFor();
       await page.getByRole('link', { name: 'Naar de vragenset' }).click();
