@@ -22,8 +22,8 @@ describe('Statistiek', () => {
       const page = await desk.signedIn('coordinator@example.org');
       await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Statistiek' }).click();
       await page.getByRole('heading', { level: 1, name: 'Statistiek' }).waitFor();
-      await page.getByLabel('Van').fill('2019-01-01');
-      await page.getByLabel('Tot en met').fill('2021-12-31');
+      await page.getByLabel('Van', { exact: true }).fill('2019-01-01');
+      await page.getByLabel('Tot en met', { exact: true }).fill('2021-12-31');
       await page.getByRole('button', { name: 'Toon periode' }).click();
       await page.waitForURL(/from=2019-01-01&to=2021-12-31/);
       const table = page.getByRole('table', { name: 'Cijfers per ministerie' });
