@@ -95,9 +95,14 @@ export async function startApi(
   databaseUrl: string,
   env: Record<string, string> = {},
   nodeFlags: string[] = [],
-): Promise<{ base: string; stop: () => Promise<void> }> {
+): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
   const port = await aFreePort();
-  const child = spawn(process.execPath, [...nodeFlags, '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'], {
+  // BENCH_API=dist: the built API (`npm run build:api` first), as `npm start` runs it; else the sources through ts-node.
+  const entry =
+    process.env.BENCH_API === 'dist'
+      ? ['dist/apps/api/src/main.js']
+      : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'];
+  const child = spawn(process.execPath, [...nodeFlags, ...entry], {
     cwd: join(__dirname, '..'),
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', TOKEN_SECRET: randomBytes(32).toString('hex'), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -113,11 +118,15 @@ export async function startApi(
       )
     )
       break;
-    if (Date.now() - started > 180_000) throw new Error('The API did not answer within 180 s');
+    if (Date.now() - started > 300_000) {
+      child.kill('SIGTERM');
+      throw new Error('The API did not answer within 300 s');
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
     base,
+    pid: child.pid!,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
