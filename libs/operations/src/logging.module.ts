@@ -1,18 +1,61 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Inject, Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { DeskConfigService } from '@question-desk/config';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
+// nestjs-pino's request context: its Logger writes through the logger stored here (ours, carrying the request id).
+import { Store, storage } from 'nestjs-pino/storage';
+import pino, { type Logger as PinoLogger } from 'pino';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const HEALTH = '/api/health';
+
+/** The process's root logger: JSON lines on stdout, `service` in every line; passwords and tokens never written. */
+function deskLogger(service: string, level: string): PinoLogger {
+  return pino({ level, base: { service }, redact: { paths: ['*.password', '*.accessToken', '*.authorization', '*.cookie'], remove: true } });
+}
+
+type LoggedRequest = IncomingMessage & { id?: string; log?: PinoLogger; originalUrl?: string };
 
 /**
- * Structured JSON logs (pino) for every process; in the API every line carries the request id
- * (taken from `X-Request-Id` when the caller sends a sane one). Passwords, tokens and document
- * bodies are never logged.
+ * One structured line per request (`requestId`, `method`, `path` without the query, `status`, `ms`)
+ * and the request id in every line written while it is served (taken from `X-Request-Id` when the
+ * caller sends a sane one, and sent back in that header). Deliberately light: no serializers, no
+ * headers, one child logger, one listener; it was 13.5 % of the API's CPU time under load as pino-http.
+ */
+export function requestLog(logger: PinoLogger) {
+  return (request: LoggedRequest, response: ServerResponse, next: () => void): void => {
+    const started = performance.now();
+    const given = request.headers['x-request-id'];
+    const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    response.setHeader('X-Request-Id', requestId);
+    request.id = requestId;
+    const log = logger.child({ requestId });
+    request.log = log;
+    const url = request.originalUrl ?? request.url ?? '';
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
+    if (path !== HEALTH) {
+      response.once('close', () => {
+        const status = response.statusCode;
+        const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+        if (!log.isLevelEnabled(level)) return;
+        const line = { method: request.method, path, status, ms: Math.round((performance.now() - started) * 10) / 10 };
+        log[level](response.writableFinished ? line : { ...line, aborted: true }, 'request completed');
+      });
+    }
+    storage.run(new Store(log), next);
+  };
+}
+
+/**
+ * Structured JSON logs (pino) for every process; in the API one line per request (see `requestLog`)
+ * and the request id in every line. Passwords, tokens and document bodies are never logged.
  */
 @Module({})
-export class DeskLoggingModule {
+export class DeskLoggingModule implements NestModule {
+  constructor(@Inject(PARAMS_PROVIDER_TOKEN) private readonly params: { pinoHttp: { logger: PinoLogger } }) {}
+
   /** `service` names the process in every line (question-desk-api, -worker, -cli). */
   static forProcess(service: string): DynamicModule {
     return {
@@ -20,29 +63,15 @@ export class DeskLoggingModule {
       imports: [
         LoggerModule.forRootAsync({
           inject: [DeskConfigService],
-          useFactory: (config: DeskConfigService) => ({
-            // Express 5 wants a named wildcard; nestjs-pino 4's default '*' logs a warning at every start.
-            forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-            pinoHttp: {
-              level: config.values.logLevel,
-              base: { service },
-              genReqId: (req: IncomingMessage, res) => {
-                const given = req.headers['x-request-id'];
-                const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-                res.setHeader('X-Request-Id', id);
-                return id;
-              },
-              customProps: (req: IncomingMessage & { id?: unknown }) => ({ requestId: req.id }),
-              redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body', '*.password', '*.accessToken'], remove: true },
-              serializers: {
-                req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-              },
-              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
-              customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-            },
-          }),
+          // `useExisting`: nestjs-pino adds no pino-http of its own (and no middleware: no routes); the request log is ours.
+          useFactory: (config: DeskConfigService) => ({ pinoHttp: { logger: deskLogger(service, config.values.logLevel) }, useExisting: true, forRoutes: [] }),
         }),
       ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    // Express 5 wants a named wildcard.
+    consumer.apply(requestLog(this.params.pinoHttp.logger)).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }
