@@ -9,6 +9,8 @@ declare module '@question-desk/config' {
     token: { secret: string; ttl: string; ttlSeconds: number; generated: boolean };
     /** Failed sign-ins per account (from any address) and per address (over any accounts) before a block. */
     login: { maxFailures: number; maxFailuresPerAddress: number; blockMinutes: number };
+    /** How long an API process trusts a session it checked (0: checks every request). */
+    viewerCacheMs: number;
   }
 }
 
@@ -26,6 +28,7 @@ export const accountsConfig = configPart({
     LOGIN_MAX_FAILURES: wholeNumber(1, 1000, 'a whole number from 1 to 1000').default(5),
     LOGIN_BLOCK_MINUTES: wholeNumber(1, 1440, 'a whole number of minutes from 1 to 1440').default(15),
     LOGIN_MAX_FAILURES_PER_ADDRESS: wholeNumber(1, 100_000, 'a whole number from 1 to 100000').default(50),
+    VIEWER_CACHE_MS: wholeNumber(0, 10_000, 'a whole number of milliseconds from 0 to 10000').default(1000),
   },
   check: (e, desk, ctx) => {
     if (desk.environment === 'production' && !e.TOKEN_SECRET) {
@@ -45,5 +48,6 @@ export const accountsConfig = configPart({
       generated: !e.TOKEN_SECRET,
     },
     login: { maxFailures: e.LOGIN_MAX_FAILURES, maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS, blockMinutes: e.LOGIN_BLOCK_MINUTES },
+    viewerCacheMs: e.VIEWER_CACHE_MS,
   }),
 });

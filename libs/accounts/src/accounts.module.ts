@@ -9,6 +9,7 @@ import { EndedSessions } from './ended-sessions';
 import { LoginAttempts } from './login-attempts';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
+import { ViewerCache } from './viewer-cache';
 
 @Module({
   imports: [
@@ -29,7 +30,7 @@ import { UsersService } from './users.service';
       },
     }),
   ],
-  providers: [AccountsService, EndedSessions, LoginAttempts, UsersService],
+  providers: [AccountsService, EndedSessions, LoginAttempts, UsersService, ViewerCache],
   exports: [AccountsService, UsersService],
 })
 export class AccountsModule {}

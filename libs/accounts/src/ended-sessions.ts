@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DeskConfigService } from '@question-desk/config';
 import { REDIS } from '@question-desk/redis';
@@ -25,28 +24,25 @@ export class EndedSessions {
     this.prefix = `${config.values.redis.prefix}:ended-session:`;
   }
 
-  /** Ends the session of `token`, which would expire at `expiresAtMs`. */
-  async end(token: string, expiresAtMs: number): Promise<void> {
+  /** Ends the session `key` (`sessionKeyOf` its token), which would expire at `expiresAtMs`. */
+  async end(key: string, expiresAtMs: number): Promise<void> {
     const ttl = Math.ceil(expiresAtMs - Date.now());
     if (ttl <= 0) return;
     try {
-      await this.redis.set(this.keyOf(token), '1', 'PX', ttl);
+      await this.redis.set(this.prefix + key, '1', 'PX', ttl);
     } catch (error) {
       this.warn(`Could not record a sign-out (${(error as Error).message}); the session ends when its token expires`);
     }
   }
 
-  async isEnded(token: string): Promise<boolean> {
+  /** Whether the session `key` (`sessionKeyOf` its token) was ended. */
+  async isEnded(key: string): Promise<boolean> {
     try {
-      return (await this.redis.exists(this.keyOf(token))) === 1;
+      return (await this.redis.exists(this.prefix + key)) === 1;
     } catch (error) {
       this.warn(`Could not check for signed-out sessions (${(error as Error).message}); accepting tokens until Redis answers`);
       return false;
     }
-  }
-
-  private keyOf(token: string): string {
-    return this.prefix + createHash('sha256').update(token).digest('base64url');
   }
 
   private warn(message: string): void {

@@ -13,6 +13,7 @@ import { LoginAttempts } from './login-attempts';
 import { ROLES, type Role } from './roles';
 import { User } from './user.entity';
 import { toUserView, type UserView } from './user.view';
+import { ViewerCache } from './viewer-cache';
 
 /** The `ministry` filter value for accounts without a ministry (who see every ministry's sets). */
 export const NO_MINISTRY = 'none';
@@ -93,6 +94,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
     private readonly attempts: LoginAttempts,
+    private readonly viewers: ViewerCache,
   ) {}
 
   /** Accounts by name (then email), filtered and paged. */
@@ -227,6 +229,8 @@ export class UsersService {
       });
       return { user: await this.get(id, manager), passwordReset: Boolean(passwordHash) };
     });
+    // Roles, ministry, name or sessions may have changed: this process's requests see it at once.
+    this.viewers.forgetAccount(id);
     if (outcome.passwordReset) await this.attempts.forgetAccount(outcome.user.email);
     return outcome.user;
   }
