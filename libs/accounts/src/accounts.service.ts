@@ -33,6 +33,17 @@ interface TokenClaims {
   gen: number;
 }
 
+interface AccountRow {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  active: boolean;
+  session_generation: number;
+  ministry_code: string | null;
+  ministry_name: string | null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Claims as the desk issues them: an expiry, an account id and a session generation; nothing else is trusted. */
@@ -122,21 +133,12 @@ export class AccountsService {
 
   /** An account as a request needs it: one query on the primary key, no query builder. */
   private async accountOf(id: string): Promise<{ viewer: Viewer; active: boolean; sessionGeneration: number } | null> {
-    const [row] = (await this.users.query(
+    const [row] = await this.users.query<AccountRow[]>(
       `SELECT u.id, u.email, u.name, u.roles, u.active, u.session_generation, m.code AS ministry_code, m.name AS ministry_name
          FROM app_user u LEFT JOIN ministry m ON m.code = u.ministry_code
         WHERE u.id = $1`,
       [id],
-    )) as {
-      id: string;
-      email: string;
-      name: string;
-      roles: Role[];
-      active: boolean;
-      session_generation: number;
-      ministry_code: string | null;
-      ministry_name: string | null;
-    }[];
+    );
     if (!row) return null;
     return {
       viewer: {
