@@ -25,7 +25,8 @@ export class DeskLoggingModule {
             forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
             pinoHttp: {
               level: config.values.logLevel,
-              base: { service },
+              // `process` (api-2, worker-1) and `pid` say which of several processes wrote a line (npm start sets DESK_PROCESS).
+              base: { service, pid: process.pid, ...(process.env.DESK_PROCESS ? { process: process.env.DESK_PROCESS } : {}) },
               genReqId: (req: IncomingMessage, res) => {
                 const given = req.headers['x-request-id'];
                 const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
