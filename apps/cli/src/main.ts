@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
@@ -83,11 +84,20 @@ async function supervise(): Promise<void> {
   // Beside this file: dist/apps/{api,worker}/src/main.js when built, or the .ts sources under ts-node (whose flags execArgv carries).
   const entry = (app: string) => join(__dirname, '..', '..', app, 'src', `main${extname(__filename)}`);
   const { logLevel, logFormat, apiProcesses, workerProcesses } = loadConfig();
+  // Without TOKEN_SECRET (allowed outside production) each API process would make up its own, and a
+  // session signed by one would be refused by the next: make one up here for all of them instead.
+  const shared = process.env.TOKEN_SECRET ? {} : { TOKEN_SECRET: randomBytes(32).toString('hex') };
   // One of a kind keeps its plain name (api, worker); more are numbered (api-1, api-2), in their log lines too.
   const programs = (app: string, count: number, sharesPort: boolean): Program[] =>
     Array.from({ length: count }, (_, i) => {
       const name = count === 1 ? app : `${app}-${i + 1}`;
-      return { name, command: process.execPath, args: [...process.execArgv, entry(app)], env: { DESK_PROCESS: name }, sharesPort: sharesPort && count > 1 };
+      return {
+        name,
+        command: process.execPath,
+        args: [...process.execArgv, entry(app)],
+        env: { ...shared, DESK_PROCESS: name },
+        sharesPort: sharesPort && count > 1,
+      };
     });
   const supervisor = new Supervisor([...programs('api', apiProcesses, true), ...programs('worker', workerProcesses, false)], {
     level: logLevel,
