@@ -86,7 +86,7 @@ async function supervise(): Promise<void> {
   const { logLevel, logFormat, apiProcesses, workerProcesses } = loadConfig();
   // Without TOKEN_SECRET (allowed outside production) each API process would make up its own, and a
   // session signed by one would be refused by the next: make one up here for all of them instead.
-  const shared = process.env.TOKEN_SECRET ? {} : { TOKEN_SECRET: randomBytes(32).toString('hex') };
+  const shared: Record<string, string> = process.env.TOKEN_SECRET ? {} : { TOKEN_SECRET: randomBytes(32).toString('hex') };
   // One of a kind keeps its plain name (api, worker); more are numbered (api-1, api-2), in their log lines too.
   const programs = (app: string, count: number, sharesPort: boolean): Program[] =>
     Array.from({ length: count }, (_, i) => {
