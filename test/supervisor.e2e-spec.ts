@@ -45,7 +45,16 @@ describe('the supervisor of npm start', () => {
     base = `http://127.0.0.1:${port}`;
     supervisor = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', 'supervise'], {
       cwd: join(__dirname, '..'),
-      env: { ...process.env, PORT: String(port), HEARTBEAT_SECONDS: '1', LOG_LEVEL: 'info', REDIS_PREFIX: `${process.env.QD_TEST_RUN}-supervisor` },
+      // One of each here (named api and worker); more-than-one.e2e-spec.ts runs two of each.
+      env: {
+        ...process.env,
+        PORT: String(port),
+        API_PROCESSES: '1',
+        WORKER_PROCESSES: '1',
+        HEARTBEAT_SECONDS: '1',
+        LOG_LEVEL: 'info',
+        REDIS_PREFIX: `${process.env.QD_TEST_RUN}-supervisor`,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let rest = '';

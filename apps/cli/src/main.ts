@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
@@ -6,7 +7,7 @@ import { exitOnConfigurationError } from '@question-desk/config';
 import { dataSourceOptions, databaseNameOf, databaseProblem, ensureDatabase } from '@question-desk/database';
 import { DocumentNotReadable } from '@question-desk/documents';
 import { DocumentImportService } from '@question-desk/question-sets';
-import { Supervisor } from '@question-desk/operations';
+import { Supervisor, type Program } from '@question-desk/operations';
 import { DESK_SCHEMA, loadConfig } from '@question-desk/schema';
 import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
@@ -16,7 +17,7 @@ const USAGE = `Usage:
   question-desk setup              create the database if needed, run migrations, load the demo data into an empty desk
   question-desk migrate            create the database if needed and run migrations
   question-desk import <files…>    import documents of questions, answers or postponements (.txt, .md, .docx, .pdf); one line per file
-  question-desk supervise          run the API and the worker, restarting either when it stops (with back-off) until SIGINT/SIGTERM`;
+  question-desk supervise          run API_PROCESSES API processes on PORT and WORKER_PROCESSES workers, restarting each when it stops (with back-off) until SIGINT/SIGTERM`;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -75,13 +76,34 @@ async function importFiles(files: string[]): Promise<boolean> {
   return allImported;
 }
 
-/** The API and the worker as child processes of this one, each restarted when it stops; resolves when a signal stopped both. */
+/**
+ * API_PROCESSES API processes sharing PORT (node:cluster) and WORKER_PROCESSES workers, as child
+ * processes of this one, each restarted when it stops; resolves when a signal stopped them all.
+ */
 async function supervise(): Promise<void> {
   // Beside this file: dist/apps/{api,worker}/src/main.js when built, or the .ts sources under ts-node (whose flags execArgv carries).
   const entry = (app: string) => join(__dirname, '..', '..', app, 'src', `main${extname(__filename)}`);
-  const program = (name: string) => ({ name, command: process.execPath, args: [...process.execArgv, entry(name)] });
-  const { logLevel, logFormat } = loadConfig();
-  await new Supervisor([program('api'), program('worker')], { level: logLevel, format: logFormat }).run();
+  const { logLevel, logFormat, apiProcesses, workerProcesses } = loadConfig();
+  // Without TOKEN_SECRET (allowed outside production) each API process would make up its own, and a
+  // session signed by one would be refused by the next: make one up here for all of them instead.
+  const shared: Record<string, string> = process.env.TOKEN_SECRET ? {} : { TOKEN_SECRET: randomBytes(32).toString('hex') };
+  // One of a kind keeps its plain name (api, worker); more are numbered (api-1, api-2), in their log lines too.
+  const programs = (app: string, count: number, sharesPort: boolean): Program[] =>
+    Array.from({ length: count }, (_, i) => {
+      const name = count === 1 ? app : `${app}-${i + 1}`;
+      return {
+        name,
+        command: process.execPath,
+        args: [...process.execArgv, entry(app)],
+        env: { ...shared, DESK_PROCESS: name },
+        sharesPort: sharesPort && count > 1,
+      };
+    });
+  const supervisor = new Supervisor([...programs('api', apiProcesses, true), ...programs('worker', workerProcesses, false)], {
+    level: logLevel,
+    format: logFormat,
+  });
+  await supervisor.run();
 }
 
 class UsageError extends Error {}

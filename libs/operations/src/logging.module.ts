@@ -12,7 +12,9 @@ const HEALTH = '/api/health';
 
 /** The process's root logger: JSON lines on stdout, `service` in every line; passwords and tokens never written. */
 function deskLogger(service: string, level: string): PinoLogger {
-  return pino({ level, base: { service }, redact: { paths: ['*.password', '*.accessToken', '*.authorization', '*.cookie'], remove: true } });
+  // `process` (api-2, worker-1) and `pid` say which of several processes wrote a line (npm start sets DESK_PROCESS).
+  const base = { service, pid: process.pid, ...(process.env.DESK_PROCESS ? { process: process.env.DESK_PROCESS } : {}) };
+  return pino({ level, base, redact: { paths: ['*.password', '*.accessToken', '*.authorization', '*.cookie'], remove: true } });
 }
 
 type LoggedRequest = IncomingMessage & { id?: string; log?: PinoLogger; originalUrl?: string };

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 import { prettyFactory } from 'pino-pretty';
+import { forkSharingPort } from './share-port';
 
 /** Exit code of a process that could not reach a service it needs at start (sysexits' EX_UNAVAILABLE). */
 export const EXIT_UNAVAILABLE = 69;
@@ -27,6 +28,13 @@ export interface Program {
   name: string;
   command: string;
   args: string[];
+  /** Set in its environment besides the supervisor's own. */
+  env?: Record<string, string>;
+  /**
+   * Listens on the same port as the other programs with this flag (a Node program, started through
+   * node:cluster with this process as the primary: see share-port.ts).
+   */
+  sharesPort?: boolean;
 }
 
 /** What a stop means, in words a person can act on. */
@@ -62,7 +70,7 @@ export function listeningBanner(line: ListeningLine, colour: boolean): string[] 
  * Lines that are not JSON pass unchanged.
  */
 export function readableLogLines(colour: boolean): (line: string) => string[] {
-  const pretty = prettyFactory({ colorize: colour, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true });
+  const pretty = prettyFactory({ colorize: colour, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,process', singleLine: true });
   return (line) => {
     if (!line.startsWith('{')) return [line];
     let entry: unknown;
@@ -83,7 +91,7 @@ export function readableLogLines(colour: boolean): (line: string) => string[] {
  * Every line a child writes is passed on prefixed by its name; the supervisor's own lines are JSON
  * (pino) naming the program, its exit code or signal and the next restart. SIGINT and SIGTERM are
  * passed to every child (each runs in its own process group, so a terminal's Ctrl+C reaches it
- * once); the supervisor ends when all have stopped.
+ * once; those sharing a port cannot, and ignore the second); the supervisor ends when all have stopped.
  */
 export class Supervisor {
   private readonly running = new Map<string, { child: ChildProcess; startedAt: number }>();
@@ -135,7 +143,12 @@ export class Supervisor {
 
   private start(program: Program): void {
     this.pendingRestarts.delete(program.name);
-    const child = spawn(program.command, program.args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: process.env });
+    const env = { ...process.env, ...program.env };
+    // A process sharing the port is not detached (node:cluster cannot): a terminal's Ctrl+C reaches it
+    // besides the one passed on, and the desk's processes ignore a second signal while they stop.
+    const child = program.sharesPort
+      ? forkSharingPort({ command: program.command, args: program.args, env })
+      : spawn(program.command, program.args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env });
     const index = this.programs.indexOf(program);
     this.pipe(child.stdout, program.name, index);
     this.pipe(child.stderr, program.name, index);
