@@ -41,7 +41,7 @@ describe('PostgreSQL restarted while 20 clients write', () => {
   it('answers 503 with a message (never hangs) while it is away, health goes 503 then 200, and every write that got a 2xx is kept', async () => {
     const token = await desk.tokenOf('desk@example.org');
     const saved: string[] = [];
-    const failures: { status: number; message: unknown; ms: number }[] = [];
+    const failures: { status: number; message: unknown; retryAfter?: string; ms: number }[] = [];
     const health: number[] = [];
     let slowest = 0;
     let writing = true;
@@ -59,7 +59,13 @@ describe('PostgreSQL restarted while 20 clients write', () => {
         const ms = Date.now() - started;
         slowest = Math.max(slowest, ms);
         if (response.status === 201) saved.push((response.body as { id: string }).id);
-        else failures.push({ status: response.status, message: (response.body as { message?: unknown }).message, ms });
+        else
+          failures.push({
+            status: response.status,
+            message: (response.body as { message?: unknown }).message,
+            retryAfter: 'headers' in response ? (response.headers as Record<string, string | undefined>)['retry-after'] : undefined,
+            ms,
+          });
       }
     };
     const watchHealth = async () => {
@@ -97,9 +103,10 @@ describe('PostgreSQL restarted while 20 clients write', () => {
     expect(savedBefore).toBeGreaterThan(0);
     // Failed requests failed as 503 with a message saying what is wrong; none hung.
     expect(failures.filter((f) => f.status === 503 && /database is not reachable/.test(String(f.message))).length).toBeGreaterThan(0);
-    // No request went unanswered; what is not a 503 is a 500, nothing else. Known gap (notes/scale.md): a few requests
-    // cut mid-transaction still answer 500 (0–9 a run), so their number is logged above, not asserted.
-    expect(failures.filter((f) => f.status !== 503 && f.status !== 500)).toEqual([]);
+    // No request went unanswered, and none failed otherwise: a write cut mid-transaction is a 503 too, not a 500.
+    expect(failures.filter((f) => f.status !== 503)).toEqual([]);
+    // Each 503 says when to try again.
+    expect(failures.filter((f) => f.retryAfter !== '5')).toEqual([]);
     expect(slowest).toBeLessThan(HANG_MS);
     expect(health).toEqual([200, 503, 200]);
     // Writing works again once the database is back.

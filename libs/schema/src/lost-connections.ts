@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { noteConnectionLost } from '@question-desk/database';
 import type { EventEmitter } from 'node:events';
 import { DataSource } from 'typeorm';
 
@@ -10,7 +11,8 @@ const WARN_EVERY_MS = 10_000;
  * server's "terminating connection", then the socket's end). The pool and TypeORM handle the first;
  * a later one on a connection already handed back would have no listener and end the process. Every
  * connection of the pool gets a listener that notes the loss in the log (at most every 10 s); the
- * pool replaces the connection, and requests meanwhile answer 503 (DomainErrorFilter).
+ * pool replaces the connection, and requests meanwhile answer 503 (DomainErrorFilter, which blames a
+ * transaction's "query runner already released" on the loss noted here).
  */
 @Injectable()
 export class LostConnections implements OnApplicationBootstrap {
@@ -28,6 +30,8 @@ export class LostConnections implements OnApplicationBootstrap {
   }
 
   private lost(error: Error): void {
+    // A transaction on this connection now fails with TypeORM's "already released": the filter answers 503 for it.
+    noteConnectionLost();
     if (Date.now() - this.lastWarning < WARN_EVERY_MS) return;
     this.lastWarning = Date.now();
     this.logger.warn(`A database connection was lost (${error.message}); the pool opens a new one`);
