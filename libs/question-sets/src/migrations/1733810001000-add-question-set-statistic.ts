@@ -89,7 +89,7 @@ export class AddQuestionSetStatistic1733810001000 implements MigrationInterface 
     await db.query('CREATE INDEX question_set_statistic_statutory_deadline ON question_set_statistic (statutory_deadline)');
     await db.query(`
       CREATE INDEX question_set_statistic_open ON question_set_statistic (submitted_on)
-       INCLUDE (lead_ministry_code, statutory_deadline, postponements) WHERE answered_on IS NULL AND status <> 'withdrawn'`);
+       INCLUDE (lead_ministry_code, statutory_deadline, parties) WHERE answered_on IS NULL AND status <> 'withdrawn'`);
     await db.query('ANALYZE question_set_statistic');
   }
 
