@@ -78,10 +78,11 @@ async function main(): Promise<void> {
         sql(url, `SELECT count(*) FROM question_set WHERE submitted_on BETWEEN $1 AND $2`, [periods[0][1].from, periods[0][1].to]),
       );
       const [{ sets }] = await sql<{ sets: string }>(url, 'SELECT count(*) AS sets FROM question_set');
-      console.log(`\n${Number(sets).toLocaleString('en')} sets in ${DATABASE || 'a throwaway database'}; ${RUNS} runs each, ${HTTP_RUNS} over HTTP (ms; ratio to the baseline)`);
+      console.log(
+        `\n${Number(sets).toLocaleString('en')} sets in ${DATABASE || 'a throwaway database'}; ${RUNS} runs each, ${HTTP_RUNS} over HTTP (ms; ratio to the baseline)`,
+      );
       console.log(row(`count the sets submitted in ${year} (baseline)`, baseline));
-      const http = async (path: string, period: Period) =>
-        expectStatus(path, await coordinator.get(`${path}?from=${period.from}&to=${period.to}`));
+      const http = async (path: string, period: Period) => expectStatus(path, await coordinator.get(`${path}?from=${period.from}&to=${period.to}`));
       let screen = 0;
       for (const [label, period] of periods) {
         const trend = trendPeriod(period);
