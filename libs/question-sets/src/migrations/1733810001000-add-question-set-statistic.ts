@@ -37,13 +37,16 @@ export class AddQuestionSetStatistic1733810001000 implements MigrationInterface 
         postponements integer NOT NULL,
         parties text[] NOT NULL
       )`);
+    // PL/pgSQL, so each session plans the statement once rather than at every call.
     await db.query(`
-      CREATE FUNCTION question_set_statistic_refresh(set_id uuid) RETURNS void LANGUAGE sql AS $$
+      CREATE FUNCTION question_set_statistic_refresh(set_id uuid) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
         INSERT INTO question_set_statistic SELECT * FROM question_set_statistic_source WHERE question_set_id = set_id
         ON CONFLICT (question_set_id) DO UPDATE
            SET status = excluded.status, lead_ministry_code = excluded.lead_ministry_code, submitted_on = excluded.submitted_on,
                statutory_deadline = excluded.statutory_deadline, answered_on = excluded.answered_on,
-               postponements = excluded.postponements, parties = excluded.parties
+               postponements = excluded.postponements, parties = excluded.parties;
+      END
       $$`);
     // A set's own row: when it is made or one of the columns counted changes.
     await db.query(`
