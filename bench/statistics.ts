@@ -1,7 +1,7 @@
 /**
  * Statistics at scale (issue 14.1):
  *
- *   npm run bench:statistics [-- --database qd_scale_1m --sets 1000000 --runs 10 --http 10]
+ *   npm run bench:statistics [-- --database qd_scale_1m --sets 1000000 --runs 10 --http 10 --forecast false]
  *
  * With `--database` a named database with the demo data and `--sets` generated sets
  * (bench/scale-database.ts: reused when it holds them, any newer migrations applied; made once
@@ -28,6 +28,8 @@ const SETS = Number(option('sets', '100000'));
 const RUNS = Number(option('runs', '10'));
 const HTTP_RUNS = Number(option('http', String(RUNS)));
 const DATABASE = option('database', '');
+/** `--forecast false` leaves the forecast's parts out. */
+const FORECAST = option('forecast', 'true') !== 'false';
 
 /** The database to measure: the named one (kept), or a throwaway one for the length of `work`. */
 async function withDatabase(work: (url: string) => Promise<void>): Promise<void> {
@@ -111,13 +113,16 @@ async function main(): Promise<void> {
         );
       }
       console.log(`  (the four routes one after another for ${year}: ${screen.toFixed(0)} ms at the median)`);
-      console.log(row('the late-risk model (made every 10 minutes)', await measure(RUNS, () => forecast.modelAsOf(clock.today())), baseline));
-      await forecast.model();
-      const page = (
-        await sql<{ id: string }>(url, `SELECT id FROM question_set WHERE status NOT IN ('answered', 'withdrawn') ORDER BY deadline DESC LIMIT 100`)
-      ).map((r) => r.id);
-      console.log(row('late risk of a list page of 100 sets (cached model)', await measure(RUNS, () => forecast.lateRisks(page)), baseline));
-      console.log(row('likely-late section (cached model)', await measure(RUNS, () => forecast.likelyLate(viewer, 10)), baseline));
+      if (FORECAST) await measureForecast();
+      async function measureForecast(): Promise<void> {
+        console.log(row('the late-risk model (made every 10 minutes)', await measure(RUNS, () => forecast.modelAsOf(clock.today())), baseline));
+        await forecast.model();
+        const page = (
+          await sql<{ id: string }>(url, `SELECT id FROM question_set WHERE status NOT IN ('answered', 'withdrawn') ORDER BY deadline DESC LIMIT 100`)
+        ).map((r) => r.id);
+        console.log(row('late risk of a list page of 100 sets (cached model)', await measure(RUNS, () => forecast.lateRisks(page)), baseline));
+        console.log(row('likely-late section (cached model)', await measure(RUNS, () => forecast.likelyLate(viewer, 10)), baseline));
+      }
       const figures = await statistics.perMinistry(viewer, periods[0][1]);
       console.log(
         `  ${year}: ${figures
