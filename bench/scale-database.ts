@@ -27,6 +27,8 @@ export async function scaleDatabase(name: string, sets: number, progress: (line:
     if (held && Number(held.n) === sets) {
       progress(`Reusing ${name} (${sets.toLocaleString('en')} generated sets); applying any newer migrations`);
       await migrate(url);
+      // A migration may have filled a table in bulk (question_set_statistic): the visibility map lets counts read only its indexes.
+      await sql(url, 'VACUUM (ANALYZE) question_set_statistic');
       return { url };
     }
     progress(`${name} holds ${held?.n ?? 'no'} generated sets, not ${sets}: making it again`);
@@ -40,6 +42,6 @@ export async function scaleDatabase(name: string, sets: number, progress: (line:
   const generatedSeconds = (performance.now() - started) / 1000;
   progress(`Generated ${sets.toLocaleString('en')} sets in ${generatedSeconds.toFixed(1)} s`);
   // As autovacuum would soon after such a load: the visibility map lets counts read only indexes.
-  await sql(url, 'VACUUM (ANALYZE) question_set');
+  await sql(url, 'VACUUM (ANALYZE) question_set, question_set_statistic');
   return { url, generatedSeconds };
 }

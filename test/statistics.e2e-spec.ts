@@ -222,6 +222,41 @@ describe('statistics (GET /api/statistics, /trend, /parties, /days-to-answer)', 
     expect(long.body.message).toMatch(/at most 120/);
     await as(DRAFTER, 'get', '/api/statistics/forecast/back-test').expect(403);
   });
+
+  it('keeps what it counts of each set in step with the workflow: answered, postponed, withdrawn, transferred', async () => {
+    // A set submitted after the period (so the hand counts above stay as they are), transferred to BZ.
+    const h = await intake('H', '2038-03-01', 'Testpartij Oost');
+    await as(DESK, 'post', `/api/question-sets/${h.id}/assignment/transfer`, { version: h.version, toMinistry: 'BZ', reason: 'Dit hoort bij BZ.' }).expect(200);
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      const counted = async (name: string) =>
+        (
+          await db.query(
+            `SELECT status, lead_ministry_code AS lead, to_char(answered_on, 'YYYY-MM-DD') AS "answeredOn", postponements, parties
+               FROM question_set_statistic WHERE question_set_id = $1`,
+            [sets[name].id],
+          )
+        ).rows[0];
+      expect(await counted('A')).toEqual({
+        status: 'answered',
+        lead: 'LNV',
+        answeredOn: sets.A.statutoryDeadline,
+        postponements: 0,
+        parties: ['Testpartij Noord'],
+      });
+      expect(await counted('B')).toMatchObject({ status: 'answered', answeredOn: '2038-02-09', postponements: 1 });
+      expect(await counted('D')).toMatchObject({ status: 'withdrawn', answeredOn: null, postponements: 0 });
+      expect(await counted('H')).toEqual({ status: 'received', lead: 'BZ', answeredOn: null, postponements: 0, parties: ['Testpartij Oost'] });
+      // And every set of the database (those of other tests too) as its tables say.
+      const drift = await db.query(`
+        (SELECT * FROM question_set_statistic EXCEPT SELECT * FROM question_set_statistic_source)
+        UNION ALL (SELECT * FROM question_set_statistic_source EXCEPT SELECT * FROM question_set_statistic)`);
+      expect(drift.rows).toEqual([]);
+    } finally {
+      await db.end();
+    }
+  });
 });
 
 /**

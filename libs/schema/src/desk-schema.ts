@@ -15,6 +15,7 @@ import {
   AddLastStep1732300009000,
   AddQuestionSetFacts1732300008000,
   AddQuestionSetHistory1733600001000,
+  AddQuestionSetStatistic1733810001000,
   AddTextSearchVectors1732300006500,
   AddWorkflow1732300004000,
   CreateQuestionSets1732300002000,
@@ -47,5 +48,6 @@ export const DESK_SCHEMA: Schema = {
     CreateIntake1733500001000,
     AddQuestionSetHistory1733600001000,
     CreateCalendarFeeds1733700001000,
+    AddQuestionSetStatistic1733810001000,
   ],
 };

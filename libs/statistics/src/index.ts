@@ -9,4 +9,4 @@ export { SurvivalCurve, SURVIVAL_HORIZON_DAYS } from './survival';
 export type { DurationCount } from './survival';
 export { observedHistory, randomNumbers, simulateSets } from './simulated-history';
 export type { SimulatedMinistry, SimulatedSet } from './simulated-history';
-export { HISTOGRAM_BIN_DAYS, HISTOGRAM_BINS } from './statistics.queries';
+export { HISTOGRAM_BIN_DAYS, HISTOGRAM_BINS, STATISTICS_SQL } from './statistics.queries';
