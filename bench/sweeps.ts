@@ -63,7 +63,32 @@ class SweepOnlyModule {}
 type Sink = Awaited<ReturnType<typeof smtpSink>>;
 
 /** The first sweep (records and offers) and later ones, in this process, without a queue. */
-async function benchSweep(url: string): Promise<{ first: number; recorded: number; offered: number; later: ReturnType<typeof summarise> }> {
+/**
+ * CPU time (ms) the PostgreSQL backends connected to `url`'s database have used so far, by pid (from
+ * /proc: the server runs on this machine). Unlike wall time it hardly depends on the other work on
+ * a shared machine, so it tells what a sweep costs the database.
+ */
+async function backendCpu(url: string): Promise<Map<number, number>> {
+  const rows = await sql<{ pid: number }>(url, 'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+  const ticks = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks.set(pid, (Number(fields[11]) + Number(fields[12])) * 10); // utime + stime, 100 ticks a second
+    } catch {
+      // not on this machine, or gone
+    }
+  }
+  return ticks;
+}
+
+function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  return [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+}
+
+async function benchSweep(
+  url: string,
+): Promise<{ first: number; firstCpu: { node: number; database: number }; recorded: number; offered: number; later: ReturnType<typeof summarise> }> {
   process.env.DATABASE_URL = url;
   const context = await Test.createTestingModule({ imports: [SweepOnlyModule] }).compile();
   context.useLogger(false);
@@ -74,11 +99,15 @@ async function benchSweep(url: string): Promise<{ first: number; recorded: numbe
     const offer = async (batch: { reminders: unknown[]; people: string[] }) => {
       offered += batch.reminders.length + batch.people.length;
     };
+    const cpuBefore = await backendCpu(url);
+    const nodeBefore = process.cpuUsage();
     const started = performance.now();
     const result = await sweeper.sweep(offer);
     const first = performance.now() - started;
+    const nodeCpu = process.cpuUsage(nodeBefore);
+    const firstCpu = { node: (nodeCpu.user + nodeCpu.system) / 1000, database: cpuSince(cpuBefore, await backendCpu(url)) };
     const later = summarise(await timeEach(RUNS, () => sweeper.sweep(offer)));
-    return { first, recorded: Object.values(result.created).reduce((sum, n) => sum + n, 0), offered, later };
+    return { first, firstCpu, recorded: Object.values(result.created).reduce((sum, n) => sum + n, 0), offered, later };
   } finally {
     await context.close();
   }
@@ -206,6 +235,11 @@ async function sweepAndDeliver(sink: Sink, databases: string[]): Promise<void> {
   );
   say(
     `  ${SETS} open / ${OVERDUE} overdue: first sweep ${ms(large.first)} (×${(large.first / baseline.first).toFixed(1)} baseline), ${large.recorded} recorded, ${large.offered} offered — goal ≤ ${GOALS.sweepMs} ms: ${verdict(large.first <= GOALS.sweepMs)}`,
+  );
+  const cpu = (run: typeof large) =>
+    `${ms(run.firstCpu.node + run.firstCpu.database)} (node ${ms(run.firstCpu.node)}, PostgreSQL ${ms(run.firstCpu.database)})`;
+  say(
+    `  CPU time of the first sweep (hardly disturbed by other work: what it would take on an idle machine): baseline ${cpu(baseline)}; ${SETS} open ${cpu(large)} — ${verdict(large.firstCpu.node + large.firstCpu.database <= GOALS.sweepMs)}`,
   );
   say(row(`  later sweep, baseline`, baseline.later));
   say(row(`  later sweep, ${SETS} open, ${large.recorded} pending`, large.later, baseline.later));
