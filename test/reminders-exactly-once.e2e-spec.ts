@@ -28,7 +28,8 @@ describe('exactly once', () => {
 
     beforeAll(async () => {
       await smtp.start();
-      environment = await ownDesk('twice', { SMTP_URL: smtp.url, REMINDER_SWEEP_EVERY: '1s', REMINDER_CONCURRENCY: '4' });
+      // Batches of 10 sets: every sweep records in several keyset batches, with deadlines shared across their boundaries.
+      environment = await ownDesk('twice', { SMTP_URL: smtp.url, REMINDER_SWEEP_EVERY: '1s', REMINDER_CONCURRENCY: '4', REMINDER_SWEEP_BATCH: '10' });
       desk = await startDesk(noonOn('2025-06-10'));
     });
     afterAll(async () => {

@@ -20,9 +20,16 @@ const named = (library: string, statements: Record<string, string>) =>
 
 // The sweep builds one statement per rule of the policy; only its calendar matters for the SQL.
 const sweep = new ReminderSweep(undefined as never, undefined as never, undefined as never, DEFAULT_REMINDER_POLICY, DUTCH_WORKING_DAYS, undefined as never);
-const sweepStatements = DEFAULT_REMINDER_POLICY.map((rule): [string, string] => [
-  `reminders sweep ${rule.kind}`,
-  sweep.statementFor(rule, '2025-05-05', new Date('2025-05-05T08:00:00Z')).sql,
+// A rule about a set's date records in keyset batches: the first batch, and one after a cursor.
+const sweepStatements = DEFAULT_REMINDER_POLICY.flatMap((rule): [string, string][] => [
+  [`reminders sweep ${rule.kind}`, sweep.statementFor(rule, '2025-05-05', new Date('2025-05-05T08:00:00Z')).sql],
+  [
+    `reminders sweep ${rule.kind}, a later batch`,
+    sweep.statementFor(rule, '2025-05-05', new Date('2025-05-05T08:00:00Z'), {
+      size: 10,
+      after: { on: '2025-05-01', id: '00000000-0000-0000-0000-000000000001' },
+    }).sql,
+  ],
 ]);
 
 const STATEMENTS = [

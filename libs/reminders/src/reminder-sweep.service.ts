@@ -38,7 +38,15 @@ export interface SweepOffer {
   people: string[];
 }
 
+/** Where a rule's next batch of sets starts: after this reference date and set id. */
+export interface SweepCursor {
+  on: CalendarDate;
+  id: string;
+}
+
 const NO_ONE = '00000000-0000-0000-0000-000000000000';
+/** Sets per batch when no configuration says (the SQL check of the statements). */
+const DEFAULT_BATCH = 1000;
 /** The advisory lock key of the sweep (any constant; "sweep" in ASCII). */
 const SWEEP_LOCK = 0x7377656570;
 
@@ -175,53 +183,89 @@ export class ReminderSweep {
     return offered;
   }
 
-  /** The SQL that records `rule`'s reminders due today; exposed for EXPLAIN in the benchmark. */
-  statementFor(rule: ReminderRule, today: CalendarDate, now: Date): { sql: string; parameters: unknown[] } {
+  /**
+   * The SQL that records `rule`'s reminders due today; exposed for EXPLAIN in the benchmark. A rule
+   * about a set's date records one batch of `page.size` sets, by (reference date, id) after
+   * `page.after`, and answers how many it recorded and where the batch ended; a digest (one per
+   * person) records at once.
+   */
+  statementFor(
+    rule: ReminderRule,
+    today: CalendarDate,
+    now: Date,
+    page: { size: number; after: SweepCursor | null } = { size: DEFAULT_BATCH, after: null },
+  ): { sql: string; parameters: unknown[] } {
     const window = dueWindow(rule, today, this.calendar);
     const parameters: unknown[] = [rule.kind, now];
     // $1 is the kind (varchar), $2 the creation time.
-    const param = (value: unknown) => `$${parameters.push(value)}::date`;
+    const param = (value: unknown, type = 'date') => `$${parameters.push(value)}::${type}`;
     const condition = CONDITION[rule.while].includes('$today') ? CONDITION[rule.while].replaceAll('$today', param(window.conditionOn)) : CONDITION[rule.while];
     if (rule.about === 'digestDay') {
       const day = param(window.to);
       return {
         parameters,
         sql: `
-          INSERT INTO reminder (question_set_id, kind, refers_to, recipient_id, created_at)
-          SELECT NULL, $1::varchar, ${day}, u.id, $2::timestamptz
-            FROM desk_person u
-           WHERE u.active
-             AND EXISTS (SELECT 1 FROM question_set_facts qs WHERE ${condition} AND ${RECIPIENT[rule.to]})
-             AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.question_set_id IS NULL AND r.kind = $1::varchar AND r.refers_to = ${day} AND r.recipient_id = u.id)
-          ON CONFLICT ON CONSTRAINT reminder_key DO NOTHING
-          RETURNING id, round`,
+          WITH recorded AS (
+            INSERT INTO reminder (question_set_id, kind, refers_to, recipient_id, created_at)
+            SELECT NULL, $1::varchar, ${day}, u.id, $2::timestamptz
+              FROM desk_person u
+             WHERE u.active
+               AND EXISTS (SELECT 1 FROM question_set_facts qs WHERE ${condition} AND ${RECIPIENT[rule.to]})
+               AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.question_set_id IS NULL AND r.kind = $1::varchar AND r.refers_to = ${day} AND r.recipient_id = u.id)
+            ON CONFLICT ON CONSTRAINT reminder_key DO NOTHING
+            RETURNING 1)
+          SELECT count(*)::int AS count FROM recorded`,
       };
     }
     const column = DATE_COLUMN[rule.about];
     const range = [window.from === null ? null : `${column} >= ${param(window.from)}`, `${column} <= ${param(window.to)}`].filter(Boolean).join(' AND ');
+    // The keyset: (reference date, id) after the last batch's, read from the partial index on both.
+    const after = page.after ? ` AND (${column}, qs.id) > (${param(page.after.on)}, ${param(page.after.id, 'uuid')})` : '';
     // A reminder caught up without end ("uitstelbericht due") is recorded once per set and date, for
     // everyone it concerns at that moment: someone who joins the desk later is not told about every
     // old set, and the sweep checks one ledger entry per set instead of one per set and person.
     const recorded = window.from === null ? '' : ' AND r.recipient_id = u.id';
+    // The batch is read before anything is inserted (MATERIALIZED): each statement's work is bounded
+    // by the batch, whatever the backlog, and its check against the ledger never reads the rows it
+    // is writing itself (one INSERT over a whole empty ledger did: quadratic, minutes at 100,000).
     return {
       parameters,
       sql: `
-        INSERT INTO reminder (question_set_id, kind, refers_to, recipient_id, created_at)
-        SELECT qs.id, $1::varchar, ${column}, u.id, $2::timestamptz
-          FROM question_set_facts qs
-          JOIN desk_person u ON u.active AND ${RECIPIENT[rule.to]}
-         WHERE ${range} AND ${condition}
-           AND NOT EXISTS (SELECT 1 FROM reminder r WHERE r.question_set_id = qs.id AND r.kind = $1::varchar AND r.refers_to = ${column}${recorded})
-        ON CONFLICT ON CONSTRAINT reminder_key DO NOTHING
-        RETURNING id, round`,
+        WITH batch AS MATERIALIZED (
+          SELECT qs.id, ${column}, qs.assignee_id, qs.lead_ministry_code
+            FROM question_set_facts qs
+           WHERE ${range} AND ${condition}${after}
+           ORDER BY ${column}, qs.id
+           LIMIT ${page.size}),
+        recorded AS (
+          INSERT INTO reminder (question_set_id, kind, refers_to, recipient_id, created_at)
+          SELECT qs.id, $1::varchar, ${column}, u.id, $2::timestamptz
+            FROM batch qs
+            JOIN desk_person u ON u.active AND ${RECIPIENT[rule.to]}
+           WHERE NOT EXISTS (SELECT 1 FROM reminder r WHERE r.question_set_id = qs.id AND r.kind = $1::varchar AND r.refers_to = ${column}${recorded})
+          ON CONFLICT ON CONSTRAINT reminder_key DO NOTHING
+          RETURNING 1)
+        SELECT (SELECT count(*)::int FROM recorded) AS count, (SELECT count(*)::int FROM batch) AS sets, last."on" AS "lastOn", last.id AS "lastId"
+          FROM (SELECT 1) one
+          LEFT JOIN LATERAL (SELECT ${column}::text AS "on", qs.id FROM batch qs ORDER BY ${column} DESC, qs.id DESC LIMIT 1) last ON true`,
     };
   }
 
-  /** Records `rule`'s reminders due today; returns how many (not the rows: a backlog may be huge). */
+  /**
+   * Records `rule`'s reminders due today, in keyset batches of REMINDER_SWEEP_BATCH sets; returns
+   * how many (never the rows: a backlog may be huge).
+   */
   private async record(rule: ReminderRule, today: CalendarDate, now: Date): Promise<number> {
-    const { sql, parameters } = this.statementFor(rule, today, now);
-    const [{ count }] = await this.dataSource.query<{ count: number }[]>(`WITH recorded AS (${sql}) SELECT count(*)::int AS count FROM recorded`, parameters);
-    return count;
+    const size = this.config.values.notifications.batch;
+    let total = 0;
+    let after: SweepCursor | null = null;
+    for (;;) {
+      const { sql, parameters } = this.statementFor(rule, today, now, { size, after });
+      const [row] = await this.dataSource.query<{ count: number; sets?: number; lastOn?: CalendarDate | null; lastId?: string | null }[]>(sql, parameters);
+      total += row.count;
+      if (row.sets === undefined || row.sets < size || !row.lastOn || !row.lastId) return total;
+      after = { on: row.lastOn, id: row.lastId };
+    }
   }
 
   /**

@@ -10,7 +10,13 @@ import { CreateCalendarFeeds1733700001000 } from '@question-desk/calendar';
 import type { Schema } from '@question-desk/database';
 import { CreateIntake1733500001000 } from '@question-desk/intake';
 import { CreateMinistries1732300000000, MinistriesAsData1733300001000, Ministry, MinistryPost, OfficeHolder } from '@question-desk/ministries';
-import { AddWorkflowNotifications1733100001000, CreateReminders1732300005500, Notification, Reminder } from '@question-desk/reminders';
+import {
+  AddWorkflowNotifications1733100001000,
+  CreateReminders1732300005500,
+  IndexSweepKeysets1733830001000,
+  Notification,
+  Reminder,
+} from '@question-desk/reminders';
 import {
   AddLastStep1732300009000,
   AddQuestionSetFacts1732300008000,
@@ -49,5 +55,6 @@ export const DESK_SCHEMA: Schema = {
     AddQuestionSetHistory1733600001000,
     CreateCalendarFeeds1733700001000,
     AddQuestionSetStatistic1733810001000,
+    IndexSweepKeysets1733830001000,
   ],
 };
