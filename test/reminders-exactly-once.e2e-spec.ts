@@ -58,7 +58,7 @@ describe('exactly once', () => {
 
       // 50 sets × (2 desk officers + 1 coordinator) "uitstelbericht due", and the coordinator's digest.
       await expectEachDeliveredOnce(smtp, 50 * 3 + 1);
-    });
+    }, 120_000);
   });
 
   describe('a worker killed with SIGKILL mid-batch, and restarted', () => {
