@@ -12,6 +12,7 @@ import { CreateIntake1733500001000 } from '@question-desk/intake';
 import { CreateMinistries1732300000000, MinistriesAsData1733300001000, Ministry, MinistryPost, OfficeHolder } from '@question-desk/ministries';
 import { AddWorkflowNotifications1733100001000, CreateReminders1732300005500, Notification, Reminder } from '@question-desk/reminders';
 import {
+  AddInvolvedMinistries1733800001000,
   AddLastStep1732300009000,
   AddQuestionSetFacts1732300008000,
   AddQuestionSetHistory1733600001000,
@@ -47,5 +48,6 @@ export const DESK_SCHEMA: Schema = {
     CreateIntake1733500001000,
     AddQuestionSetHistory1733600001000,
     CreateCalendarFeeds1733700001000,
+    AddInvolvedMinistries1733800001000,
   ],
 };
