@@ -211,8 +211,9 @@ export async function generateSets(url: string, count: number, progress: (line: 
                   CASE WHEN s.status = 'answered' THEN 'Bench' END,
                   CASE WHEN s.status NOT IN ('received', 'withdrawn') THEN d.id END,
                   v.search_vector,
-                  -- What the triggers of question_set_involved_ministries keep (they do not fire in replica mode): lead and co-signers.
-                  array_remove(ARRAY[s.ministry, CASE WHEN s.co_signers >= 1 THEN ${coSigner(1)} END, CASE WHEN s.co_signers = 2 THEN ${coSigner(2)} END], NULL)
+                  -- What question_set_involved_ministries(id, lead) gives and its triggers keep (they do not fire in replica mode).
+                  (SELECT array_agg(m ORDER BY m) FROM unnest(ARRAY[s.ministry, CASE WHEN s.co_signers >= 1 THEN ${coSigner(1)} END,
+                                                                    CASE WHEN s.co_signers = 2 THEN ${coSigner(2)} END]) m WHERE m IS NOT NULL)
              FROM generated_set s
              JOIN generated_search v USING (topic, year, questions, answered)
              LEFT JOIN (SELECT DISTINCT ON (ministry_code) ministry_code, id FROM app_user WHERE 'drafter' = ANY (roles) AND active ORDER BY ministry_code, id) d
