@@ -303,7 +303,7 @@ export class QuestionSetQueries {
     const keys = orderKeys(orderOf(filter), true, filter.changesRequestedFirst);
     const matches = base.clone().select('qs.id', 'id');
     keys.forEach((key, i) => matches.addSelect(key.sql, `k${i}`));
-    const [query, parameters] = matches.limit(TOTAL_EXACT_UP_TO + 1).getQueryAndParameters();
+    const [query, parameters] = matches.limit(TOTAL_EXACT_UP_TO + 1).getQueryAndParameters() as [string, unknown[]];
     const order = keys.map((key, i) => `k${i} ${key.direction} ${key.nulls ?? ''}`).join(', ');
     const [{ n, ids }] = await base.connection.manager.query<{ n: number; ids: string[] }[]>(
       `WITH matches AS MATERIALIZED (${query})
