@@ -206,10 +206,12 @@ export async function generateSets(url: string, count: number, progress: (line: 
         for (const { definition } of dropped) if (trigram(definition)) await two.run(definition);
       };
       // Connection one: everything else.
+      const coSigner = (k: number) => `(${texts(MINISTRIES)})[1 + (lead + ${k === 1 ? 'co_offset' : '1 + co_offset % 11'}) % 12]`;
       const rest = async () => {
         await run(
           `INSERT INTO question_set (id, reference, chamber, subject, submitted_on, addressees, lead_ministry_code, status, statutory_deadline, deadline,
-                                     draft_deadline, review_deadline, co_signing_deadline, answered_on, answered_by, assignee_id, search_vector)
+                                     draft_deadline, review_deadline, co_signing_deadline, answered_on, answered_by, assignee_id, search_vector,
+                                     involved_ministries)
            SELECT s.id, s.reference, 'TK', 'Het bericht over ' || s.topic || ' (' || s.reference || ')', s.submitted, ARRAY['Minister van ' || s.ministry],
                   s.ministry, s.status, s.statutory, s.deadline,
                   CASE WHEN s.status <> 'received' THEN s.deadline - 14 END, CASE WHEN s.status <> 'received' THEN s.deadline - 7 END,
@@ -217,7 +219,10 @@ export async function generateSets(url: string, count: number, progress: (line: 
                   CASE WHEN s.status = 'answered' THEN least(s.submitted + 10 + s.answer_days, current_date) END,
                   CASE WHEN s.status = 'answered' THEN 'Bench' END,
                   CASE WHEN s.status NOT IN ('received', 'withdrawn') THEN d.id END,
-                  v.search_vector
+                  v.search_vector,
+                  -- What question_set_involved_ministries(id, lead) gives and its triggers keep (they do not fire in replica mode).
+                  (SELECT array_agg(m ORDER BY m) FROM unnest(ARRAY[s.ministry, CASE WHEN s.co_signers >= 1 THEN ${coSigner(1)} END,
+                                                                    CASE WHEN s.co_signers = 2 THEN ${coSigner(2)} END]) m WHERE m IS NOT NULL)
              FROM generated_set s
              JOIN generated_search v USING (topic, year, questions, answered)
              LEFT JOIN (SELECT DISTINCT ON (ministry_code) ministry_code, id FROM app_user WHERE 'drafter' = ANY (roles) AND active ORDER BY ministry_code, id) d
@@ -234,7 +239,6 @@ export async function generateSets(url: string, count: number, progress: (line: 
           `INSERT INTO postponement (question_set_id, sent_on, new_deadline, reason)
            SELECT id, statutory - 1, deadline, 'De beantwoording vergt afstemming met andere departementen.' FROM generated_set WHERE postponed`,
         );
-        const coSigner = (k: number) => `(${texts(MINISTRIES)})[1 + (lead + ${k === 1 ? 'co_offset' : '1 + co_offset % 11'}) % 12]`;
         await run(
           `INSERT INTO question_set_co_signing_ministry (question_set_id, ministry_code)
            SELECT id, ${coSigner(1)} FROM generated_set WHERE co_signers >= 1

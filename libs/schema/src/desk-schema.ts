@@ -18,6 +18,7 @@ import {
   Reminder,
 } from '@question-desk/reminders';
 import {
+  AddInvolvedMinistries1733800001000,
   AddLastStep1732300009000,
   AddQuestionSetFacts1732300008000,
   AddQuestionSetHistory1733600001000,
@@ -54,6 +55,7 @@ export const DESK_SCHEMA: Schema = {
     CreateIntake1733500001000,
     AddQuestionSetHistory1733600001000,
     CreateCalendarFeeds1733700001000,
+    AddInvolvedMinistries1733800001000,
     AddQuestionSetStatistic1733810001000,
     IndexSweepKeysets1733830001000,
   ],
