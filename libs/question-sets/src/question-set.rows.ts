@@ -92,10 +92,11 @@ function withRelatedCounts(qb: SelectQueryBuilder<QuestionSet>, joined: boolean)
 }
 
 function withStanding(qb: SelectQueryBuilder<QuestionSet>, standing: ReturnType<typeof deadlineStandingSql>): SelectQueryBuilder<QuestionSet> {
+  // A set without a deadline is not overdue (SQL's comparison gives null there).
   return qb
-    .addSelect(standing.overdue, 'overdue')
-    .addSelect(standing.postponementMissing, 'postponementMissing')
-    .addSelect(standing.daysOverdue, 'daysOverdue');
+    .addSelect(`coalesce(${standing.overdue}, false)`, 'overdue')
+    .addSelect(`coalesce(${standing.postponementMissing}, false)`, 'postponementMissing')
+    .addSelect(`coalesce(${standing.daysOverdue}, 0)`, 'daysOverdue');
 }
 
 /**
