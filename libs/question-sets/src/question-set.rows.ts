@@ -61,24 +61,22 @@ const date = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 const SUBMITTERS_SQL = `string_agg(m.name || coalesce(' (' || m.party || ')', ''), ', ' ORDER BY s.position)`;
 const CO_SIGNING_SQL = `string_agg(cs.ministry_code, ', ' ORDER BY cs.ministry_code)`;
 
-/** A set's submitters, co-signing ministries and number of postponements, as columns of `qs`: looked up per row, or joined from one aggregate per table. */
+/** A set's submitters, co-signing ministries, number of postponements and deadline standing, as columns: looked up per row, or joined from one aggregate per table. */
 function withRelatedCounts(qb: SelectQueryBuilder<QuestionSet>, joined: boolean): SelectQueryBuilder<QuestionSet> {
   if (!joined) {
-    return qb
-      .addSelect(
-        `coalesce((SELECT ${SUBMITTERS_SQL} FROM question_set_submitter s JOIN member m ON m.id = s.member_id WHERE s.question_set_id = qs.id), '')`,
-        'submitters',
-      )
+    qb.addSelect(
+      `coalesce((SELECT ${SUBMITTERS_SQL} FROM question_set_submitter s JOIN member m ON m.id = s.member_id WHERE s.question_set_id = qs.id), '')`,
+      'submitters',
+    )
       .addSelect(`coalesce((SELECT ${CO_SIGNING_SQL} FROM question_set_co_signing_ministry cs WHERE cs.question_set_id = qs.id), '')`, 'coSigningMinistries')
       .addSelect('(SELECT count(*) FROM postponement p WHERE p.question_set_id = qs.id)::int', 'postponements');
     return withStanding(qb, deadlineStandingSql());
   }
-  return qb
-    .leftJoin(
-      `(SELECT s.question_set_id, ${SUBMITTERS_SQL} AS names FROM question_set_submitter s JOIN member m ON m.id = s.member_id GROUP BY s.question_set_id)`,
-      'sub',
-      'sub.question_set_id = qs.id',
-    )
+  qb.leftJoin(
+    `(SELECT s.question_set_id, ${SUBMITTERS_SQL} AS names FROM question_set_submitter s JOIN member m ON m.id = s.member_id GROUP BY s.question_set_id)`,
+    'sub',
+    'sub.question_set_id = qs.id',
+  )
     .leftJoin(
       `(SELECT cs.question_set_id, ${CO_SIGNING_SQL} AS codes FROM question_set_co_signing_ministry cs GROUP BY cs.question_set_id)`,
       'cosign',
