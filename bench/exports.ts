@@ -1,6 +1,6 @@
 /**
  * Exports of the list at scale:
- *   npm run bench:exports [-- --sets 100000]
+ *   npm run bench:exports [-- --sets 100000] [-- --database postgres://…/qd_x]
  * A throwaway database with the demo data and `--sets` generated sets, the API in a process of its
  * own (as deployed); the desk officer (who sees every set) downloads the whole list as CSV and as
  * .xlsx. Prints the time to the last byte, the size, and the API process's resident memory: before,
@@ -10,10 +10,12 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { option, withBenchDesk } from './bench-desk';
+import { option, startApi, withBenchDesk, type BenchDesk } from './bench-desk';
 import { summarise, timeEach } from './stats';
 
 const SETS = Number(option('sets', '100000'));
+/** An existing desk database (e.g. kept with KEEP_BENCH_DATABASE=true) instead of a new one: no generating, for repeated profiling. */
+const DATABASE = option('database', '');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The API's process: our child running apps/api/src/main.ts. */
@@ -58,45 +60,53 @@ async function download(pid: number, url: string, headers: Record<string, string
   return { seconds, bytes, lines, before, peak, resetWorked };
 }
 
+/** The desk to measure: a new throwaway one with `--sets` generated sets, or the API on `--database`. */
+async function withDesk(work: (desk: Pick<BenchDesk, 'base'>) => Promise<void>): Promise<void> {
+  if (!DATABASE) return withBenchDesk(SETS, async () => undefined, work);
+  process.env.LOG_LEVEL = 'silent';
+  const api = await startApi(DATABASE);
+  try {
+    await work({ base: api.base });
+  } finally {
+    await api.stop();
+  }
+}
+
 async function main(): Promise<void> {
-  await withBenchDesk(
-    SETS,
-    async () => undefined,
-    async (desk) => {
-      const login = await fetch(`${desk.base}/auth/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: 'desk@example.org', password: process.env.DEMO_PASSWORD ?? 'demo-password' }),
-      });
-      const { accessToken } = (await login.json()) as { accessToken: string };
-      const auth = { Authorization: `Bearer ${accessToken}` };
-      const pid = apiPid();
+  await withDesk(async (desk) => {
+    const login = await fetch(`${desk.base}/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'desk@example.org', password: process.env.DEMO_PASSWORD ?? 'demo-password' }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const auth = { Authorization: `Bearer ${accessToken}` };
+    const pid = apiPid();
 
-      const page = summarise(await timeEach(10, () => fetch(`${desk.base}/question-sets?pageSize=100&sort=deadline`, { headers: auth }).then((r) => r.json())));
-      const csv = await download(pid, `${desk.base}/question-sets?sort=deadline`, { ...auth, Accept: 'text/csv' });
-      const xlsx = await download(pid, `${desk.base}/question-sets?sort=deadline`, { ...auth, Accept: XLSX });
-      const rows = csv.lines - 1;
-      const perRow = (ms: number, n: number) => `${((ms / n) * 1000).toFixed(1)} µs/row`;
+    const page = summarise(await timeEach(10, () => fetch(`${desk.base}/question-sets?pageSize=100&sort=deadline`, { headers: auth }).then((r) => r.json())));
+    const csv = await download(pid, `${desk.base}/question-sets?sort=deadline`, { ...auth, Accept: 'text/csv' });
+    const xlsx = await download(pid, `${desk.base}/question-sets?sort=deadline`, { ...auth, Accept: XLSX });
+    const rows = csv.lines - 1;
+    const perRow = (ms: number, n: number) => `${((ms / n) * 1000).toFixed(1)} µs/row`;
 
+    console.log(
+      `Exports of the whole list, ${rows.toLocaleString('en')} rows (${DATABASE ? DATABASE.replace(/.*\//, '') : `${SETS.toLocaleString('en')} generated sets + the demo data`}), desk officer, sort=deadline`,
+    );
+    console.log(`  baseline: JSON list, one page of 100        p50 ${page.p50.toFixed(1)} ms  (${perRow(page.p50, 100)})`);
+    for (const [name, run] of [
+      ['CSV ', csv],
+      ['XLSX', xlsx],
+    ] as const) {
       console.log(
-        `Exports of the whole list, ${rows.toLocaleString('en')} rows (${SETS.toLocaleString('en')} generated sets + the demo data), desk officer, sort=deadline`,
+        `  ${name}: ${run.seconds.toFixed(2)} s to the last byte, ${(run.bytes / 1024 / 1024).toFixed(1)} MB  (${perRow(run.seconds * 1000, rows)}, ×${(
+          (run.seconds * 1000) /
+          rows /
+          (page.p50 / 100)
+        ).toPrecision(2)} per row vs the JSON page)` +
+          `  API RSS before ${MB(run.before)}, peak during ${MB(run.peak)} (+${MB(run.peak - run.before)})${run.resetWorked ? '' : ' [sampled only]'}`,
       );
-      console.log(`  baseline: JSON list, one page of 100        p50 ${page.p50.toFixed(1)} ms  (${perRow(page.p50, 100)})`);
-      for (const [name, run] of [
-        ['CSV ', csv],
-        ['XLSX', xlsx],
-      ] as const) {
-        console.log(
-          `  ${name}: ${run.seconds.toFixed(2)} s to the last byte, ${(run.bytes / 1024 / 1024).toFixed(1)} MB  (${perRow(run.seconds * 1000, rows)}, ×${(
-            (run.seconds * 1000) /
-            rows /
-            (page.p50 / 100)
-          ).toPrecision(2)} per row vs the JSON page)` +
-            `  API RSS before ${MB(run.before)}, peak during ${MB(run.peak)} (+${MB(run.peak - run.before)})${run.resetWorked ? '' : ' [sampled only]'}`,
-        );
-      }
-    },
-  );
+    }
+  });
 }
 
 void main();

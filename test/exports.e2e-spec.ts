@@ -163,3 +163,112 @@ describe('exports of the list (GET /api/question-sets as CSV and .xlsx)', () => 
     await desk.http().get('/api/question-sets?format=csv').expect(401);
   });
 });
+
+describe('exports of the notifications (Meldingen) and the accounts (Gebruikers)', () => {
+  let desk: TestDesk;
+  const run = Date.now().toString(36);
+  const hostile = '=cmd|"/c calc"!A1; melding';
+  let admin: string;
+  let person: { id: string; email: string; token: string };
+
+  const csvOf = async (token: string, path: string) => {
+    const response = await desk.http().get(path).auth(token, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const bytes = response.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return { response, rows: byHeader(parseCsv(bytes.toString('utf8').slice(1))) };
+  };
+  const xlsxOf = async (token: string, path: string, sheetName: string) => {
+    const response = await desk.http().get(path).auth(token, { type: 'bearer' }).buffer(true).parse(binary).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet(sheetName)!;
+    const headers = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1) as string[];
+    return { sheet, cell: (row: number, header: string) => sheet.getRow(row).getCell(headers.indexOf(header) + 1) };
+  };
+
+  beforeAll(async () => {
+    await ensureDemoData();
+    desk = await startDesk(new Date('2021-04-20T10:00:00+02:00'));
+    admin = await desk.tokenOf('admin@example.org');
+    const email = `export.${run}@example.org`;
+    const created = await desk
+      .http()
+      .post('/api/users')
+      .auth(admin, { type: 'bearer' })
+      .send({ email, name: `Exportpersoon ${run}`, password: 'export-password-1', roles: ['drafter'], ministry: 'JenV' })
+      .expect(201);
+    const login = await desk.http().post('/api/auth/login').send({ email, password: 'export-password-1' }).expect(200);
+    person = { id: created.body.id, email, token: login.body.accessToken };
+    // Three notifications of this person's own (one read); their ledger entries (digests) need no set.
+    const { Client } = await import('pg');
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      for (const [i, [kind, message, readAt]] of (
+        [
+          ['assigned', 'Vragen aan u toegewezen', null],
+          ['postponement-due', hostile, '2021-04-19T09:30:00Z'],
+          ['deadline-due-soon', 'Termijn nadert', null],
+        ] as const
+      ).entries()) {
+        const createdAt = `2021-04-1${i + 5}T08:00:00Z`;
+        const [{ id }] = (
+          await db.query(
+            `INSERT INTO reminder (kind, refers_to, recipient_id, status, created_at, event_id) VALUES ('overdue-digest', '2021-04-20', $1, 'sent', $2, gen_random_uuid()) RETURNING id`,
+            [person.id, createdAt],
+          )
+        ).rows;
+        await db.query(`INSERT INTO notification (reminder_id, recipient_id, kind, message, created_at, read_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
+          id,
+          person.id,
+          kind,
+          message,
+          createdAt,
+          readAt,
+        ]);
+      }
+    } finally {
+      await db.end();
+    }
+  });
+  afterAll(() => desk.close());
+
+  it('downloads the viewer’s own notifications as CSV, newest first, Amsterdam times, the unread filter kept', async () => {
+    const { response, rows } = await csvOf(person.token, '/api/notifications?format=csv');
+    expect(response.headers['content-disposition']).toContain('meldingen-2021-04-20.csv');
+    expect(Object.keys(rows[0])).toEqual(['Ontvangen op', 'Soort', 'Melding', 'Gelezen', 'Gelezen op']);
+    expect(rows.map((r) => r['Ontvangen op'])).toEqual(['2021-04-17 10:00', '2021-04-16 10:00', '2021-04-15 10:00']);
+    expect(rows[1]).toMatchObject({ Soort: 'Herinnering: uitstelbericht nodig', Melding: `'${hostile}`, Gelezen: 'ja', 'Gelezen op': '2021-04-19 11:30' });
+    expect(rows[0]).toMatchObject({ Gelezen: 'nee', 'Gelezen op': '' });
+    const unread = await csvOf(person.token, '/api/notifications?format=csv&unread=true');
+    expect(unread.rows.map((r) => r.Melding)).toEqual(['Termijn nadert', 'Vragen aan u toegewezen']);
+    // Someone else's download never holds this person's notifications.
+    const other = await csvOf(await desk.tokenOf(DRAFTER_JENV), '/api/notifications?format=csv');
+    expect(other.rows.map((r) => r.Melding)).not.toContain('Termijn nadert');
+  });
+
+  it('downloads the notifications as .xlsx with real date-times', async () => {
+    const { sheet, cell } = await xlsxOf(person.token, '/api/notifications?format=xlsx', 'Meldingen');
+    expect(sheet.rowCount).toBe(4);
+    expect((cell(2, 'Ontvangen op').value as Date).toISOString()).toBe('2021-04-17T10:00:00.000Z');
+    expect(cell(3, 'Melding').value).toBe(hostile);
+    expect(cell(3, 'Gelezen').value).toBe('ja');
+  });
+
+  it('lets an administrator download the accounts with the filters as CSV and .xlsx, never a password; others are refused', async () => {
+    const { response, rows } = await csvOf(admin, `/api/users?format=csv&q=${run}&pageSize=1`);
+    expect(response.headers['content-disposition']).toContain('gebruikers-2021-04-20.csv');
+    expect(rows).toEqual([
+      expect.objectContaining({ Naam: `Exportpersoon ${run}`, 'E-mailadres': person.email, Rollen: 'Behandelaar', Ministerie: 'JenV', Actief: 'ja' }),
+    ]);
+    expect(response.body.toString('utf8')).not.toMatch(/password|wachtwoord|\$argon|\$2[aby]\$/i);
+    expect((await csvOf(admin, `/api/users?format=csv&q=${run}&active=false`)).rows).toEqual([]);
+    const everyone = await csvOf(admin, '/api/users?format=csv&role=admin');
+    expect(everyone.rows.every((r) => r.Rollen.includes('Beheerder'))).toBe(true);
+    const { sheet, cell } = await xlsxOf(admin, `/api/users?format=xlsx&q=${run}`, 'Gebruikers');
+    expect(sheet.rowCount).toBe(2);
+    expect(cell(2, 'Aangemaakt op').value).toBeInstanceOf(Date);
+    expect(cell(2, 'E-mailadres').value).toBe(person.email);
+    await desk.http().get('/api/users?format=csv').auth(person.token, { type: 'bearer' }).expect(403);
+  });
+});

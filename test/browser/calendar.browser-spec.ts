@@ -68,10 +68,10 @@ describe('the Agenda screen (deadline calendar) and the export links of Alle vra
       const page = await desk.signedIn('desk@example.org');
       await page.goto('/vragen?status=answered&ministry=BZ&sort=-submittedOn&page=1&pageSize=10');
       await page.getByRole('heading', { level: 1, name: 'Alle vragen' }).waitFor();
-      const csv = page.getByRole('link', { name: 'Exporteren (CSV)' });
+      const csv = page.getByRole('link', { name: 'Download als CSV' });
       const href = new URL((await csv.getAttribute('href'))!, desk.base);
       expect(Object.fromEntries(href.searchParams)).toEqual({ status: 'answered', ministry: 'BZ', sort: '-submittedOn', format: 'csv' });
-      expect(await page.getByRole('link', { name: 'Exporteren (Excel)' }).getAttribute('href')).toContain('format=xlsx');
+      expect(await page.getByRole('link', { name: 'Download als Excel' }).getAttribute('href')).toContain('format=xlsx');
       // The link downloads with the session cookie, as a click does.
       const download = await page.request.get(href.toString());
       expect(download.status()).toBe(200);
@@ -81,5 +81,38 @@ describe('the Agenda screen (deadline calendar) and the export links of Alle vra
       expect(rows.length).toBeGreaterThan(0);
       for (const row of rows) expect(row).toContain(';Beantwoord;');
       await noViolations(page);
+    }));
+
+  it('offers the accounts (filtered) and the statistics (of the period) as CSV and Excel, by keyboard too', () =>
+    withScreenshotsOnFailure(desk, 'exports-more', async () => {
+      const admin = await desk.signedIn('admin@example.org');
+      await admin.goto('/beheer?role=drafter&page=2');
+      await admin.getByRole('heading', { level: 1, name: 'Beheer' }).waitFor();
+      const users = admin.getByRole('link', { name: 'Download als CSV' });
+      const href = new URL((await users.getAttribute('href'))!, desk.base);
+      expect(Object.fromEntries(href.searchParams)).toEqual({ role: 'drafter', format: 'csv' });
+      await users.focus();
+      expect(
+        await admin.evaluate(
+          () => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent,
+        ),
+      ).toBe('Download als CSV');
+      const download = await admin.request.get(href.toString());
+      expect(download.status()).toBe(200);
+      const text = (await download.body()).toString('utf8');
+      expect(text.startsWith('\uFEFFNaam;E-mailadres;Rollen;')).toBe(true);
+      for (const row of text.trim().split('\r\n').slice(1)) expect(row).toContain('Behandelaar');
+      await noViolations(admin);
+
+      const coordinator = await desk.signedIn('coordinator@example.org');
+      await coordinator.goto('/statistiek?from=2020-01-01&to=2020-12-31');
+      const perMinistry = coordinator.getByRole('link', { name: 'Download als Excel (statistiek per ministerie)' });
+      await perMinistry.waitFor();
+      expect(Object.fromEntries(new URL((await perMinistry.getAttribute('href'))!, desk.base).searchParams)).toEqual({
+        from: '2020-01-01',
+        to: '2020-12-31',
+        format: 'xlsx',
+      });
+      await noViolations(coordinator);
     }));
 });

@@ -90,3 +90,30 @@ describe('a download stopped half-way', () => {
     expect(source.read).toBe(readAtClose);
   });
 });
+
+describe('date-times', () => {
+  interface Row {
+    at: string | Date | null;
+  }
+  const table: Table<Row> = { filename: 'x', sheet: 'X', columns: [{ header: 'Op', value: (r) => r.at, type: 'datetime' }] };
+  const rows: Row[] = [{ at: '2026-07-01T10:05:00Z' }, { at: new Date('2026-12-01T23:30:00Z') }, { at: null }];
+
+  it('are the Amsterdam wall clock in CSV, summer and winter time alike', async () => {
+    let text = '';
+    for await (const chunk of csvChunks(table.columns, rows)) text += chunk;
+    expect(text).toBe('\uFEFFOp\r\n2026-07-01 12:05\r\n2026-12-02 00:30\r\n\r\n');
+  });
+
+  it('are real date-times in Excel, with one shared number format per column', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const chunks: Buffer[] = [];
+    for await (const chunk of tabularStream('xlsx', table, rows)) chunks.push(chunk as Buffer);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('X')!;
+    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect((sheet.getRow(2).getCell(1).value as Date).toISOString()).toBe('2026-07-01T12:05:00.000Z');
+    expect(sheet.getRow(2).getCell(1).numFmt).toBe('dd-mm-yyyy hh:mm');
+    expect((sheet.getRow(3).getCell(1).value as Date).toISOString()).toBe('2026-12-02T00:30:00.000Z');
+  });
+});

@@ -3,18 +3,20 @@ import { PassThrough, Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 /** What a cell may hold; null and undefined are empty cells. */
-export type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | Date | null | undefined;
 
 /**
  * One column of an export: its Dutch header and how to read it from a row. `type` decides how the
  * value is written: `date` takes a calendar date (YYYY-MM-DD) and becomes a real date in Excel,
- * `integer`/`decimal` become numbers (decimals with a comma in CSV, as Dutch Excel reads them),
+ * `datetime` takes a moment (a Date or an ISO string) and gives its Amsterdam date and time
+ * ("2026-12-01 14:05" in CSV, a real date-time in Excel), `integer`/`decimal` become numbers
+ * (decimals with a comma in CSV, as Dutch Excel reads them),
  * `boolean` becomes "ja"/"nee", `text` (the default) stays text.
  */
 export interface Column<Row> {
   header: string;
   value: (row: Row) => Cell;
-  type?: 'text' | 'date' | 'integer' | 'decimal' | 'boolean';
+  type?: 'text' | 'date' | 'datetime' | 'integer' | 'decimal' | 'boolean';
   /** Width in characters in the spreadsheet (CSV has none). */
   width?: number;
 }
@@ -68,6 +70,24 @@ export const exportFileName = (table: Pick<Table<unknown>, 'filename'>, format: 
 export const attachment = (filename: string) =>
   `attachment; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
+const amsterdamMinute = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The Amsterdam wall-clock date and time of a moment, as [year, month, day, hour, minute]; null when it is not a moment. */
+function amsterdamParts(value: Date | string): number[] | null {
+  const instant = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(instant.getTime())) return null;
+  const parts = Object.fromEntries(amsterdamMinute.formatToParts(instant).map((p) => [p.type, p.value]));
+  return [parts.year, parts.month, parts.day, parts.hour, parts.minute].map(Number);
+}
+
 // CSV ------------------------------------------------------------------------------------------
 
 const BOM = '\uFEFF';
@@ -81,8 +101,15 @@ export function csvText(text: string): string {
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+const two = (n: number) => String(n).padStart(2, '0');
+
 function csvCell(value: Cell, type: Column<unknown>['type']): string {
   if (value === null || value === undefined || value === '') return '';
+  if (type === 'datetime' && typeof value !== 'number' && typeof value !== 'boolean') {
+    const at = amsterdamParts(value);
+    if (at) return `${at[0]}-${two(at[1])}-${two(at[2])} ${two(at[3])}:${two(at[4])}`;
+  }
+  if (value instanceof Date) return value.toISOString();
   if (typeof value === 'boolean') return value ? 'ja' : 'nee';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return '';
@@ -110,12 +137,23 @@ export async function* csvChunks<Row>(columns: readonly Column<Row>[], rows: Asy
 
 // XLSX -----------------------------------------------------------------------------------------
 
-const NUMBER_FORMATS: Partial<Record<NonNullable<Column<unknown>['type']>, string>> = { date: 'dd-mm-yyyy', integer: '0', decimal: '0.00' };
+const NUMBER_FORMATS: Partial<Record<NonNullable<Column<unknown>['type']>, string>> = {
+  date: 'dd-mm-yyyy',
+  datetime: 'dd-mm-yyyy hh:mm',
+  integer: '0',
+  decimal: '0.00',
+};
 
 function xlsxCell(value: Cell, type: Column<unknown>['type']): ExcelJS.CellValue {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'boolean') return value ? 'ja' : 'nee';
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (type === 'datetime') {
+    // Excel's date-times have no time zone: the Amsterdam wall clock, written as if it were UTC.
+    const at = amsterdamParts(value);
+    return at ? new Date(Date.UTC(at[0], at[1] - 1, at[2], at[3], at[4])) : null;
+  }
+  if (value instanceof Date) return value;
   const day = type === 'date' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
   // A calendar date is the same day everywhere: midnight UTC is what Excel's date serial means.
   if (day) return new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
@@ -129,19 +167,31 @@ function xlsxCell(value: Cell, type: Column<unknown>['type']): ExcelJS.CellValue
 export async function writeXlsx<Row>(table: Table<Row>, rows: AsyncIterable<Row> | Iterable<Row>, output: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(table.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  // One style object per column, shared by all its cells: exceljs looks a style up by object identity
+  // (a WeakMap), so a shared object is found at once; a fresh object per cell is serialised to find
+  // its twin, which made the styled .xlsx several times slower than the CSV.
+  const styles = table.columns.map((column): Partial<ExcelJS.Style> => {
+    const numFmt = NUMBER_FORMATS[column.type ?? 'text'];
+    return numFmt ? { numFmt } : {};
+  });
   sheet.columns = table.columns.map((column, index) => ({
     header: column.header,
     key: String(index),
     width: column.width ?? Math.max(10, Math.min(40, column.header.length + 2)),
-    style: NUMBER_FORMATS[column.type ?? 'text'] ? { numFmt: NUMBER_FORMATS[column.type ?? 'text'] } : {},
+    style: styles[index],
   }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
+  const header = sheet.getRow(1);
+  const bold: Partial<ExcelJS.Style> = { font: { bold: true } };
+  header.eachCell((cell) => (cell.style = bold));
+  header.commit();
+  const width = table.columns.length;
   let count = 0;
   for await (const row of rows) {
     // The reader went away (a cancelled download): stop reading rows, which closes their source.
     if (output.destroyed) throw new Error('The download was stopped before its end');
-    sheet.addRow(table.columns.map((column) => xlsxCell(column.value(row), column.type))).commit();
+    const added = sheet.addRow(table.columns.map((column) => xlsxCell(column.value(row), column.type)));
+    for (let index = 0; index < width; index++) added.getCell(index + 1).style = styles[index];
+    added.commit();
     if (++count % ROWS_PER_CHUNK === 0 && output.writableNeedDrain) await once(output, 'drain');
   }
   sheet.commit();

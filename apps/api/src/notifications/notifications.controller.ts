@@ -2,7 +2,10 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Viewer } from '@question-desk/accounts';
 import { NotificationsService } from '@question-desk/reminders';
+import type { ExportFormat } from '@question-desk/exports';
 import { CurrentViewer } from '../http/current-viewer.decorator';
+import { Exportable, ExportFormatRequested } from '../http/exportable';
+import { NOTIFICATION_EXPORT, NOTIFICATION_EXPORT_LIMIT } from './notification-export';
 import { ListNotificationsQuery, MarkedReadDto, NotificationDto } from './notification.dto';
 
 @ApiTags('Notifications')
@@ -15,8 +18,14 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Your notifications (workflow events and reminders), newest first' })
   @ApiOkResponse({ type: NotificationDto, isArray: true })
   @ApiBadRequestResponse({ description: 'unread or limit is not valid' })
-  list(@CurrentViewer() viewer: Viewer, @Query() query: ListNotificationsQuery): Promise<NotificationDto[]> {
-    return this.notifications.list(viewer, { unreadOnly: query.unread, limit: query.limit ?? 100 });
+  @Exportable(NOTIFICATION_EXPORT)
+  list(
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: ListNotificationsQuery,
+    @ExportFormatRequested() format: ExportFormat | null,
+  ): Promise<NotificationDto[]> {
+    // A download is every notification (of the filter) unless a limit is asked for; the screen shows the newest 100.
+    return this.notifications.list(viewer, { unreadOnly: query.unread, limit: query.limit ?? (format ? NOTIFICATION_EXPORT_LIMIT : 100) });
   }
 
   @Post('read-all')

@@ -13,8 +13,11 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { UsersService, type Viewer } from '@question-desk/accounts';
+import type { ExportFormat } from '@question-desk/exports';
 import { CurrentViewer } from '../http/current-viewer.decorator';
+import { Exportable, ExportFormatRequested } from '../http/exportable';
 import { Roles } from '../http/roles.decorator';
+import { USER_EXPORT, USER_EXPORT_LIMIT } from './user-export';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto, UserEventDto, UserPageDto } from './user.dto';
 
 const actorOf = (viewer: Viewer) => ({ id: viewer.id, name: viewer.name });
@@ -34,8 +37,10 @@ export class UsersController {
   @ApiOperation({ summary: 'Find accounts by role, ministry, active and part of the name or email; sorted by name, paged' })
   @ApiOkResponse({ type: UserPageDto })
   @ApiBadRequestResponse({ description: 'A filter that is not understood; the message names it' })
-  list(@Query() query: ListUsersQuery): Promise<UserPageDto> {
-    return this.users.list(query);
+  @Exportable(USER_EXPORT)
+  list(@Query() query: ListUsersQuery, @ExportFormatRequested() format: ExportFormat | null): Promise<UserPageDto> {
+    // A download is every account the filter finds, not one page.
+    return this.users.list(format ? { ...query, page: 1, pageSize: USER_EXPORT_LIMIT } : query);
   }
 
   @Get(':id')

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { Notification } from '../api/types';
+import { ExportLinks } from '../components/ExportLinks';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
 import { formatMoment } from '../format';
 import { linkOf } from '../notification-link';
@@ -34,6 +35,7 @@ export default function Notifications() {
               Alles gelezen
             </button>
           ) : null}
+          {list.data.length > 0 ? <ExportLinks path="/api/notifications" note="al uw meldingen, niet alleen de nieuwste 200" /> : null}
           {list.data.length === 0 ? (
             <p className="utrecht-paragraph">Er zijn geen meldingen.</p>
           ) : (

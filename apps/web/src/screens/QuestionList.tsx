@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, withQuery } from '../api/client';
+import { api } from '../api/client';
 import type { QuestionSetPage } from '../api/types';
+import { ExportLinks } from '../components/ExportLinks';
 import { SelectField, TextField } from '../components/Field';
 import { MinistrySelect } from '../components/MinistrySelect';
 import { Pager, queryFromForm } from '../components/Pager';
@@ -21,23 +22,6 @@ const SORTS: Array<[string, string]> = [
   ['-daysOverdue', 'Dagen te laat (meeste eerst)'],
   ['daysOverdue', 'Dagen te laat (minste eerst)'],
 ];
-
-/** Downloads of every set this filter finds (not only this page), as plain links that keep the filters. */
-function ExportLinks({ query }: { query: Record<string, string> }) {
-  const { page: _page, pageSize: _pageSize, ...filters } = query;
-  const href = (format: 'csv' | 'xlsx') => withQuery('/api/question-sets', { sort: 'deadline', ...filters, format });
-  return (
-    <p className="utrecht-paragraph qd-actions">
-      <a className="utrecht-link" href={href('csv')} download>
-        Exporteren (CSV)
-      </a>
-      <a className="utrecht-link" href={href('xlsx')} download>
-        Exporteren (Excel)
-      </a>
-      <span className="qd-muted">alle vragensets van dit filter, niet alleen deze pagina</span>
-    </p>
-  );
-}
 
 export default function QuestionList() {
   useDocumentTitle('Alle vragen');
@@ -147,7 +131,7 @@ export default function QuestionList() {
             <>
               <QuestionSetTable caption="Vragensets" items={data.items} />
               <Pager total={data.total} pageSize={data.pageSize} exact={data.totalExact !== false} />
-              <ExportLinks query={query} />
+              <ExportLinks path="/api/question-sets" query={{ sort: 'deadline', ...query }} note="alle vragensets van dit filter, niet alleen deze pagina" />
             </>
           )}
         </section>

@@ -7,6 +7,7 @@ import type { DaysToAnswerBin, MinistryStatistics, MonthStatistics, PartyStatist
 import { Chart } from '../components/Chart';
 import { TextField } from '../components/Field';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
+import { ExportLinks } from '../components/ExportLinks';
 import { todayIso } from '../format';
 
 const number = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
@@ -290,10 +291,13 @@ export default function Statistics() {
       </form>
       {error ? <ErrorMessage error={error} /> : null}
       {ministries.isPending ? <Loading /> : null}
+      {ministries.data ? <ExportLinks path="/api/statistics" query={period} what="statistiek per ministerie" note="de cijfers per ministerie over deze periode" /> : null}
       {ministries.data ? <PerMinistry rows={ministries.data} /> : null}
       {histogram.data ? <Histogram bins={histogram.data} /> : null}
       {trend.data ? <Trend months={trend.data} /> : null}
+      {trend.data ? <ExportLinks path="/api/statistics/trend" query={period} what="statistiek per maand" /> : null}
       {parties.data ? <Parties rows={parties.data} /> : null}
+      {parties.data ? <ExportLinks path="/api/statistics/parties" query={period} what="statistiek per partij" /> : null}
     </>
   );
 }

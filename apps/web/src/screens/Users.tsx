@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import type { UserPage } from '../api/types';
 import { SelectField, TextField } from '../components/Field';
 import { MinistrySelect } from '../components/MinistrySelect';
+import { ExportLinks } from '../components/ExportLinks';
 import { Pager, queryFromForm } from '../components/Pager';
 import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
 import { ROLE_LABELS } from '../format';
@@ -65,6 +66,7 @@ export default function Users() {
           <p className="utrecht-paragraph">Geen gebruikers die aan dit filter voldoen.</p>
         ) : (
           <>
+            <ExportLinks path="/api/users" query={query} note="alle gebruikers van dit filter, niet alleen deze pagina" />
             <div className="qd-table-scroll" role="region" aria-label="Gebruikers" tabIndex={0}>
               <table className="utrecht-table qd-table">
                 <caption className="utrecht-table__caption qd-visually-hidden">Gebruikers</caption>
