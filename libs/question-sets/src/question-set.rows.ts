@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Viewer } from '@question-desk/accounts';
-import { Clock, deadlineStanding, type CalendarDate } from '@question-desk/deadlines';
+import { Clock, type CalendarDate } from '@question-desk/deadlines';
 import type { PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { DataSource } from 'typeorm';
 import { QuestionSetQueries, type QuestionSetFilter } from './question-set.queries';
-import { isOpen, type QuestionSetStatus } from './statuses';
+import type { QuestionSetStatus } from './statuses';
+import { standingOf } from './question-set.view';
 
 /** A list's filter without its paging: every matching set, in the list's order. */
 export type QuestionSetRowFilter = Omit<QuestionSetFilter, 'page' | 'pageSize'>;
@@ -120,15 +121,6 @@ export class QuestionSetRows {
   }
 
   private shaped({ rank: _rank, ...raw }: RawRow & { rank?: number }, today: CalendarDate): QuestionSetRow {
-    const standing = deadlineStanding({
-      open: isOpen(raw.status),
-      withdrawn: raw.status === 'withdrawn',
-      statutoryDeadline: raw.statutoryDeadline,
-      deadline: raw.deadline,
-      answeredOn: raw.answeredOn,
-      hasPostponement: raw.postponements > 0,
-      today,
-    });
-    return { ...raw, ...standing };
+    return { ...raw, ...standingOf(raw, today) };
   }
 }
