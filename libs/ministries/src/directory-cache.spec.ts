@@ -4,8 +4,8 @@ import { DIRECTORY_CACHE_MS, MinistriesService } from './ministries.service';
 
 describe('the ministry directory, read less often', () => {
   const setup = () => {
-    const find = jest.fn(async () => []);
-    const manager = { find, findOne: jest.fn(async () => null), insert: jest.fn(), findOneByOrFail: jest.fn(async () => ({})) };
+    const find = jest.fn(() => Promise.resolve([]));
+    const manager = { find, findOne: jest.fn(() => Promise.resolve(null)), insert: jest.fn(), findOneByOrFail: jest.fn(() => Promise.resolve({})) };
     const dataSource = { manager, transaction: (work: (m: typeof manager) => unknown) => work(manager) } as unknown as DataSource;
     const clock = { today: () => '2025-01-06' } as unknown as Clock;
     return { reads: () => find.mock.calls.length / 2, service: new MinistriesService(dataSource, clock) };
