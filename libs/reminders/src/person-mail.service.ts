@@ -6,14 +6,14 @@ import { DeskConfigService } from '@question-desk/config';
 import { Clock, type WorkingDays } from '@question-desk/deadlines';
 import type { DataSource, EntityManager } from 'typeorm';
 import { FOLDED_LIST_LIMIT, foldedMessage, type FoldedLine } from './folded-message';
-import { mailTo, sendClaimed, type DeliveryAttempt } from './claimed-mail';
-import { Mailer } from './mailer';
+import { Mailer, PermanentMailFailure } from './mailer';
 import { NotificationMailStore, type ClaimedRow } from './notification-mail.store';
 import { ReminderLedgerStore, type RecipientRow } from './reminder-ledger.store';
 import { reminderMessage } from './reminder-message';
 import { REMINDER_KINDS, reasonToCancel, ruleFor, type ReminderKind, type ReminderPolicy } from './reminder-policy';
 import { REMINDER_POLICY, WORKING_DAYS } from './reminders.tokens';
 import { WORKFLOW_NOTIFICATION_KINDS } from './workflow-notifications';
+import type { DeliveryAttempt } from './reminder-delivery.service';
 
 /** What one person's delivery did: emails sent, and the notifications they carried. */
 export interface PersonMailOutcome {
@@ -103,23 +103,30 @@ export class PersonMail {
       if (claimed < batch) break;
     }
     if (total === 0) return;
+    if (!this.mailer.sendsEmail) {
+      await this.markSent(batchId, recipient, fold, total, 'in the app only: email is off');
+      return;
+    }
     const message = foldedMessage({ kind: fold, recipientName: recipient.name, publicUrl, lines, total });
-    const emailed = await sendClaimed(
-      this.mailer,
-      this.logger,
-      {
-        mail: mailTo(recipient, message, `mail-${batchId}`, publicUrl),
-        what: `Email of ${total} ${fold === 'workflow' ? 'notifications' : 'reminders'} to user ${recipient.id}`,
-        markSent: (detail) => this.markSent(batchId, recipient, fold, total, detail),
-        release: async (error, permanent) => {
-          const maxAttempts = permanent ? 0 : Math.min(reminders.attempts, attempt.of);
-          const released = await this.dataSource.transaction((manager) => this.store.releaseBatch(manager, batchId, maxAttempts, error));
-          return released.failed ? `${released.failed} gave up; listed under GET /api/reminders/failed. The in-app notifications are there.` : null;
-        },
-      },
-      attempt,
-    );
-    if (emailed) outcome.emails += 1;
+    try {
+      await this.mailer.send({
+        to: { name: recipient.name, address: recipient.email },
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        messageId: `<mail-${batchId}@${new URL(publicUrl).hostname}>`,
+      });
+    } catch (error) {
+      const text = (error as Error).message;
+      const maxAttempts = error instanceof PermanentMailFailure ? 0 : Math.min(reminders.attempts, attempt.of);
+      const released = await this.dataSource.transaction((manager) => this.store.releaseBatch(manager, batchId, maxAttempts, text));
+      const what = `Email of ${total} ${fold === 'workflow' ? 'notifications' : 'reminders'} to user ${recipient.id} failed on attempt ${attempt.attempt} of ${attempt.of}: ${text}`;
+      if (released.failed) this.logger.error(`${what} ${released.failed} gave up; listed under GET /api/reminders/failed. The in-app notifications are there.`);
+      else this.logger.warn(`${what} Trying again later.`);
+      throw error;
+    }
+    await this.markSent(batchId, recipient, fold, total, this.mailer.channel === 'log' ? 'email written to the log: SMTP_URL is not set' : null);
+    outcome.emails += 1;
   }
 
   private async markSent(batchId: string, recipient: RecipientRow, fold: Fold, total: number, detail: string | null): Promise<void> {

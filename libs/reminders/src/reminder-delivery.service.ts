@@ -4,8 +4,7 @@ import { AuditTrail, SYSTEM_ACTOR } from '@question-desk/audit';
 import { DeskConfigService } from '@question-desk/config';
 import { Clock, type WorkingDays } from '@question-desk/deadlines';
 import type { DataSource, EntityManager } from 'typeorm';
-import { mailTo, sendClaimed, type DeliveryAttempt } from './claimed-mail';
-import { Mailer, type OutgoingMail } from './mailer';
+import { Mailer, PermanentMailFailure, type OutgoingMail } from './mailer';
 import { NotificationMailStore } from './notification-mail.store';
 import { ReminderLedgerStore, type LedgerRow, type RecipientRow } from './reminder-ledger.store';
 import { reminderMessage } from './reminder-message';
@@ -14,6 +13,12 @@ import { REMINDER_POLICY, WORKING_DAYS } from './reminders.tokens';
 
 /** What became of one delivery job. */
 export type DeliveryOutcome = 'sent' | 'cancelled' | 'skipped';
+
+export interface DeliveryAttempt {
+  /** 1-based. */
+  attempt: number;
+  of: number;
+}
 
 type Recipient = RecipientRow;
 
@@ -47,22 +52,24 @@ export class ReminderDelivery {
   async deliver(reminderId: string, attempt: DeliveryAttempt): Promise<DeliveryOutcome> {
     const claimed = await this.dataSource.transaction((manager) => this.claim(manager, reminderId));
     if (claimed.outcome !== 'claimed') return claimed.outcome;
-    await sendClaimed(
-      this.mailer,
-      this.logger,
-      {
-        mail: claimed.mail,
-        emailOff: claimed.emailOff,
-        what: `Email for reminder ${reminderId} (${claimed.reminder.kind}) to user ${claimed.recipient.id}`,
-        markSent: (detail) => this.markSent(claimed, detail),
-        release: async (error, permanent) => {
-          const last = permanent || attempt.attempt >= attempt.of;
-          await this.release(claimed, error, last);
-          return last ? 'Giving up; it is listed under GET /api/reminders/failed. The in-app notification is there.' : null;
-        },
-      },
-      attempt,
-    );
+    if (!this.mailer.sendsEmail || claimed.emailOff) {
+      await this.markSent(claimed, claimed.emailOff ? 'in the app only: email is off in their settings' : 'in the app only: email is off');
+      return 'sent';
+    }
+    try {
+      await this.mailer.send(claimed.mail);
+    } catch (error) {
+      const permanent = error instanceof PermanentMailFailure;
+      const last = permanent || attempt.attempt >= attempt.of;
+      const message = (error as Error).message;
+      await this.release(claimed, message, last);
+      // Logged here, with what to check; the processor logs every other kind of failure.
+      const what = `Email for reminder ${reminderId} (${claimed.reminder.kind}) to user ${claimed.recipient.id} failed on attempt ${attempt.attempt} of ${attempt.of}: ${message}`;
+      if (last) this.logger.error(`${what} Giving up; it is listed under GET /api/reminders/failed. The in-app notification is there.`);
+      else this.logger.warn(`${what} Trying again later.`);
+      throw error;
+    }
+    await this.markSent(claimed, this.mailer.channel === 'log' ? 'email written to the log: SMTP_URL is not set' : null);
     return 'sent';
   }
 
@@ -111,7 +118,13 @@ export class ReminderDelivery {
       recipient,
       claim: attempts,
       emailOff: (await this.settings.emailOff(manager, recipient.id)).has(reminder.kind),
-      mail: mailTo(recipient, message, `reminder-${reminder.id}`, publicUrl),
+      mail: {
+        to: { name: recipient.name, address: recipient.email },
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        messageId: `<reminder-${reminder.id}@${new URL(publicUrl).hostname}>`,
+      },
     };
   }
 
