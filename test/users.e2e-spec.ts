@@ -312,7 +312,7 @@ describe('user administration', () => {
       ],
       ['a short new password', { version: 1, password: 'too short' }, 400, [expect.stringMatching(/^password must be 12 to 200 characters long/)]],
       ['no version', { name: 'Someone' }, 400, ['version is required']],
-      ['a version as text', { version: '1', name: 'Someone' }, 400, ['version must be the whole number from the account you loaded']],
+      ['a version as text', { version: '1', name: 'Someone' }, 400, ['version must be the whole number the account showed when you loaded it']],
       ['an email change', { version: 1, email: 'new@example.org' }, 400, ['property email should not exist']],
       ['active as a word', { version: 1, active: 'no' }, 400, ['active must be true or false']],
     ])('refuses %s', async (_case, body, status, messages) => {

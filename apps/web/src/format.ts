@@ -1,3 +1,5 @@
+import { STATUS_NAMES } from '@question-desk/question-sets/statuses';
+
 /** Dutch wording of dates and deadlines, from ISO calendar dates without any time-zone shift. */
 const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
@@ -60,16 +62,8 @@ export function questionNumbersText(numbers: readonly number[]): string {
   return `vragen ${numbers.slice(0, -1).join(', ')} en ${numbers[numbers.length - 1]}`;
 }
 
-export const STATUS_LABELS: Record<string, string> = {
-  received: 'Ontvangen',
-  assigned: 'Toegewezen',
-  drafting: 'In behandeling',
-  in_review: 'Ter beoordeling',
-  co_signing: 'Medeondertekening',
-  approved: 'Goedgekeurd',
-  answered: 'Beantwoord',
-  withdrawn: 'Ingetrokken',
-};
+/** The statuses' Dutch names: the one table the API's downloads use too. */
+export const STATUS_LABELS: Readonly<Record<string, string>> = STATUS_NAMES;
 
 export const ROLE_LABELS: Record<string, string> = {
   desk: 'Deskmedewerker',

@@ -14,7 +14,7 @@ import {
   type FeedFields,
   type FeedSetFacts,
 } from '@question-desk/question-sets';
-import { MinistriesService } from '@question-desk/ministries';
+import { MinistriesService, type MinistryDirectory } from '@question-desk/ministries';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { TkSources, type IntakeEntity } from './gegevensmagazijn';
 import { IntakeStore, type IntakeCase, type IntakeRunRow } from './intake.store';
@@ -98,6 +98,9 @@ interface FeedDocument {
 }
 
 class Tally {
+  /** @param directory the ministry directory, read once in the run (at the first case that needs it) */
+  constructor(readonly directory: () => Promise<MinistryDirectory>) {}
+
   created = 0;
   completed = 0;
   updated = 0;
@@ -214,7 +217,7 @@ export class IntakeService {
   }
 
   private async carryOut(runner: QueryRunner, runId: string): Promise<IntakeRunView> {
-    const tally = new Tally();
+    const tally = new Tally(this.ministries.directoryOnce());
     let error: string | null = null;
     try {
       await this.readZaken(tally);
@@ -327,7 +330,7 @@ export class IntakeService {
     if (known && new Date(known.zaakChangedAt).getTime() >= Date.parse(zaak.ApiGewijzigdOp)) return tally.skip('unchanged since the last read');
     if (zaak.Verwijderd) return this.zaakDeleted(zaak, known, tally);
     // The posts valid on the day the questions were put decide which ministries they concern.
-    const directory = await this.ministries.directory();
+    const directory = await tally.directory();
     const on = fields.submittedOn ?? this.clock.today();
     if (!known?.questionSetId && !forThisDesk(directory, fields.addressees, settings.deskMinistries, on)) {
       await this.store.keepCase(this.dataSource.manager, {

@@ -43,6 +43,9 @@ export interface MinistryWithPosts {
   posts: MinistryPost[];
 }
 
+/** How long `recentDirectory` serves a directory read before: edits made in this process end it at once. */
+export const DIRECTORY_CACHE_MS = 60_000;
+
 const byDate = (a: MinistryPost, b: MinistryPost) => a.title.localeCompare(b.title, 'nl') || (a.validFrom ?? '').localeCompare(b.validFrom ?? '');
 
 /**
@@ -51,6 +54,8 @@ const byDate = (a: MinistryPost, b: MinistryPost) => a.title.localeCompare(b.tit
  */
 @Injectable()
 export class MinistriesService {
+  private recent: { readAt: number; directory: Promise<MinistryDirectory> } | null = null;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -76,8 +81,33 @@ export class MinistriesService {
     return { ministries, posts };
   }
 
+  /**
+   * The directory as read at most a minute ago (DIRECTORY_CACHE_MS), for reads that come often and
+   * only show it (the answer document). An edit in this process reads it anew at once; one made by
+   * another process shows within the minute.
+   */
+  recentDirectory(): Promise<MinistryDirectory> {
+    const now = performance.now();
+    if (!this.recent || now - this.recent.readAt > DIRECTORY_CACHE_MS) {
+      const directory = this.directory();
+      const recent = { readAt: now, directory };
+      this.recent = recent;
+      // A failed read is not kept: the next call tries again.
+      directory.catch(() => {
+        if (this.recent === recent) this.recent = null;
+      });
+    }
+    return this.recent.directory;
+  }
+
+  /** A directory read once, at the first call: for a run that handles many cases (the intake) and sees edits from its next run on. */
+  directoryOnce(): () => Promise<MinistryDirectory> {
+    let directory: Promise<MinistryDirectory> | null = null;
+    return () => (directory ??= this.directory());
+  }
+
   async create(input: NewMinistry): Promise<MinistryWithPosts> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.edit(async (manager) => {
       const name = input.name.trim();
       const clash = await manager.findOne(Ministry, { where: [{ code: input.code }, { name }] });
       if (clash) throw this.taken(clash, input.code, name);
@@ -97,7 +127,7 @@ export class MinistriesService {
    * documents of before still point to it; ending it ends its posts on the same day.
    */
   async update(code: string, change: MinistryChange): Promise<MinistryWithPosts> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.edit(async (manager) => {
       const ministry = await manager.findOne(Ministry, { where: { code }, lock: { mode: 'pessimistic_write' } });
       if (!ministry) throw new MinistryNotFound(code);
       if (ministry.version !== change.version) throw new StaleVersion(ministry.version, change.version, 'ministry');
@@ -141,7 +171,7 @@ export class MinistriesService {
   }
 
   async addPost(code: string, input: NewPost): Promise<MinistryPost> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.edit(async (manager) => {
       const ministry = await manager.findOneBy(Ministry, { code });
       if (!ministry) throw new MinistryNotFound(code);
       const post = { title: input.title.trim(), ministryCode: code, validFrom: input.validFrom ?? null, validUntil: input.validUntil ?? null };
@@ -160,7 +190,7 @@ export class MinistriesService {
   }
 
   async updatePost(code: string, id: string, change: PostChange): Promise<MinistryPost> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.edit(async (manager) => {
       const post = await manager.findOne(MinistryPost, { where: { id, ministryCode: code }, lock: { mode: 'pessimistic_write' } });
       if (!post) throw new MinistryPostNotFound(code, id);
       if (post.version !== change.version) throw new StaleVersion(post.version, change.version, 'post');
@@ -212,6 +242,15 @@ export class MinistriesService {
     const ministryCode = ministryForPost(await this.directory(manager), post, on);
     await manager.createQueryBuilder().insert().into(OfficeHolder).values({ post, person, ministryCode }).orIgnore().execute();
     return manager.getRepository(OfficeHolder).findOneByOrFail({ post, person: person ?? IsNull() });
+  }
+
+  /** An edit of ministries or posts, in one transaction; the recent directory is read anew after it. */
+  private async edit<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } finally {
+      this.recent = null;
+    }
   }
 
   private postProblems(post: { title: string; validFrom: string | null; validUntil: string | null }, ministry: Ministry): Problem[] {

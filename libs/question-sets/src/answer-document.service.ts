@@ -43,7 +43,7 @@ export class AnswerDocumentService {
 
   /** The posts valid on the submission date name the ministries. */
   private async inputOf(set: QuestionSetView): Promise<AnswerDocumentInput> {
-    return answerDocumentInput(set, await this.ministries.directory(), this.clock.today());
+    return answerDocumentInput(set, await this.ministries.recentDirectory(), this.clock.today());
   }
 }
 

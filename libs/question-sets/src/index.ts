@@ -12,7 +12,7 @@ export type { Page, QuestionSetFilter, QuestionSetListFilter, SortKey } from './
 export { QuestionSetRows, ROW_BATCH_SIZE } from './question-set.rows';
 export type { QuestionSetRow, QuestionSetRowFilter } from './question-set.rows';
 export type { QuestionSetView } from './question-set.view';
-export { CLOSED_STATUSES, isOpen, isStatus, OPEN_STATUSES, STATUSES } from './statuses';
+export { CLOSED_STATUSES, isOpen, isStatus, OPEN_STATUSES, STATUS_NAMES, STATUSES } from './statuses';
 export type { QuestionSetStatus } from './statuses';
 export {
   ActionNotPermitted,

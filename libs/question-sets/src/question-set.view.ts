@@ -1,5 +1,5 @@
 import type { Viewer } from '@question-desk/accounts';
-import { daysBetween, deadlineStanding, type CalendarDate } from '@question-desk/deadlines';
+import { daysBetween, deadlineStanding, type CalendarDate, type DeadlineStanding } from '@question-desk/deadlines';
 import type { Footnote } from './footnote';
 import type { QuestionSet } from './question-set.entity';
 import { isOpen, type QuestionSetStatus } from './statuses';
@@ -48,6 +48,29 @@ export interface QuestionSetView {
   updatedAt: string;
 }
 
+/** The facts of a set its deadline standing is read from, whether a loaded entity or a flat row. */
+export interface StandingFields {
+  status: QuestionSetStatus;
+  statutoryDeadline: CalendarDate | null;
+  deadline: CalendarDate | null;
+  answeredOn: CalendarDate | null;
+  /** How many postponements the set has had. */
+  postponements: number;
+}
+
+/** Whether a set is overdue, lacks its postponement notice, and by how many days: the same for views and rows. */
+export function standingOf(fields: StandingFields, today: CalendarDate): DeadlineStanding {
+  return deadlineStanding({
+    open: isOpen(fields.status),
+    withdrawn: fields.status === 'withdrawn',
+    statutoryDeadline: fields.statutoryDeadline,
+    deadline: fields.deadline,
+    answeredOn: fields.answeredOn,
+    hasPostponement: fields.postponements > 0,
+    today,
+  });
+}
+
 const byNumber = <T extends { number: number }>(a: T, b: T) => a.number - b.number;
 const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
 
@@ -68,15 +91,7 @@ export function workflowFacts(set: QuestionSet): WorkflowFacts {
  */
 export function toView(set: QuestionSet, today: CalendarDate, withContent: boolean, viewer?: Viewer): QuestionSetView {
   const postponements = [...(set.postponements ?? [])].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  const standing = deadlineStanding({
-    open: isOpen(set.status),
-    withdrawn: set.status === 'withdrawn',
-    statutoryDeadline: set.statutoryDeadline,
-    deadline: set.deadline,
-    answeredOn: set.answeredOn,
-    hasPostponement: postponements.length > 0,
-    today,
-  });
+  const standing = standingOf({ ...set, postponements: postponements.length }, today);
   const view: QuestionSetView = {
     id: set.id,
     reference: set.reference,

@@ -2,6 +2,21 @@
 export const STATUSES = ['received', 'assigned', 'drafting', 'in_review', 'co_signing', 'approved', 'answered', 'withdrawn'] as const;
 export type QuestionSetStatus = (typeof STATUSES)[number];
 
+/**
+ * The statuses by their Dutch names, as the web app shows them and downloads write them. This file
+ * imports nothing, so the web app imports it too (`@question-desk/question-sets/statuses`).
+ */
+export const STATUS_NAMES: Readonly<Record<QuestionSetStatus, string>> = {
+  received: 'Ontvangen',
+  assigned: 'Toegewezen',
+  drafting: 'In behandeling',
+  in_review: 'Ter beoordeling',
+  co_signing: 'Medeondertekening',
+  approved: 'Goedgekeurd',
+  answered: 'Beantwoord',
+  withdrawn: 'Ingetrokken',
+};
+
 /** Closed sets can no longer be late. */
 export const CLOSED_STATUSES: readonly QuestionSetStatus[] = ['answered', 'withdrawn'];
 

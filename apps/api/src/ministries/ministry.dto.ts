@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MINISTRY_CODE_PATTERN } from '@question-desk/ministries';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '../http/is-calendar-date';
 import { booleanWord } from '../http/page-query.dto';
 import { IsNotBlank, IsOmittable } from '../http/presence';
+import { VersionField } from '../http/version-field';
 
 const CODE_MESSAGE = 'code must be 1 to 8 letters, such as KGG or AenM';
-const VERSION_MESSAGE = 'version must be the whole number the ministry or post showed when you loaded it';
 /** "valid" dates may be null (open-ended) where the DTO says so. */
 const nullableDate = (description: string) => ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2024-07-01', description });
 
@@ -86,9 +86,7 @@ export class CreateMinistryDto {
 }
 
 export class UpdateMinistryDto {
-  @ApiProperty({ example: 1, description: VERSION_MESSAGE })
-  @IsInt({ message: VERSION_MESSAGE })
-  @Min(1, { message: VERSION_MESSAGE })
+  @VersionField('ministry')
   version: number;
 
   @ApiPropertyOptional({
@@ -126,9 +124,7 @@ export class CreatePostDto {
 }
 
 export class UpdatePostDto {
-  @ApiProperty({ example: 1, description: VERSION_MESSAGE })
-  @IsInt({ message: VERSION_MESSAGE })
-  @Min(1, { message: VERSION_MESSAGE })
+  @VersionField('post')
   version: number;
 
   @ApiPropertyOptional({ example: 'Minister voor Medische Zorg en Sport' })

@@ -1,17 +1,5 @@
 import type { Table } from '@question-desk/exports';
-import type { QuestionSetRow, QuestionSetStatus } from '@question-desk/question-sets';
-
-/** The statuses as the web app names them. */
-export const STATUS_NAMES: Record<QuestionSetStatus, string> = {
-  received: 'Ontvangen',
-  assigned: 'Toegewezen',
-  drafting: 'In behandeling',
-  in_review: 'Ter beoordeling',
-  co_signing: 'Medeondertekening',
-  approved: 'Goedgekeurd',
-  answered: 'Beantwoord',
-  withdrawn: 'Ingetrokken',
-};
+import { STATUS_NAMES, type QuestionSetRow } from '@question-desk/question-sets';
 
 /** The list of question sets as a download: one row per set, the list's columns and more, in Dutch. */
 export const QUESTION_SET_EXPORT: Table<QuestionSetRow> = {

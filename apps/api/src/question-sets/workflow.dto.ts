@@ -20,13 +20,11 @@ import {
 } from 'class-validator';
 import { IsCalendarDate } from '../http/is-calendar-date';
 import { IsNotBlank } from '../http/presence';
+import { VersionField } from '../http/version-field';
 
 /** Every workflow call carries the version of the set the client last saw. */
 export class VersionedDto {
-  @ApiProperty({ example: 3, description: "The set's current version; a stale one gets 409 with the current version" })
-  @IsInt({ message: 'version must be the whole number the set showed when you loaded it' })
-  // 0 is a version no set has: it gets the 409 of any stale version, with the current one.
-  @Min(0, { message: 'version must be the whole number the set showed when you loaded it' })
+  @VersionField('set')
   version: number;
 }
 

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NO_MINISTRY, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_POLICY, ROLES, type Role } from '@question-desk/accounts';
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { ArrayNotEmpty, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { MinistryDto } from '../auth/login.dto';
 import { IsOmittable } from '../http/presence';
 import { booleanWord, PageQueryDto } from '../http/page-query.dto';
+import { VersionField } from '../http/version-field';
 
 const ROLE_LIST = ROLES.join(', ');
 const ROLES_MESSAGE = `roles must be a non-empty list of: ${ROLE_LIST}`;
@@ -112,15 +113,7 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiProperty({ example: 3, description: 'The version of the account you loaded' })
-  @ValidateBy({
-    name: 'isVersion',
-    validator: {
-      // 0 is a version no account has: it gets the 409 of any stale version.
-      validate: (value) => Number.isInteger(value) && (value as number) >= 0,
-      defaultMessage: () => 'version must be the whole number from the account you loaded',
-    },
-  })
+  @VersionField('account')
   version: number;
 
   @ApiPropertyOptional({ example: 'Ana de Vries-Jansen' })

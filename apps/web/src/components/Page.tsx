@@ -15,6 +15,13 @@ export function Loading({ label = 'Bezig met laden…' }: { label?: string }) {
   );
 }
 
+/** A query's waiting and failing states: the loading line while it loads, its error once it failed, nothing once it has data. */
+export function QueryStatus({ query }: { query: { isPending: boolean; isError: boolean; error: unknown } }) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorMessage error={query.error} />;
+  return null;
+}
+
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   if (error instanceof Error) return error.message;

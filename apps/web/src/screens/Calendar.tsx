@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api, request } from '../api/client';
 import type { CalendarFeed } from '../api/types';
 import { TextField } from '../components/Field';
-import { ErrorMessage, Loading, Notice, useDocumentTitle } from '../components/Page';
+import { ErrorMessage, Notice, QueryStatus, useDocumentTitle } from '../components/Page';
 import { formatMoment } from '../format';
 import { hasRole, useViewer } from '../session';
 
@@ -59,8 +59,7 @@ export default function Calendar() {
       <p className="utrecht-paragraph">
         Het adres is geheim: wie het heeft, ziet de termijnen zonder in te loggen. Deel het niet. Maakt u een nieuw adres, dan werkt het oude niet meer.
       </p>
-      {feed.isPending ? <Loading /> : null}
-      {feed.isError ? <ErrorMessage error={feed.error} /> : null}
+      <QueryStatus query={feed} />
       {renew.isError ? <ErrorMessage error={renew.error} /> : null}
       {revoke.isError ? <ErrorMessage error={revoke.error} /> : null}
       {feed.data ? (

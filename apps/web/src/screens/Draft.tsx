@@ -6,7 +6,7 @@ import { useQuestionSet } from '../api/queries';
 import type { QuestionSet, Suggestion } from '../api/types';
 import { ChangesRequested } from '../components/ChangesRequested';
 import { TextareaField } from '../components/Field';
-import { ErrorMessage, Loading, Notice, useDocumentTitle } from '../components/Page';
+import { ErrorMessage, Loading, Notice, QueryStatus, useDocumentTitle } from '../components/Page';
 import { combine, initialBlocks, sameDraft, split, textFor, toSave, type DraftBlock } from '../draft';
 import { formatDate, questionNumbersText } from '../format';
 
@@ -73,8 +73,7 @@ function Preview({ id, version }: { id: string; version: number }) {
           Download
         </a>
       </p>
-      {doc.isPending ? <Loading /> : null}
-      {doc.isError ? <ErrorMessage error={doc.error} /> : null}
+      <QueryStatus query={doc} />
       {doc.data ? (
         <pre className="qd-preview" tabIndex={0} aria-label="Antwoorddocument">
           {doc.data}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api } from '../api/client';
 import type { components } from '../api/schema';
-import { ErrorMessage, Loading, Notice, errorText, useDocumentTitle } from '../components/Page';
+import { ErrorMessage, errorText, Notice, QueryStatus, useDocumentTitle } from '../components/Page';
 import { formatMoment } from '../format';
 
 type IntakeRun = components['schemas']['IntakeRunDto'];
@@ -62,8 +62,7 @@ export default function Intake() {
       </div>
       <div aria-live="polite">{message ? <Notice tone={message.tone}>{message.text}</Notice> : null}</div>
       <h2 className="utrecht-heading-2">Laatste runs</h2>
-      {runs.isPending ? <Loading /> : null}
-      {runs.isError ? <ErrorMessage error={runs.error} /> : null}
+      <QueryStatus query={runs} />
       {runs.data && runs.data.length === 0 ? <p className="utrecht-paragraph">De intake heeft nog niet gedraaid.</p> : null}
       {runs.data && runs.data.length > 0 ? (
         <div className="qd-table-scroll" role="region" aria-label="Laatste runs van de intake" tabIndex={0}>

@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { MinistryDetails, MinistryWithPosts } from '../api/types';
 import { TextField } from '../components/Field';
-import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
+import { ErrorMessage, QueryStatus, useDocumentTitle } from '../components/Page';
 import { fieldText } from '../form-fields';
 import { periodText, StatusText } from './ministry-admin';
 
@@ -42,8 +42,7 @@ export default function Ministries() {
       <p className="utrecht-paragraph">
         {all ? <Link to="/beheer/ministeries">Alleen huidige ministeries tonen</Link> : <Link to="/beheer/ministeries?alle=ja">Ook beëindigde ministeries tonen</Link>}
       </p>
-      {ministries.isPending ? <Loading /> : null}
-      {ministries.isError ? <ErrorMessage error={ministries.error} /> : null}
+      <QueryStatus query={ministries} />
       {ministries.data ? (
         ministries.data.length === 0 ? (
           <p className="utrecht-paragraph">Er zijn nog geen ministeries. Voeg hieronder het eerste toe.</p>

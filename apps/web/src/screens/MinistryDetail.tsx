@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import type { MinistryDetails, MinistryPost, MinistryWithPosts } from '../api/types';
 import { FormDialog } from '../components/Dialog';
 import { SelectField, TextField } from '../components/Field';
-import { ErrorMessage, Loading, Notice, useDocumentTitle } from '../components/Page';
+import { ErrorMessage, Notice, QueryStatus, useDocumentTitle } from '../components/Page';
 import { fieldText } from '../form-fields';
 import { EditProblem, periodText, StatusText } from './ministry-admin';
 
@@ -68,23 +68,24 @@ export default function MinistryDetail() {
     void queryClient.invalidateQueries({ queryKey: key });
   };
 
-  if (ministry.isPending) return <Loading />;
+  const back = (
+    <p className="utrecht-paragraph">
+      <Link to="/beheer/ministeries">Terug naar ministeries</Link>
+    </p>
+  );
+  if (ministry.isPending) return <QueryStatus query={ministry} />;
   if (ministry.isError)
     return (
       <>
-        <p className="utrecht-paragraph">
-          <Link to="/beheer/ministeries">Terug naar ministeries</Link>
-        </p>
+        {back}
         <h1 className="utrecht-heading-1">Ministerie</h1>
-        <ErrorMessage error={ministry.error} />
+        <QueryStatus query={ministry} />
       </>
     );
   const data = ministry.data;
   return (
     <>
-      <p className="utrecht-paragraph">
-        <Link to="/beheer/ministeries">Terug naar ministeries</Link>
-      </p>
+      {back}
       <h1 className="utrecht-heading-1">
         {data.name} ({data.code})
       </h1>

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { NotificationSettings as Settings } from '../api/types';
 import { CheckboxField } from '../components/Field';
-import { ErrorMessage, Loading } from '../components/Page';
+import { ErrorMessage, QueryStatus } from '../components/Page';
 
 const WORKFLOW = new Set(['assigned', 'changes-requested', 'assignment-rejected', 'transferred', 'review-requested', 'co-signing-requested', 'approved', 'answered', 'withdrawn']);
 
@@ -48,8 +48,7 @@ export default function NotificationSettings() {
         Elke melding verschijnt altijd hier in de app. Kies per soort of u hem ook per e-mail krijgt. Over uw eigen handelingen krijgt u geen e-mail, en meldingen
         die kort na elkaar komen, bundelen we in één e-mail.
       </p>
-      {settings.isPending ? <Loading /> : null}
-      {settings.isError ? <ErrorMessage error={settings.error} /> : null}
+      <QueryStatus query={settings} />
       {settings.data ? (
         <form onSubmit={submit} key={settings.dataUpdatedAt}>
           {groups.map((group) => (

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { Notification } from '../api/types';
 import { ExportLinks } from '../components/ExportLinks';
-import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
+import { ErrorMessage, QueryStatus, useDocumentTitle } from '../components/Page';
 import { formatMoment } from '../format';
 import { linkOf } from '../notification-link';
 import NotificationSettings from './NotificationSettings';
@@ -23,8 +23,7 @@ export default function Notifications() {
   return (
     <>
       <h1 className="utrecht-heading-1">Meldingen</h1>
-      {list.isPending ? <Loading /> : null}
-      {list.isError ? <ErrorMessage error={list.error} /> : null}
+      <QueryStatus query={list} />
       {markRead.isError ? <ErrorMessage error={markRead.error} /> : null}
       {markAll.isError ? <ErrorMessage error={markAll.error} /> : null}
       {list.data ? (

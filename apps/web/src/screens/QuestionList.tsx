@@ -7,7 +7,7 @@ import { ExportLinks } from '../components/ExportLinks';
 import { SelectField, TextField } from '../components/Field';
 import { MinistrySelect } from '../components/MinistrySelect';
 import { Pager, queryFromForm } from '../components/Pager';
-import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
+import { QueryStatus, useDocumentTitle } from '../components/Page';
 import { QuestionSetTable } from '../components/QuestionSetTable';
 import { STATUS_LABELS } from '../format';
 
@@ -118,8 +118,7 @@ export default function QuestionList() {
       </form>
       </details>
 
-      {list.isPending ? <Loading /> : null}
-      {list.isError ? <ErrorMessage error={list.error} /> : null}
+      <QueryStatus query={list} />
       {data ? (
         <section aria-labelledby="resultaten" aria-busy={list.isFetching || undefined}>
           <h2 id="resultaten" className="utrecht-heading-2">

@@ -7,7 +7,7 @@ import { SelectField, TextField } from '../components/Field';
 import { MinistrySelect } from '../components/MinistrySelect';
 import { ExportLinks } from '../components/ExportLinks';
 import { Pager, queryFromForm } from '../components/Pager';
-import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
+import { QueryStatus, useDocumentTitle } from '../components/Page';
 import { ROLE_LABELS } from '../format';
 
 export default function Users() {
@@ -59,8 +59,7 @@ export default function Users() {
           <Link to="/beheer">Filter wissen</Link>
         </div>
       </form>
-      {users.isPending ? <Loading /> : null}
-      {users.isError ? <ErrorMessage error={users.error} /> : null}
+      <QueryStatus query={users} />
       {data ? (
         data.items.length === 0 ? (
           <p className="utrecht-paragraph">Geen gebruikers die aan dit filter voldoen.</p>

@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { Link } from 'react-router';
 import { worklistQuery } from '../api/queries';
 import type { MinistryCount, Notification } from '../api/types';
-import { ErrorMessage, Loading, useDocumentTitle } from '../components/Page';
+import { QueryStatus, useDocumentTitle } from '../components/Page';
 import { QuestionSetTable } from '../components/QuestionSetTable';
 import { formatMoment } from '../format';
 import { linkOf } from '../notification-link';
@@ -99,8 +99,7 @@ export default function Worklist() {
           ) : null}
         </p>
       ) : null}
-      {worklist.isPending ? <Loading /> : null}
-      {worklist.isError ? <ErrorMessage error={worklist.error} /> : null}
+      <QueryStatus query={worklist} />
       {worklist.data ? (
         <>
           {worklist.data.sections.length === 0 ? <p className="utrecht-paragraph">Er is voor uw rol geen werkvoorraad.</p> : null}
