@@ -1187,8 +1187,8 @@ export interface components {
         };
         AssignDto: {
             /**
-             * @description The set's current version; a stale one gets 409 with the current version
-             * @example 3
+             * @description The version the set showed when you loaded it; a stale one gets 409 with the current version
+             * @example 1
              */
             version: number;
             /**
@@ -1333,15 +1333,15 @@ export interface components {
         };
         VersionedDto: {
             /**
-             * @description The set's current version; a stale one gets 409 with the current version
-             * @example 3
+             * @description The version the set showed when you loaded it; a stale one gets 409 with the current version
+             * @example 1
              */
             version: number;
         };
         ReasonDto: {
             /**
-             * @description The set's current version; a stale one gets 409 with the current version
-             * @example 3
+             * @description The version the set showed when you loaded it; a stale one gets 409 with the current version
+             * @example 1
              */
             version: number;
             /** @example Dit onderwerp hoort bij JenV. */
@@ -1349,8 +1349,8 @@ export interface components {
         };
         TransferDto: {
             /**
-             * @description The set's current version; a stale one gets 409 with the current version
-             * @example 3
+             * @description The version the set showed when you loaded it; a stale one gets 409 with the current version
+             * @example 1
              */
             version: number;
             /** @example Dit onderwerp hoort bij JenV. */
@@ -1375,8 +1375,8 @@ export interface components {
         };
         SaveDraftDto: {
             /**
-             * @description The set's current version; a stale one gets 409 with the current version
-             * @example 3
+             * @description The version the set showed when you loaded it; a stale one gets 409 with the current version
+             * @example 1
              */
             version: number;
             answers: components["schemas"]["DraftAnswerDto"][];
@@ -1394,8 +1394,8 @@ export interface components {
         };
         TransitionDto: {
             /**
-             * @description The set's current version; a stale one gets 409 with the current version
-             * @example 3
+             * @description The version the set showed when you loaded it; a stale one gets 409 with the current version
+             * @example 1
              */
             version: number;
             /** @enum {string} */
@@ -1422,8 +1422,8 @@ export interface components {
         };
         PostponeDto: {
             /**
-             * @description The set's current version; a stale one gets 409 with the current version
-             * @example 3
+             * @description The version the set showed when you loaded it; a stale one gets 409 with the current version
+             * @example 1
              */
             version: number;
             /**
@@ -1583,7 +1583,7 @@ export interface components {
         };
         UpdateMinistryDto: {
             /**
-             * @description version must be the whole number the ministry or post showed when you loaded it
+             * @description The version the ministry showed when you loaded it; a stale one gets 409 with the current version
              * @example 1
              */
             version: number;
@@ -1620,7 +1620,7 @@ export interface components {
         };
         UpdatePostDto: {
             /**
-             * @description version must be the whole number the ministry or post showed when you loaded it
+             * @description The version the post showed when you loaded it; a stale one gets 409 with the current version
              * @example 1
              */
             version: number;
@@ -1731,8 +1731,8 @@ export interface components {
         };
         UpdateUserDto: {
             /**
-             * @description The version of the account you loaded
-             * @example 3
+             * @description The version the account showed when you loaded it; a stale one gets 409 with the current version
+             * @example 1
              */
             version: number;
             /** @example Ana de Vries-Jansen */
@@ -3464,6 +3464,8 @@ export interface operations {
                 active?: "true" | "false";
                 /** @description Part of the name or email address, any capitals */
                 q?: string;
+                /** @description Download instead of JSON: csv (;-separated, UTF-8 with BOM) or xlsx, with Dutch column names; the same as Accept: text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                format?: "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -3477,6 +3479,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserPageDto"];
+                    "text/csv": components["schemas"]["UserPageDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["UserPageDto"];
                 };
             };
             /** @description A filter that is not understood; the message names it */
@@ -3951,6 +3955,8 @@ export interface operations {
                 unread?: "true" | "false";
                 /** @description At most this many, newest first */
                 limit?: number;
+                /** @description Download instead of JSON: csv (;-separated, UTF-8 with BOM) or xlsx, with Dutch column names; the same as Accept: text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                format?: "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -3964,6 +3970,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationDto"][];
+                    "text/csv": components["schemas"]["NotificationDto"][];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["NotificationDto"][];
                 };
             };
             /** @description unread or limit is not valid */
@@ -4183,6 +4191,8 @@ export interface operations {
                 from?: string;
                 /** @description Last day of the period (included); default today */
                 to?: string;
+                /** @description Download instead of JSON: csv (;-separated, UTF-8 with BOM) or xlsx, with Dutch column names; the same as Accept: text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                format?: "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -4197,6 +4207,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MinistryStatisticsDto"][];
+                    "text/csv": components["schemas"]["MinistryStatisticsDto"][];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["MinistryStatisticsDto"][];
                 };
             };
             /** @description from or to is not a date, or from lies after to */
@@ -4215,6 +4227,8 @@ export interface operations {
                 from?: string;
                 /** @description Last day of the period (included); default today */
                 to?: string;
+                /** @description Download instead of JSON: csv (;-separated, UTF-8 with BOM) or xlsx, with Dutch column names; the same as Accept: text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                format?: "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -4229,6 +4243,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MonthStatisticsDto"][];
+                    "text/csv": components["schemas"]["MonthStatisticsDto"][];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["MonthStatisticsDto"][];
                 };
             };
             /** @description from or to is not a date, from lies after to, or the period spans more than 120 months */
@@ -4247,6 +4263,8 @@ export interface operations {
                 from?: string;
                 /** @description Last day of the period (included); default today */
                 to?: string;
+                /** @description Download instead of JSON: csv (;-separated, UTF-8 with BOM) or xlsx, with Dutch column names; the same as Accept: text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                format?: "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -4261,6 +4279,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartyStatisticsDto"][];
+                    "text/csv": components["schemas"]["PartyStatisticsDto"][];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["PartyStatisticsDto"][];
                 };
             };
             /** @description from or to is not a date, or from lies after to */
