@@ -129,9 +129,15 @@ async function explainEach(url: string, cases: { label: string; who: 'desk' | 'd
         Object.entries(query).map(([k, v]) => [k, v === 'true' ? true : v === 'false' ? false : /^(page|pageSize)$/.test(k) ? Number(v) : v]),
       );
       await service.list(viewer as never, { page: 1, pageSize: 20, ...typed });
+      await client.query('RESET ALL');
       console.log(`\n=== ${label} (${who}) — ${captured.length} statements`);
       for (const { query: text, parameters } of captured) {
         if (/^(START TRANSACTION|COMMIT|ROLLBACK|EXPLAIN)/.test(text)) continue;
+        // A setting the list makes for its own transaction holds for the statements explained after it, in this case only.
+        if (/^SET LOCAL /.test(text)) {
+          await client.query(text.replace(/^SET LOCAL /, 'SET '));
+          continue;
+        }
         const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, parameters as unknown[]);
         console.log(`--- ${text.replace(/\s+/g, ' ').slice(0, 300)}${text.length > 300 ? ' …' : ''}`);
         for (const row of plan.rows as { 'QUERY PLAN': string }[]) console.log(`    ${row['QUERY PLAN']}`);
