@@ -135,7 +135,7 @@ export class AccountsService {
   private async accountOf(id: string): Promise<{ viewer: Viewer; active: boolean; sessionGeneration: number } | null> {
     const [row] = await this.users.query<AccountRow[]>(
       `SELECT u.id, u.email, u.name, u.roles, u.active, u.session_generation, m.code AS ministry_code, m.name AS ministry_name
-         FROM app_user u LEFT JOIN ministry m ON m.code = u.ministry_code
+         FROM app_user u LEFT JOIN ministry_name m ON m.code = u.ministry_code
         WHERE u.id = $1`,
       [id],
     );

@@ -8,3 +8,4 @@ export type { MinistryChange, MinistryWithPosts, NewMinistry, NewPost, PostChang
 export { MinistryNotFound, MinistryPostNotFound, MinistryTaken } from './ministries.errors';
 export { CreateMinistries1732300000000 } from './migrations/1732300000000-create-ministries';
 export { MinistriesAsData1733300001000 } from './migrations/1733300001000-ministries-as-data';
+export { AddMinistryName1733880001000 } from './migrations/1733880001000-add-ministry-name';

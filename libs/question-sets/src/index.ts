@@ -43,7 +43,6 @@ export { AddTextSearchVectors1732300006500 } from './migrations/1732300006500-ad
 export { AddQuestionSetFacts1732300008000 } from './migrations/1732300008000-add-question-set-facts';
 export { AddLastStep1732300009000 } from './migrations/1732300009000-add-last-step';
 export { AddQuestionSetHistory1733600001000 } from './migrations/1733600001000-add-question-set-history';
-export { AddQuestionSetStatistic1733810001000 } from './migrations/1733810001000-add-question-set-statistic';
 export { AddInvolvedMinistries1733800001000 } from './migrations/1733800001000-add-involved-ministries';
 export { WORKFLOW_OBSERVER } from './workflow-observer';
 export type { WorkflowObserver, WorkflowStepTaken } from './workflow-observer';

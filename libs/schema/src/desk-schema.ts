@@ -9,7 +9,15 @@ import { AuditEvent, CreateAuditTrail1732300003000 } from '@question-desk/audit'
 import { CreateCalendarFeeds1733700001000 } from '@question-desk/calendar';
 import type { Schema } from '@question-desk/database';
 import { CreateIntake1733500001000 } from '@question-desk/intake';
-import { CreateMinistries1732300000000, MinistriesAsData1733300001000, Ministry, MinistryPost, OfficeHolder } from '@question-desk/ministries';
+import { AddQuestionSetStatistic1733810001000 } from '@question-desk/statistics';
+import {
+  AddMinistryName1733880001000,
+  CreateMinistries1732300000000,
+  MinistriesAsData1733300001000,
+  Ministry,
+  MinistryPost,
+  OfficeHolder,
+} from '@question-desk/ministries';
 import {
   AddWorkflowNotifications1733100001000,
   CreateReminders1732300005500,
@@ -22,7 +30,6 @@ import {
   AddLastStep1732300009000,
   AddQuestionSetFacts1732300008000,
   AddQuestionSetHistory1733600001000,
-  AddQuestionSetStatistic1733810001000,
   AddTextSearchVectors1732300006500,
   AddWorkflow1732300004000,
   CreateQuestionSets1732300002000,
@@ -58,5 +65,6 @@ export const DESK_SCHEMA: Schema = {
     AddInvolvedMinistries1733800001000,
     AddQuestionSetStatistic1733810001000,
     IndexSweepKeysets1733830001000,
+    AddMinistryName1733880001000,
   ],
 };

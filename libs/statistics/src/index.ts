@@ -10,3 +10,4 @@ export type { DurationCount } from './survival';
 export { observedHistory, randomNumbers, simulateSets } from './simulated-history';
 export type { SimulatedMinistry, SimulatedSet } from './simulated-history';
 export { HISTOGRAM_BIN_DAYS, HISTOGRAM_BINS, STATISTICS_SQL } from './statistics.queries';
+export { AddQuestionSetStatistic1733810001000 } from './migrations/1733810001000-add-question-set-statistic';

@@ -73,7 +73,7 @@ export const STATISTICS_SQL = {
          o AS (SELECT f.lead_ministry_code AS code, ${OPEN_COUNTS} FROM (${ONLY_OPEN}) f GROUP BY 1)
     SELECT code, m.name, ${MERGED}
       FROM p FULL JOIN o USING (code)
-      LEFT JOIN ministry m USING (code)
+      LEFT JOIN ministry_name m USING (code)
      ORDER BY code`,
 
   /** A set with members of several parties counts once for each party. */
