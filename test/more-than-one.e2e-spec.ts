@@ -7,6 +7,7 @@ import { addDays, amsterdamDateOf } from '@question-desk/deadlines';
 import { DEMO_PASSWORD, startDesk } from './desk';
 import { aFreePort } from './free-port';
 import { aPerson, aQuestionSet, ledger, ownDesk, settled, sql, sweepNow, TestMailServer } from './reminders-harness';
+import { readSupervisorOutput } from './supervisor-output';
 
 /**
  * More than one of each, as `npm start` runs them with API_PROCESSES=2 and WORKER_PROCESSES=2: two
@@ -153,16 +154,7 @@ describe('two API processes on one port and two workers', () => {
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    let rest = '';
-    supervisor.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      const parts = (rest + chunk).split('\n');
-      rest = parts.pop()!;
-      for (const line of parts) {
-        lines.push(line);
-        const own = /^\[supervisor\]\s+(\{.*\})$/.exec(line);
-        if (own) events.push(JSON.parse(own[1]));
-      }
-    });
+    readSupervisorOutput(supervisor.stdout!, lines, events);
     await until(
       'both API processes listening and a worker reporting',
       async () => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { aFreePort } from './free-port';
+import { readSupervisorOutput } from './supervisor-output';
 
 /**
  * `question-desk supervise` (what `npm start` runs) over the run's throwaway database: a killed
@@ -57,16 +58,7 @@ describe('the supervisor of npm start', () => {
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    let rest = '';
-    supervisor.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      const parts = (rest + chunk).split('\n');
-      rest = parts.pop()!;
-      for (const line of parts) {
-        lines.push(line);
-        const own = /^\[supervisor\]\s+(\{.*\})$/.exec(line);
-        if (own) events.push(JSON.parse(own[1]));
-      }
-    });
+    readSupervisorOutput(supervisor.stdout!, lines, events);
     await until(
       'the API answering and the worker reporting',
       async () => {
