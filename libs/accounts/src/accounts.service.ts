@@ -65,7 +65,8 @@ function isDeskClaims(claims: unknown): claims is TokenClaims & { exp: number } 
 // wrong password.
 const DUMMY_HASH = argon2.hash('not a password of anyone');
 
-export function viewerOf(user: User): Viewer {
+/** What a request knows of who asks: from the entity, or from the one-query row of `accountOf`. */
+export function viewerOf(user: Pick<User, 'id' | 'email' | 'name' | 'roles'> & { ministry?: { code: string; name: string } | null }): Viewer {
   return {
     id: user.id,
     email: user.email,
@@ -141,13 +142,7 @@ export class AccountsService {
     );
     if (!row) return null;
     return {
-      viewer: {
-        id: row.id,
-        email: row.email,
-        name: row.name,
-        roles: row.roles,
-        ministry: row.ministry_code ? { code: row.ministry_code, name: row.ministry_name! } : null,
-      },
+      viewer: viewerOf({ ...row, ministry: row.ministry_code ? { code: row.ministry_code, name: row.ministry_name! } : null }),
       active: row.active,
       sessionGeneration: row.session_generation,
     };
