@@ -39,6 +39,9 @@ describe('two API processes on one port and two workers', () => {
     }
     throw new Error(`${what} did not happen within ${withinMs / 1000} s. Output:\n${lines.slice(-40).join('\n')}`);
   };
+  const PROCESSES = ['api-1', 'api-2', 'worker-1', 'worker-2'];
+  /** Whether `name` has printed a line of its own, naming itself. */
+  const hasSpoken = (name: string) => lines.some((line) => line.startsWith(`[${name}]`) && line.includes(`"process":"${name}"`));
   const pidOf = (name: string) => events.filter((e) => e.process === name && e.event === 'started').at(-1)?.pid;
   const apiPids = () => ['api-1', 'api-2'].map(pidOf).filter((pid): pid is number => pid !== undefined);
 
@@ -156,8 +159,9 @@ describe('two API processes on one port and two workers', () => {
     });
     readSupervisorOutput(supervisor.stdout!, lines, events);
     await until(
-      'both API processes listening and a worker reporting',
+      'both API processes listening, both workers started and a worker reporting',
       async () => {
+        if (!PROCESSES.every(hasSpoken)) return undefined;
         const listening = lines.filter((line) => /^\[api-\d\]\s+\{.*"event":"listening"/.test(line)).length;
         if (listening < 2) return undefined;
         const health = await call('GET', '/api/health').catch(() => undefined);
@@ -180,11 +184,11 @@ describe('two API processes on one port and two workers', () => {
   });
 
   it('names each process in its lines: api-1, api-2, worker-1, worker-2', () => {
-    for (const name of ['api-1', 'api-2', 'worker-1', 'worker-2']) {
+    for (const name of PROCESSES) {
       expect(pidOf(name)).toEqual(expect.any(Number));
-      expect(lines.some((line) => line.startsWith(`[${name}]`) && line.includes(`"process":"${name}"`))).toBe(true);
+      expect(hasSpoken(name)).toBe(true);
     }
-    expect(new Set(['api-1', 'api-2', 'worker-1', 'worker-2'].map(pidOf)).size).toBe(4);
+    expect(new Set(PROCESSES.map(pidOf)).size).toBe(4);
   });
 
   it('sends each due reminder once while both workers sweep', async () => {
