@@ -1,3 +1,4 @@
+import { LocalDate } from '@js-joda/core';
 import { addDays, addWeeks, amsterdamDateOf, dayOfWeek, daysBetween, isCalendarDate } from './calendar-date';
 
 describe('calendar dates', () => {
@@ -7,6 +8,22 @@ describe('calendar dates', () => {
 
   it.each(['2021-02-29', '1900-02-29', '2021-02-31', '2021-13-01', '2021-1-5', '15-01-2021', '', 'tomorrow'])('rejects %s', (date) => {
     expect(isCalendarDate(date)).toBe(false);
+  });
+
+  it('reads years before 100 as themselves (Date.UTC would make 0099 into 1999)', () => {
+    expect(isCalendarDate('0004-02-29')).toBe(true);
+    expect(isCalendarDate('0099-02-29')).toBe(false);
+    expect(daysBetween('0099-12-31', '0100-01-01')).toBe(1);
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+  });
+
+  it('counts days as js-joda does, every day from 1899 to 2101', () => {
+    const first = LocalDate.of(1899, 1, 1);
+    const wrong: string[] = [];
+    for (let n = 0, day = first; !day.isAfter(LocalDate.of(2101, 12, 31)); n++, day = day.plusDays(1)) {
+      if (!isCalendarDate(day.toString()) || daysBetween(first.toString(), day.toString()) !== n) wrong.push(day.toString());
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('counts across month ends and leap days', () => {
