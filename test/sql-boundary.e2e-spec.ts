@@ -3,6 +3,7 @@ import { DEFAULT_REMINDER_POLICY, ReminderSweep } from '@question-desk/reminders
 import { Client } from 'pg';
 import { CALENDAR_SQL } from '../libs/calendar/src/calendar.service';
 import { INTAKE_SQL } from '../libs/intake/src/intake.store';
+import { QUESTION_SET_READ_SQL } from '../libs/question-sets/src/question-set.queries';
 import { QUESTION_SET_SQL } from '../libs/question-sets/src/question-set.store';
 import { SUGGESTION_SQL } from '../libs/question-sets/src/suggestions.queries';
 import { NOTIFICATION_SQL } from '../libs/reminders/src/notifications.service';
@@ -34,6 +35,7 @@ const sweepStatements = DEFAULT_REMINDER_POLICY.flatMap((rule): [string, string]
 
 const STATEMENTS = [
   ...named('question-sets', QUESTION_SET_SQL),
+  ...named('question-sets reads', QUESTION_SET_READ_SQL),
   ...named('question-sets suggestions', SUGGESTION_SQL),
   ...named('reminders', REMINDER_SQL),
   ...named('reminders notifications', NOTIFICATION_SQL),

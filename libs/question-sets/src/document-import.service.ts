@@ -271,8 +271,7 @@ export class DocumentImportService {
     }
     if (!['received', 'assigned'].includes(set.status)) throw new QuestionsAlreadyInWork(set.id, set.status, changed);
     await this.store.setQuestions(manager, set.id, doc.questions);
-    await this.store.bumpVersion(manager, set.id);
-    await this.store.refreshSearchVector(manager, set.id);
+    await this.store.refreshSearchVector(manager, set.id, { newVersion: true });
     await this.audit.record(manager, {
       questionSetId: set.id,
       actor,

@@ -128,8 +128,7 @@ export class FeedIntakeService {
     }
     if (changes.submitters !== undefined) await this.store.setSubmitters(manager, id, changes.submitters);
     if (Object.keys(columns).length) await this.store.update(manager, id, columns);
-    else await this.store.bumpVersion(manager, id);
-    await this.store.refreshSearchVector(manager, id);
+    await this.store.refreshSearchVector(manager, id, { newVersion: Object.keys(columns).length === 0 });
     await this.audit.record(manager, {
       questionSetId: id,
       actor,
@@ -141,8 +140,7 @@ export class FeedIntakeService {
   /** The published questions of a set registered before its text appeared. */
   async fillQuestions(manager: EntityManager, id: string, questions: NewQuestion[], actor: Actor, details: Record<string, unknown>): Promise<void> {
     await this.store.setQuestions(manager, id, questions);
-    await this.store.bumpVersion(manager, id);
-    await this.store.refreshSearchVector(manager, id);
+    await this.store.refreshSearchVector(manager, id, { newVersion: true });
     await this.audit.record(manager, { questionSetId: id, actor, type: 'open-data-questions', details: { ...details, questions: questions.length } });
   }
 

@@ -22,7 +22,10 @@ export const QUESTION_SET_SQL = {
   coSigningCodes: 'SELECT ministry_code AS "ministryCode" FROM question_set_co_signing_ministry WHERE question_set_id = $1 ORDER BY 1',
   clearCoSigners: 'DELETE FROM question_set_co_signing_ministry WHERE question_set_id = $1',
   addCoSigners: 'INSERT INTO question_set_co_signing_ministry (question_set_id, ministry_code) SELECT $1, unnest($2::varchar[])',
-  nextRevision: 'SELECT (coalesce(max(number), 0) + 1)::int AS next FROM answer_revision WHERE question_set_id = $1',
+  // The set is locked by the step that saves: no other revision can take the same number meanwhile.
+  addRevision: `INSERT INTO answer_revision (question_set_id, number, answers, saved_by_id, saved_by_name)
+         SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4 FROM answer_revision WHERE question_set_id = $1
+         RETURNING number AS next`,
   answerCoverage: 'SELECT question_numbers AS "questionNumbers" FROM answer WHERE question_set_id = $1',
   recordLastStep: 'UPDATE question_set SET last_step = $2, last_step_at = $3, last_step_note = $4 WHERE id = $1',
   importLock: 'SELECT pg_advisory_xact_lock($1)',
@@ -46,14 +49,20 @@ export const QUESTION_SET_SQL = {
         GROUP BY q.question_set_id
         ORDER BY hits DESC
         LIMIT 1`,
-  refreshSearchVector: `UPDATE question_set qs SET search_vector =
+  refreshSearchVector: searchVectorUpdate(''),
+  newVersionAndSearchVector: searchVectorUpdate('version = qs.version + 1, updated_at = CURRENT_TIMESTAMP,'),
+} as const;
+
+/** The UPDATE that remakes a set's search vector from its subject, questions, answers and identifiers, setting `also` too. */
+function searchVectorUpdate(also: string): string {
+  return `UPDATE question_set qs SET ${also} search_vector =
          setweight(to_tsvector('dutch', coalesce(qs.subject, '')), 'A') ||
          setweight(to_tsvector('dutch', coalesce((SELECT string_agg(text, ' ' ORDER BY number) FROM question WHERE question_set_id = qs.id), '')), 'B') ||
          setweight(to_tsvector('dutch', coalesce((SELECT string_agg(text, ' ' ORDER BY position) FROM answer WHERE question_set_id = qs.id), '')), 'C') ||
          setweight(to_tsvector('dutch', concat_ws(' ', qs.reference, qs.appendix_number,
            (SELECT string_agg(m.name, ' ') FROM question_set_submitter s JOIN member m ON m.id = s.member_id WHERE s.question_set_id = qs.id))), 'D')
-       WHERE qs.id = $1`,
-} as const;
+       WHERE qs.id = $1`;
+}
 
 const SQL = QUESTION_SET_SQL;
 
@@ -133,13 +142,12 @@ export class QuestionSetStore {
     await manager.query(SQL.recordLastStep, [id, step.action, step.at, step.note]);
   }
 
-  /** A new version for a change that touches no column of the set itself (a saved draft). */
-  async bumpVersion(manager: EntityManager, id: string): Promise<void> {
-    await manager.update(QuestionSet, id, { version: () => 'version + 1' });
-  }
-
-  async refreshSearchVector(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(SQL.refreshSearchVector, [id]);
+  /**
+   * Remakes the set's search vector after its text changed; with `newVersion`, the set also gets a
+   * new version, for a change that touches no column of the set itself (a saved draft, new questions).
+   */
+  async refreshSearchVector(manager: EntityManager, id: string, options: { newVersion?: boolean } = {}): Promise<void> {
+    await manager.query(options.newVersion ? SQL.newVersionAndSearchVector : SQL.refreshSearchVector, [id]);
   }
 
   // Members, questions, answers, co-signing ministries
@@ -222,14 +230,8 @@ export class QuestionSetStore {
 
   /** Keeps a saved draft as the next revision; returns its number. */
   async addRevision(manager: EntityManager, questionSetId: string, answers: AnswerRow[], savedBy: { id: string; name: string }): Promise<number> {
-    const [{ next }] = await manager.query<NextRevisionRow[]>(SQL.nextRevision, [questionSetId]);
-    await manager.insert(AnswerRevision, {
-      questionSetId,
-      number: next,
-      answers: answers.map((a) => ({ ...a, questionNumbers: [...a.questionNumbers].sort((x, y) => x - y) })),
-      savedById: savedBy.id,
-      savedByName: savedBy.name,
-    });
+    const revised = answers.map((a) => ({ ...a, questionNumbers: [...a.questionNumbers].sort((x, y) => x - y) }));
+    const [{ next }] = await manager.query<NextRevisionRow[]>(SQL.addRevision, [questionSetId, JSON.stringify(revised), savedBy.id, savedBy.name]);
     return next;
   }
 

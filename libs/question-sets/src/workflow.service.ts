@@ -203,8 +203,7 @@ export class WorkflowService {
       }
       await this.store.setAnswers(manager, set.id, answers);
       const next = await this.store.addRevision(manager, set.id, answers, viewer);
-      await this.store.bumpVersion(manager, set.id);
-      await this.store.refreshSearchVector(manager, set.id);
+      await this.store.refreshSearchVector(manager, set.id, { newVersion: true });
       return { revision: next, answers: answers.length };
     });
   }
@@ -331,12 +330,10 @@ export class WorkflowService {
     step: (step: Step) => Promise<Record<string, unknown>>,
   ): Promise<QuestionSetView> {
     await this.dataSource.transaction(async (manager) => {
-      const set = await this.store.lock(manager, id);
-      if (!set || !(await this.queries.isVisible(viewer, id, manager))) throw new QuestionSetNotFound(id);
-      const coSigningCodes = await this.store.coSigningCodes(manager, id);
+      const locked = await this.queries.lockVisible(viewer, id, manager);
+      if (!locked) throw new QuestionSetNotFound(id);
+      const { set, coSigningCodes, signedCodes: signed } = locked;
       const own = viewer.ministry?.code ?? null;
-
-      const signed = await this.store.signatures(manager, id);
       // The rules need the codes only.
       set.coSigningMinistries = coSigningCodes.map((code) => ({ code }) as Ministry);
       set.coSignatures = signed.map((ministryCode) => ({ ministryCode }) as CoSignature);
