@@ -50,6 +50,15 @@ describe('readable logs (LOG_FORMAT=pretty, the default of npm start in developm
     expect(listeningBanner({ event: 'listening', app: 'a', docs: 'd' }, true)[1]).toBe('  \x1b[1;32mQuestion Desk is running\x1b[0m');
   });
 
+  it('sets the banner apart once per address: a second API process on the same port says so in a line', () => {
+    const readable = readableLogLines(false);
+    const listening = json({ msg: 'Listening on port 3000', event: 'listening', app: 'http://localhost:3000/', docs: 'http://localhost:3000/api/docs' });
+    expect(readable(listening)).toHaveLength(5);
+    const [again, ...more] = readable(listening);
+    expect(again).toMatch(/INFO: Listening on port 3000/);
+    expect(more).toEqual([]);
+  });
+
   it("formats the children's lines and its own under each process's name; JSON lines stay JSON otherwise", async () => {
     const script = `console.log(${JSON.stringify(json({ msg: 'started', event: 'listening', app: 'http://x/', docs: 'http://x/api/docs' }))}); console.log(${JSON.stringify(json({ msg: 'hello' }))})`;
     const run = async (format: 'pretty' | 'json') => {

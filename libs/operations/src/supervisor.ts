@@ -66,11 +66,13 @@ export function listeningBanner(line: ListeningLine, colour: boolean): string[] 
 
 /**
  * Turns the JSON log lines of the desk's processes into readable ones (pino-pretty): time, level,
- * message, then the other fields on the same line. The API's "listening" line becomes a banner.
+ * message, then the other fields on the same line. The API's "listening" line becomes a banner, once
+ * per address: with two API processes on one port (API_PROCESSES) the second says so in a line.
  * Lines that are not JSON pass unchanged.
  */
 export function readableLogLines(colour: boolean): (line: string) => string[] {
   const pretty = prettyFactory({ colorize: colour, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,process', singleLine: true });
+  const announced = new Set<string>();
   return (line) => {
     if (!line.startsWith('{')) return [line];
     let entry: unknown;
@@ -80,7 +82,10 @@ export function readableLogLines(colour: boolean): (line: string) => string[] {
       return [line];
     }
     if (typeof entry !== 'object' || entry === null) return [line];
-    if ((entry as { event?: unknown }).event === 'listening') return listeningBanner(entry as ListeningLine, colour);
+    if ((entry as { event?: unknown }).event === 'listening' && !announced.has((entry as ListeningLine).app)) {
+      announced.add((entry as ListeningLine).app);
+      return listeningBanner(entry as ListeningLine, colour);
+    }
     return pretty(entry).replace(/\n$/, '').split('\n');
   };
 }
