@@ -1,13 +1,16 @@
 /**
  * Lists at scale (issue 12.1): the list route on a million generated sets.
  *
- *   npm run bench:scale [-- --database qd_scale_1m --sets 1000000 --requests 200]
+ *   npm run bench:scale [-- --database qd_scale_1m --sets 1000000 --requests 200 --warm-up 300]
  *
  * Makes the named database once (demo data + `--sets` generated sets; the generator's time is
  * printed then) and reuses it on later runs (drop it with --drop when done). Starts the API in a
  * process of its own and, with one client, times each list: the time the client sees and the
  * API's own time (its Server-Timing header), p50/p95/p99, against its goal and as a ratio to
- * GET /api/ministries in the same run. Then EXPLAIN (ANALYZE, BUFFERS) of every SQL statement one
+ * GET /api/ministries in the same run. Each is timed after `--warm-up` requests of its own: a
+ * fresh API process is still compiling its hot code for its first thousand requests or so (a list
+ * took 10–11 ms at the median after 10 requests, 6.4 ms after 1,000), and a desk's API serves that
+ * many in its first minutes. Then EXPLAIN (ANALYZE, BUFFERS) of every SQL statement one
  * request of each list runs (captured from the query layer itself, so it is the SQL the API sends).
  */
 import { randomBytes } from 'node:crypto';
@@ -24,6 +27,7 @@ import { quantile } from './stats';
 const DATABASE = option('database', 'qd_scale_1m');
 const SETS = Number(option('sets', '1000000'));
 const REQUESTS = Number(option('requests', '200'));
+const WARM_UP = Number(option('warm-up', '300'));
 
 interface Timed {
   client: number;
@@ -57,7 +61,7 @@ const CASES: ListCase[] = [
     goal: { quantile: 0.99, ms: 20 },
   },
   { label: 'drafter (BZ): full text', who: 'drafter', path: '/question-sets?q=stikstofuitstoot&pageSize=25', goal: { quantile: 0.95, ms: 50 } },
-  { label: 'page 200 by offset', who: 'desk', path: '/question-sets?pageSize=25&page=200' },
+  { label: 'page 200 by offset', who: 'desk', path: 'OFFSET' },
   { label: 'same depth by keyset (after=)', who: 'desk', path: 'KEYSET' },
 ];
 
@@ -169,18 +173,21 @@ async function main(): Promise<void> {
     console.log(`Dropped ${DATABASE}`);
     return;
   }
-  console.log(`Question Desk lists at scale — node ${process.version}, database ${DATABASE}, ${REQUESTS} requests per list, one client`);
+  console.log(
+    `Question Desk lists at scale — node ${process.version}, database ${DATABASE}, ${REQUESTS} requests per list after ${WARM_UP} to warm up, one client`,
+  );
   const { url, generatedSeconds } = await scaleDatabase(DATABASE, SETS, (line) => console.log(line));
   if (generatedSeconds !== undefined) {
     console.log(
-      `Generator: ${SETS.toLocaleString('en')} sets in ${generatedSeconds.toFixed(1)} s — goal ≤ 300 s per million: ${generatedSeconds * (1e6 / SETS) <= 300 ? 'met' : 'NOT met'}`,
+      // Below 100,000 sets the generator's fixed costs (indexes, ANALYZE) say nothing of its time per million.
+      `Generator: ${SETS.toLocaleString('en')} sets in ${generatedSeconds.toFixed(1)} s — goal ≤ 300 s per million: ${SETS < 100_000 ? 'judged from 100,000 sets on' : generatedSeconds * (1e6 / SETS) <= 300 ? 'met' : 'NOT met'}`,
     );
   }
   const api = await startApi(url, { LOG_LEVEL: 'silent' });
   try {
     const tokens = { desk: await signIn(api.base, 'desk@example.org'), drafter: await signIn(api.base, 'drafter@example.org') };
     const run = async (who: 'desk' | 'drafter', path: string) => {
-      for (let i = 0; i < 10; i++) await timedGet(api.base, tokens[who], path);
+      for (let i = 0; i < WARM_UP; i++) await timedGet(api.base, tokens[who], path);
       const samples: Timed[] = [];
       for (let i = 0; i < REQUESTS; i++) samples.push(await timedGet(api.base, tokens[who], path));
       return samples;
@@ -189,20 +196,22 @@ async function main(): Promise<void> {
     console.log(report('GET /api/ministries (baseline)', baseline, null));
     const first = await timedGet(api.base, tokens.desk, '/question-sets?pageSize=25');
     console.log(`  (default list: total ${first.body.total}, totalExact ${first.body.totalExact})`);
-    // The keyset case walks 199 pages once to hold the cursor of page 200's start.
+    // Page 200, or the last but one of a smaller database; the keyset case walks to it once to hold the cursor of its start.
+    const depth = Math.max(2, Math.min(200, Math.floor(first.body.total / 25)));
     let cursor: string = first.body.nextCursor;
-    for (let page = 2; page < 200; page++) cursor = (await timedGet(api.base, tokens.desk, `/question-sets?pageSize=25&after=${cursor}`)).body.nextCursor;
-    const keysetPath = `/question-sets?pageSize=25&after=${cursor}`;
+    for (let page = 2; page < depth; page++) cursor = (await timedGet(api.base, tokens.desk, `/question-sets?pageSize=25&after=${cursor}`)).body.nextCursor;
+    const deepPath = (c: ListCase) =>
+      c.path === 'KEYSET' ? `/question-sets?pageSize=25&after=${cursor}` : c.path === 'OFFSET' ? `/question-sets?pageSize=25&page=${depth}` : c.path;
+    const deepLabel = (c: ListCase) => c.label.replace('page 200', `page ${depth}`);
     const [someId] = (await timedGet(api.base, tokens.desk, '/question-sets?pageSize=1&overdue=true')).body.items.map((i: { id: string }) => i.id);
     for (const c of [...CASES, { label: 'detail GET /api/question-sets/:id', who: 'desk' as const, path: `/question-sets/${someId}` }]) {
-      const path = c.path === 'KEYSET' ? keysetPath : c.path;
-      console.log(report(c.label, await run(c.who, path), baseline, 'goal' in c ? c.goal : undefined));
+      console.log(report(deepLabel(c), await run(c.who, deepPath(c)), baseline, 'goal' in c ? c.goal : undefined));
     }
     console.log('\nEXPLAIN (ANALYZE, BUFFERS) of each list (one request each, warm):');
     const toQuery = (path: string) => Object.fromEntries(new URL(`http://x${path}`).searchParams.entries());
     await explainEach(
       url,
-      CASES.map((c) => ({ label: c.label, who: c.who, query: toQuery(c.path === 'KEYSET' ? keysetPath : c.path) })),
+      CASES.map((c) => ({ label: deepLabel(c), who: c.who, query: toQuery(deepPath(c)) })),
     );
   } finally {
     await api.stop();

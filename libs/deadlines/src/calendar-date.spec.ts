@@ -71,5 +71,13 @@ describe('calendar dates', () => {
     ])('the Amsterdam date at %s is %s', (instant, expected) => {
       expect(amsterdamDateOf(new Date(instant))).toBe(expected);
     });
+
+    it('turns to the next day at midnight in Amsterdam, second by second, though it keeps the last minute', () => {
+      const dates = [];
+      for (let t = Date.parse('2021-01-11T22:58:00Z'); t <= Date.parse('2021-01-11T23:01:00Z'); t += 500) dates.push(amsterdamDateOf(new Date(t)));
+      expect(dates.indexOf('2021-01-12')).toBe(240); // 23:00:00Z, after 2 minutes of half seconds
+      expect(dates.slice(240).every((date) => date === '2021-01-12')).toBe(true);
+      expect(amsterdamDateOf(new Date('1937-06-30T23:50:00Z'))).toBe('1937-07-01'); // Amsterdam time then: UTC+01:19:32 in summer
+    });
   });
 });

@@ -72,8 +72,21 @@ const amsterdamDate = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** The calendar date in Amsterdam at `instant`, whatever the server's own time zone. */
+/** Since 1940 Amsterdam's offset from UTC is whole hours: within one UTC minute the date there is one. */
+const WHOLE_HOUR_OFFSETS_FROM = Date.UTC(1940, 0, 1);
+let lastMinute: { minute: number; date: CalendarDate } | null = null;
+
+/**
+ * The calendar date in Amsterdam at `instant`, whatever the server's own time zone. The last
+ * minute's answer is kept: a request asks for today many times (each ministry of a list, each set's
+ * standing), and the Intl formatter costs tens of µs a call.
+ */
 export function amsterdamDateOf(instant: Date): CalendarDate {
+  const time = instant.getTime();
+  const minute = Math.floor(time / 60_000);
+  if (lastMinute?.minute === minute) return lastMinute.date;
   const parts = Object.fromEntries(amsterdamDate.formatToParts(instant).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  if (time >= WHOLE_HOUR_OFFSETS_FROM) lastMinute = { minute, date };
+  return date;
 }

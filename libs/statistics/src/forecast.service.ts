@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Viewer } from '@question-desk/accounts';
+import { preparedQuery } from '@question-desk/database';
 import { addDays, Clock, type CalendarDate } from '@question-desk/deadlines';
 import type { DataSource } from 'typeorm';
 import { FORECAST_SQL } from './forecast.queries';
@@ -132,7 +133,8 @@ export class ForecastService {
   async lateRisks(ids: string[]): Promise<Map<string, LateRisk | null>> {
     const risks = new Map<string, LateRisk | null>(ids.map((id) => [id, null]));
     if (ids.length === 0) return risks;
-    const [model, rows] = await Promise.all([this.model(), this.dataSource.query<SetRow[]>(FORECAST_SQL.openSets, [ids])]);
+    // Prepared: every list page and every set's detail asks this, and planning the view cost more than reading it.
+    const [model, rows] = await Promise.all([this.model(), preparedQuery<SetRow>(this.dataSource.manager, FORECAST_SQL.openSets, [ids])]);
     const today = this.clock.today();
     for (const row of rows) if (OPEN(row.status)) risks.set(row.id, model.riskOf(row, today));
     return risks;

@@ -92,8 +92,8 @@ export class QuestionSetsController {
   @ApiOkResponse({ type: QuestionSetDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not visible to you' })
   async get(@CurrentViewer() viewer: Viewer, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
-    const set = await this.questionSets.get(viewer, id);
-    const risks = await this.forecast.lateRisks([set.id]);
+    // Side by side; for a set the viewer may not see, get's refusal is the answer and the risk is dropped.
+    const [set, risks] = await Promise.all([this.questionSets.get(viewer, id), this.forecast.lateRisks([id])]);
     return { ...set, lateRisk: risks.get(set.id) ?? null };
   }
 
