@@ -52,17 +52,23 @@ function cpuTimeOf(pid: number): number {
   }
 }
 
-/** CPU time (user + system) of every PostgreSQL process on this machine so far, in µs (Linux /proc; 0 elsewhere). */
-function cpuTimeOfPostgres(): number {
-  let total = 0;
+/** CPU time (user + system) of each PostgreSQL process on this machine so far, in µs by pid (Linux /proc; none elsewhere). */
+function cpuTimesOfPostgres(): Map<number, number> {
+  const times = new Map<number, number>();
   for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (stat.includes(' (postgres) ')) total += cpuTimeOf(Number(entry));
+      if (readFileSync(`/proc/${entry}/stat`, 'utf8').includes(' (postgres) ')) times.set(Number(entry), cpuTimeOf(Number(entry)));
     } catch {
       // the process ended meanwhile
     }
   }
+  return times;
+}
+
+/** The CPU time PostgreSQL's processes used since `before` (a backend that ended meanwhile is not counted). */
+function postgresCpuSince(before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, time] of cpuTimesOfPostgres()) total += time - (before.get(pid) ?? 0);
   return total;
 }
 
@@ -197,7 +203,7 @@ async function main(): Promise<void> {
         const latencies: number[] = [];
         const deadline = Date.now() + SECONDS * 1000;
         const cpuBefore = cpuTimeOf(api.pid);
-        const postgresCpuBefore = cpuTimeOfPostgres();
+        const postgresCpuBefore = cpuTimesOfPostgres();
         const started = performance.now();
         await Promise.all(
           Array.from({ length: WRITERS }, async (_, k) => {
@@ -222,7 +228,7 @@ async function main(): Promise<void> {
         );
         const seconds = (performance.now() - started) / 1000;
         const cpuPerWrite = (cpuTimeOf(api.pid) - cpuBefore) / Math.max(1, latencies.length);
-        const postgresCpuPerWrite = (cpuTimeOfPostgres() - postgresCpuBefore) / Math.max(1, latencies.length);
+        const postgresCpuPerWrite = postgresCpuSince(postgresCpuBefore) / Math.max(1, latencies.length);
         // Every save that got a 2xx is in the database: each set's version grew by exactly its number of successful saves.
         const after = await sql<{ id: string; version: number }>(url, `SELECT id, version FROM question_set WHERE id = ANY ($1)`, [writable.map((s) => s.id)]);
         const lostSaves = after.reduce((sum, s) => sum + Math.max(0, writable.find((w) => w.id === s.id)!.version + saved.get(s.id)! - s.version), 0);
