@@ -58,7 +58,8 @@ describe('reminders when mail fails', () => {
     await until(async () => (await ledger("r.detail LIKE '%ECONNREFUSED%'")).length === 1, 'a failed attempt');
     const [row] = await ledger();
     expect(row).toMatchObject({
-      status: 'pending',
+      // Waiting for its next try, or already in it (tries are 200 ms apart here; on a busy machine the test may look during one).
+      status: expect.stringMatching(/^(pending|sending)$/),
       detail: expect.stringMatching(/did not accept the message \(E[A-Z]+: .*ECONNREFUSED.*\)\. Check SMTP_URL and that the mail server runs\.$/),
     });
 
