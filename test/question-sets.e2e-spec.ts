@@ -170,7 +170,10 @@ describe('question sets: intake, reading, lists and visibility', () => {
       const openOrAnswered = await get('/api/question-sets', desk_, { status: 'received,answered', reference: '2019Z15244' }).expect(200);
       expect(openOrAnswered.body.total).toBe(1);
       const range = await get('/api/question-sets', desk_, { deadlineAfter: '2021-01-11', deadlineBefore: '2021-01-13' }).expect(200);
-      expect(range.body.items.map((s: { reference: string }) => s.reference)).toEqual(['2020Z25656']);
+      const inRange = range.body.items as { reference: string; deadline: string }[];
+      expect(inRange.map((s) => s.reference)).toContain('2020Z25656');
+      // Strictly between the two dates: due on 12 January only (other test files of the run may add such sets).
+      expect(inRange.every((s) => s.deadline === '2021-01-12')).toBe(true);
       const bz = await get('/api/question-sets', desk_, { ministry: 'BZ', submitter: 'helvert' }).expect(200);
       expect(bz.body.total).toBe(1);
     });
@@ -209,9 +212,9 @@ describe('question sets: intake, reading, lists and visibility', () => {
     const all = (await get('/api/ministries', drafterBZ, { all: true }).expect(200)).body as { code: string; name: string; current: boolean }[];
     expect(all.map((m) => m.code)).toEqual(expect.arrayContaining(['AZ', 'BZ', 'BZK', 'Def', 'EZK', 'Fin', 'IenW', 'JenV', 'LNV', 'OCW', 'SZW', 'VWS']));
     expect(all.find((m) => m.code === 'BZ')!.name).toBe('Buitenlandse Zaken');
-    const current = (await get('/api/ministries', drafterBZ).expect(200)).body as { code: string }[];
-    expect(current.map((m) => m.code).sort()).toEqual(
-      ['AZ', 'AenM', 'BZ', 'BZK', 'Def', 'EZ', 'Fin', 'IenW', 'JenV', 'KGG', 'LNV', 'OCW', 'SZW', 'VRO', 'VWS'].sort(),
-    );
+    const current = ((await get('/api/ministries', drafterBZ).expect(200)).body as { code: string }[]).map((m) => m.code);
+    // The 2024 cabinet's; test/ministries.e2e-spec.ts may have added one of its own earlier in the run.
+    expect(current).toEqual(expect.arrayContaining(['AZ', 'AenM', 'BZ', 'BZK', 'Def', 'EZ', 'Fin', 'IenW', 'JenV', 'KGG', 'LNV', 'OCW', 'SZW', 'VRO', 'VWS']));
+    expect(current).not.toContain('EZK'); // ended in 2024
   });
 });
