@@ -66,13 +66,14 @@ export function listeningBanner(line: ListeningLine, colour: boolean): string[] 
 
 /**
  * Turns the JSON log lines of the desk's processes into readable ones (pino-pretty): time, level,
- * message, then the other fields on the same line. The API's "listening" line becomes a banner, once
- * per address: with two API processes on one port (API_PROCESSES) the second says so in a line.
+ * message, then the other fields on the same line. The API's "listening" line becomes a banner once
+ * `listeners` processes listen on its address (with API_PROCESSES=2 the second, so that the first
+ * one's start-up lines do not push it out of sight); the others, and any after a restart, stay lines.
  * Lines that are not JSON pass unchanged.
  */
-export function readableLogLines(colour: boolean): (line: string) => string[] {
+export function readableLogLines(colour: boolean, listeners = 1): (line: string) => string[] {
   const pretty = prettyFactory({ colorize: colour, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,process', singleLine: true });
-  const announced = new Set<string>();
+  const listening = new Map<string, number>();
   return (line) => {
     if (!line.startsWith('{')) return [line];
     let entry: unknown;
@@ -82,9 +83,10 @@ export function readableLogLines(colour: boolean): (line: string) => string[] {
       return [line];
     }
     if (typeof entry !== 'object' || entry === null) return [line];
-    if ((entry as { event?: unknown }).event === 'listening' && !announced.has((entry as ListeningLine).app)) {
-      announced.add((entry as ListeningLine).app);
-      return listeningBanner(entry as ListeningLine, colour);
+    if ((entry as { event?: unknown }).event === 'listening') {
+      const { app } = entry as ListeningLine;
+      listening.set(app, (listening.get(app) ?? 0) + 1);
+      if (listening.get(app) === listeners) return listeningBanner(entry as ListeningLine, colour);
     }
     return pretty(entry).replace(/\n$/, '').split('\n');
   };
@@ -118,7 +120,8 @@ export class Supervisor {
   ) {
     this.policy = options.policy ?? DEFAULT_RESTART_POLICY;
     this.out = options.out ?? process.stdout;
-    this.readable = options.format === 'pretty' ? readableLogLines(Boolean((this.out as { isTTY?: boolean }).isTTY)) : null;
+    const listeners = Math.max(1, programs.filter((program) => program.sharesPort).length);
+    this.readable = options.format === 'pretty' ? readableLogLines(Boolean((this.out as { isTTY?: boolean }).isTTY), listeners) : null;
     this.width = Math.max(...programs.map((p) => p.name.length), 'supervisor'.length);
     this.log = pino(
       { level: options.level ?? 'info', base: { service: 'question-desk-supervisor' } },
