@@ -46,6 +46,7 @@ describe('question sets: intake, reading, lists and visibility', () => {
         overdue: true,
         postponementMissing: true,
         version: 1,
+        questionCount: 2,
         questions: [{ number: 1 }, { number: 2 }],
       });
       const events = await get(`/api/question-sets/${response.body.id}/events`, desk_).expect(200);
@@ -169,6 +170,11 @@ describe('question sets: intake, reading, lists and visibility', () => {
       expect(answered.body.items.every((s: { status: string }) => s.status === 'answered')).toBe(true);
       const openOrAnswered = await get('/api/question-sets', desk_, { status: 'received,answered', reference: '2019Z15244' }).expect(200);
       expect(openOrAnswered.body.total).toBe(1);
+      // A list item says how many questions the set holds, as many as its detail shows.
+      const [listed] = openOrAnswered.body.items as { id: string; questionCount: number }[];
+      const detail = await get(`/api/question-sets/${listed.id}`, desk_).expect(200);
+      expect(listed.questionCount).toBeGreaterThan(1);
+      expect(listed.questionCount).toBe(detail.body.questions.length);
       const range = await get('/api/question-sets', desk_, { deadlineAfter: '2021-01-11', deadlineBefore: '2021-01-13' }).expect(200);
       const inRange = range.body.items as { reference: string; deadline: string }[];
       expect(inRange.map((s) => s.reference)).toContain('2020Z25656');

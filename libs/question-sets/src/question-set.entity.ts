@@ -138,4 +138,7 @@ export class QuestionSet {
   /** The reason or comment the person gave with that step. */
   @Column({ type: 'text', nullable: true })
   lastStepNote: string | null;
+
+  /** How many questions the set holds: read with the set by `QuestionSetQueries`, not a column. */
+  questionCount?: number;
 }

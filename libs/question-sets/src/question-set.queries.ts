@@ -218,6 +218,7 @@ function loadSql(content: boolean): string {
        ${isoDate('qs.draft_deadline', 'draftDeadline')}, ${isoDate('qs.review_deadline', 'reviewDeadline')}, ${isoDate('qs.co_signing_deadline', 'coSigningDeadline')},
        qs.assignee_id AS "assigneeId", au.name AS "assigneeName", qs.version, qs.created_at AS "createdAt", qs.updated_at AS "updatedAt",
        qs.last_step AS "lastStep", qs.last_step_at AS "lastStepAt", qs.last_step_note AS "lastStepNote",
+       (SELECT count(*) FROM question q WHERE q.question_set_id = qs.id)::int AS "questionCount",
        ${related(
          `SELECT json_agg(json_build_object('position', s.position, 'name', m.name, 'party', m.party) ORDER BY s.position)
                   FROM question_set_submitter s JOIN member m ON m.id = s.member_id WHERE s.question_set_id = qs.id`,

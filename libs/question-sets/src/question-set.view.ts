@@ -19,6 +19,8 @@ export interface QuestionSetView {
   coSigningMinistries: { code: string; name: string }[];
   explanatoryNote: string | null;
   relatedReferences: string[];
+  /** How many questions the set holds (a list shows the number, a detail the questions too). */
+  questionCount: number;
   questions?: { number: number; text: string; footnotes: Footnote[] }[];
   answers?: { questionNumbers: number[]; text: string; footnotes: Footnote[] }[];
   answeredOn: CalendarDate | null;
@@ -105,6 +107,7 @@ export function toView(set: QuestionSet, today: CalendarDate, withContent: boole
     coSigningMinistries: [...(set.coSigningMinistries ?? [])].sort((a, b) => a.code.localeCompare(b.code)).map(({ code, name }) => ({ code, name })),
     explanatoryNote: set.explanatoryNote,
     relatedReferences: set.relatedReferences,
+    questionCount: set.questionCount ?? set.questions?.length ?? 0,
     answeredOn: set.answeredOn,
     answeredBy: set.answeredBy,
     answeredByPost: set.answeredByPost,

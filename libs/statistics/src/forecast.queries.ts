@@ -18,12 +18,6 @@ export const FORECAST_SQL = {
        AND h.submitted_on >= $2 AND h.submitted_on < $1
      GROUP BY 1, 2, 3, 4`,
 
-  /** The facts the model needs of the sets with these ids (a page of a list, one set). */
-  openSets: `
-    SELECT h.id, h.status, h.lead_ministry_code AS ministry, h.questions, h.submitted_on::text AS "submittedOn", h.statutory_deadline::text AS "statutoryDeadline"
-      FROM question_set_history h
-     WHERE h.id = ANY ($1::uuid[])`,
-
   /**
    * Open sets of the viewer's scope ($2: one lead ministry, or null) whose statutory deadline is
    * today ($1) or later, nearest deadline first, at most $3 (the deadline in force is never before the

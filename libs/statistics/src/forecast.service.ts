@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Viewer } from '@question-desk/accounts';
-import { preparedQuery } from '@question-desk/database';
 import { addDays, Clock, type CalendarDate } from '@question-desk/deadlines';
 import type { DataSource } from 'typeorm';
 import { FORECAST_SQL } from './forecast.queries';
@@ -20,6 +19,16 @@ const BACK_TEST_PAGE = 5000;
 export const BACK_TEST_MAX_MONTHS = 36;
 
 const OPEN = (status: string) => status !== 'answered' && status !== 'withdrawn';
+
+/** A set as a list or a detail shows it: what its late risk is read from. */
+export interface LateRiskSubject {
+  id: string;
+  status: string;
+  leadMinistry: { code: string } | null;
+  questionCount: number;
+  submittedOn: CalendarDate | null;
+  statutoryDeadline: CalendarDate | null;
+}
 
 interface SetRow extends OpenSetFacts {
   id: string;
@@ -129,14 +138,25 @@ export class ForecastService {
     return LateRiskModel.fit(counts, asOf);
   }
 
-  /** The late risk of each open set among `ids` (a page of a list): closed sets and sets the model cannot judge get null. */
-  async lateRisks(ids: string[]): Promise<Map<string, LateRisk | null>> {
-    const risks = new Map<string, LateRisk | null>(ids.map((id) => [id, null]));
-    if (ids.length === 0) return risks;
-    // Prepared: every list page and every set's detail asks this, and planning the view cost more than reading it.
-    const [model, rows] = await Promise.all([this.model(), preparedQuery<SetRow>(this.dataSource.manager, FORECAST_SQL.openSets, [ids])]);
+  /**
+   * The late risk of each of `sets` (a page of a list, or one set's detail, as read already): closed
+   * sets and sets the model cannot judge get null. No query: the sets carry their facts, the model is cached.
+   */
+  async lateRisksOf(sets: readonly LateRiskSubject[]): Promise<Map<string, LateRisk | null>> {
+    const risks = new Map<string, LateRisk | null>(sets.map((set) => [set.id, null]));
+    if (!sets.some((set) => OPEN(set.status))) return risks;
+    const model = await this.model();
     const today = this.clock.today();
-    for (const row of rows) if (OPEN(row.status)) risks.set(row.id, model.riskOf(row, today));
+    for (const set of sets) {
+      if (!OPEN(set.status)) continue;
+      const facts = {
+        ministry: set.leadMinistry?.code ?? null,
+        questions: set.questionCount,
+        submittedOn: set.submittedOn,
+        statutoryDeadline: set.statutoryDeadline,
+      };
+      risks.set(set.id, model.riskOf(facts, today));
+    }
     return risks;
   }
 

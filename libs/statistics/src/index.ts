@@ -2,7 +2,7 @@ export { StatisticsModule } from './statistics.module';
 export { StatisticsService, TREND_MAX_MONTHS } from './statistics.service';
 export type { DaysToAnswerBin, Figures, MinistryStatistics, MonthStatistics, PartyStatistics, Period } from './statistics.service';
 export { BACK_TEST_MAX_MONTHS, ForecastService, FORECAST_HISTORY_DAYS, FORECAST_REFRESH_MS, LIKELY_LATE_CANDIDATES } from './forecast.service';
-export type { BackTest, LikelyLate, RiskBand } from './forecast.service';
+export type { BackTest, LateRiskSubject, LikelyLate, RiskBand } from './forecast.service';
 export { LateRiskModel, LIKELY_LATE, MIN_SETS_PER_GROUP, sizeClassOf, SIZE_CLASSES } from './late-risk';
 export type { GroupDurationCount, LateRisk, OpenSetFacts, SizeClass } from './late-risk';
 export { SurvivalCurve, SURVIVAL_HORIZON_DAYS } from './survival';

@@ -136,6 +136,9 @@ export class QuestionSetDto {
   @ApiProperty({ example: ['2019Z15131'], type: String, isArray: true, description: 'References of earlier sets this one builds on' })
   relatedReferences: string[];
 
+  @ApiProperty({ example: 5, description: 'How many questions the set holds (the detail lists them in `questions`)' })
+  questionCount: number;
+
   @ApiPropertyOptional({ type: QuestionDto, isArray: true, description: 'Omitted in lists' })
   questions?: QuestionDto[];
 

@@ -82,8 +82,8 @@ export class QuestionSetsController {
     // An export is every matching set, streamed in the list's order; paging is for the screen.
     if (format) return this.rows.rows(viewer, filter);
     const found = await this.questionSets.list(viewer, { ...filter, page, pageSize });
-    // The late risk comes from the forecast's cached model, one query for the page's sets.
-    const risks = await this.forecast.lateRisks(found.items.map((set) => set.id));
+    // The late risk comes from the forecast's cached model and what the page already holds.
+    const risks = await this.forecast.lateRisksOf(found.items);
     return { ...found, items: found.items.map((set) => ({ ...set, lateRisk: risks.get(set.id) ?? null })) };
   }
 
@@ -92,8 +92,8 @@ export class QuestionSetsController {
   @ApiOkResponse({ type: QuestionSetDto })
   @ApiNotFoundResponse({ description: 'Unknown, or not visible to you' })
   async get(@CurrentViewer() viewer: Viewer, @Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
-    // Side by side; for a set the viewer may not see, get's refusal is the answer and the risk is dropped.
-    const [set, risks] = await Promise.all([this.questionSets.get(viewer, id), this.forecast.lateRisks([id])]);
+    const set = await this.questionSets.get(viewer, id);
+    const risks = await this.forecast.lateRisksOf([set]);
     return { ...set, lateRisk: risks.get(set.id) ?? null };
   }
 

@@ -1024,6 +1024,11 @@ export interface components {
              *     ]
              */
             relatedReferences: string[];
+            /**
+             * @description How many questions the set holds (the detail lists them in `questions`)
+             * @example 5
+             */
+            questionCount: number;
             /** @description Omitted in lists */
             questions?: components["schemas"]["QuestionDto"][];
             /** @description Omitted in lists */
@@ -1259,6 +1264,11 @@ export interface components {
              *     ]
              */
             relatedReferences: string[];
+            /**
+             * @description How many questions the set holds (the detail lists them in `questions`)
+             * @example 5
+             */
+            questionCount: number;
             /** @description Omitted in lists */
             questions?: components["schemas"]["QuestionDto"][];
             /** @description Omitted in lists */
