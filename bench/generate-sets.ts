@@ -229,6 +229,8 @@ export async function generateSets(url: string, count: number, progress: (line: 
                ON d.ministry_code = s.ministry
             ORDER BY s.id`,
         );
+        // The lexemes of those search vectors, as search_lexeme's trigger adds them (it does not fire in replica mode).
+        await run(`INSERT INTO search_lexeme SELECT DISTINCT unnest(tsvector_to_array(search_vector)) FROM generated_search ON CONFLICT DO NOTHING`);
         await run(
           `INSERT INTO question_set_submitter (question_set_id, member_id, position)
            SELECT s.id, m.id, p FROM generated_set s, generate_series(0, 2) p, generated_member m

@@ -44,6 +44,7 @@ export { AddQuestionSetFacts1732300008000 } from './migrations/1732300008000-add
 export { AddLastStep1732300009000 } from './migrations/1732300009000-add-last-step';
 export { AddQuestionSetHistory1733600001000 } from './migrations/1733600001000-add-question-set-history';
 export { AddInvolvedMinistries1733800001000 } from './migrations/1733800001000-add-involved-ministries';
+export { AddSearchLexicon1733890001000 } from './migrations/1733890001000-add-search-lexicon';
 export { WORKFLOW_OBSERVER } from './workflow-observer';
 export type { WorkflowObserver, WorkflowStepTaken } from './workflow-observer';
 export { SearchByIdentifiers1733300002000 } from './migrations/1733300002000-search-by-identifiers';

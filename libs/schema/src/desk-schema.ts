@@ -27,6 +27,7 @@ import {
 } from '@question-desk/reminders';
 import {
   AddInvolvedMinistries1733800001000,
+  AddSearchLexicon1733890001000,
   AddLastStep1732300009000,
   AddQuestionSetFacts1732300008000,
   AddQuestionSetHistory1733600001000,
@@ -66,5 +67,6 @@ export const DESK_SCHEMA: Schema = {
     AddQuestionSetStatistic1733810001000,
     IndexSweepKeysets1733830001000,
     AddMinistryName1733880001000,
+    AddSearchLexicon1733890001000,
   ],
 };
