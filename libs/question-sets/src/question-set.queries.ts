@@ -457,17 +457,24 @@ export class QuestionSetQueries {
 
   /**
    * For a workflow step: the set `viewer` may see, locked for the rest of the transaction, with the
-   * codes of its co-signing ministries and of those that signed, in one statement; null when it does
-   * not exist or they may not see it.
+   * codes of its co-signing ministries and of those that signed and the numbers of its questions, in
+   * one statement; null when it does not exist or they may not see it.
    */
-  async lockVisible(viewer: Viewer, id: string, manager: EntityManager): Promise<{ set: QuestionSet; coSigningCodes: string[]; signedCodes: string[] } | null> {
+  async lockVisible(
+    viewer: Viewer,
+    id: string,
+    manager: EntityManager,
+  ): Promise<{ set: QuestionSet; coSigningCodes: string[]; signedCodes: string[]; questionNumbers: number[] } | null> {
     const { entities, raw } = await this.visible(viewer, manager)
       .andWhere('qs.id = :id', { id })
       .setLock('pessimistic_write')
       .addSelect('ARRAY(SELECT cs.ministry_code FROM question_set_co_signing_ministry cs WHERE cs.question_set_id = qs.id ORDER BY 1)', 'co_signing_codes')
       .addSelect('ARRAY(SELECT c.ministry_code FROM co_signature c WHERE c.question_set_id = qs.id ORDER BY 1)', 'signed_codes')
-      .getRawAndEntities<{ co_signing_codes: string[]; signed_codes: string[] }>();
-    return entities[0] ? { set: entities[0], coSigningCodes: raw[0].co_signing_codes, signedCodes: raw[0].signed_codes } : null;
+      .addSelect('ARRAY(SELECT q.number FROM question q WHERE q.question_set_id = qs.id ORDER BY 1)', 'question_numbers')
+      .getRawAndEntities<{ co_signing_codes: string[]; signed_codes: string[]; question_numbers: number[] }>();
+    return entities[0]
+      ? { set: entities[0], coSigningCodes: raw[0].co_signing_codes, signedCodes: raw[0].signed_codes, questionNumbers: raw[0].question_numbers }
+      : null;
   }
 
   /** One set with everything, or null when it does not exist or the viewer may not see it. */

@@ -13,6 +13,15 @@ import { Question } from './question.entity';
 import type { SourceDocument } from './source-document.entity';
 import type { TableStatus } from './workflow';
 
+/** The CTEs that replace set $1's answers by those in $2 (a JSON array of `AnswerRow`s, in order). */
+const ANSWERS_REPLACED = `gone AS (DELETE FROM answer WHERE question_set_id = $1),
+         added AS (
+           INSERT INTO answer (question_set_id, position, question_numbers, text, footnotes)
+           SELECT $1, a.position - 1,
+                  ARRAY(SELECT CAST(n AS int) FROM jsonb_array_elements_text(a.answer -> 'questionNumbers') WITH ORDINALITY e(n, i) ORDER BY i),
+                  a.answer ->> 'text', coalesce(a.answer -> 'footnotes', '[]')
+             FROM jsonb_array_elements(CAST($2 AS jsonb)) WITH ORDINALITY a(answer, position))`;
+
 /**
  * Every SQL statement over the question-set tables that is not TypeORM's own, by name, with the
  * row each returns below. test/sql-boundary.e2e-spec.ts prepares every one of them against the
@@ -22,8 +31,14 @@ export const QUESTION_SET_SQL = {
   coSigningCodes: 'SELECT ministry_code AS "ministryCode" FROM question_set_co_signing_ministry WHERE question_set_id = $1 ORDER BY 1',
   clearCoSigners: 'DELETE FROM question_set_co_signing_ministry WHERE question_set_id = $1',
   addCoSigners: 'INSERT INTO question_set_co_signing_ministry (question_set_id, ministry_code) SELECT $1, unnest($2::varchar[])',
-  // The set is locked by the step that saves: no other revision can take the same number meanwhile.
-  addRevision: `INSERT INTO answer_revision (question_set_id, number, answers, saved_by_id, saved_by_name)
+  /** The set $1's answers become those of $2 (a JSON array of `AnswerRow`s, in order), in one statement. */
+  setAnswers: `WITH ${ANSWERS_REPLACED} SELECT 1`,
+  /**
+   * A saved draft: the answers replaced as in `setAnswers` and kept as the next revision, saved by
+   * $3 named $4. The set is locked by the step that saves: no other revision can take the same number meanwhile.
+   */
+  saveDraft: `WITH ${ANSWERS_REPLACED}
+         INSERT INTO answer_revision (question_set_id, number, answers, saved_by_id, saved_by_name)
          SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4 FROM answer_revision WHERE question_set_id = $1
          RETURNING number AS next`,
   answerCoverage: 'SELECT question_numbers AS "questionNumbers" FROM answer WHERE question_set_id = $1',
@@ -101,6 +116,13 @@ export interface AnswerRow {
   questionNumbers: number[];
   text: string;
   footnotes: Answer['footnotes'];
+}
+
+/** Answers as the statements that save them read them, and as a revision keeps them: each answer's question numbers in order. */
+function answersJson(answers: AnswerRow[]): string {
+  return JSON.stringify(
+    answers.map(({ questionNumbers, text, footnotes }) => ({ questionNumbers: [...questionNumbers].sort((x, y) => x - y), text, footnotes })),
+  );
 }
 
 /**
@@ -211,27 +233,15 @@ export class QuestionSetStore {
   }
 
   async setAnswers(manager: EntityManager, questionSetId: string, answers: AnswerRow[]): Promise<void> {
-    await manager.delete(Answer, { questionSetId });
-    if (answers.length) {
-      await manager.insert(
-        Answer,
-        answers.map((a, position) => ({
-          questionSetId,
-          position,
-          questionNumbers: [...a.questionNumbers].sort((x, y) => x - y),
-          text: a.text,
-          footnotes: a.footnotes,
-        })),
-      );
-    }
+    await manager.query(SQL.setAnswers, [questionSetId, answersJson(answers)]);
   }
 
   // Revisions of the draft
 
   /** Keeps a saved draft as the next revision; returns its number. */
-  async addRevision(manager: EntityManager, questionSetId: string, answers: AnswerRow[], savedBy: { id: string; name: string }): Promise<number> {
-    const revised = answers.map((a) => ({ ...a, questionNumbers: [...a.questionNumbers].sort((x, y) => x - y) }));
-    const [{ next }] = await manager.query<NextRevisionRow[]>(SQL.addRevision, [questionSetId, JSON.stringify(revised), savedBy.id, savedBy.name]);
+  /** Saves a draft: the set's answers become `answers`, kept as its next revision too; returns the revision's number. */
+  async saveDraft(manager: EntityManager, questionSetId: string, answers: AnswerRow[], savedBy: { id: string; name: string }): Promise<number> {
+    const [{ next }] = await manager.query<NextRevisionRow[]>(SQL.saveDraft, [questionSetId, answersJson(answers), savedBy.id, savedBy.name]);
     return next;
   }
 

@@ -79,6 +79,8 @@ interface Step {
   /** Co-signing ministries, and those that have not signed yet. */
   coSigningCodes: string[];
   unsigned: string[];
+  /** The numbers of the set's questions, in order. */
+  questionNumbers: number[];
 }
 
 /** Carries a set from arrival to answer: assign, draft, review, co-sign, postpone, answer. */
@@ -195,14 +197,12 @@ export class WorkflowService {
 
   /** Saves the draft answers; every save is kept as a revision. */
   async saveDraft(viewer: Viewer, id: string, version: number, answers: NewAnswer[]): Promise<QuestionSetView> {
-    return this.act(viewer, id, version, 'save-draft', async ({ manager, set }) => {
-      const numbers = await this.store.questionNumbers(manager, set.id);
-      const { unknown } = coverage(numbers, answers);
+    return this.act(viewer, id, version, 'save-draft', async ({ manager, set, questionNumbers }) => {
+      const { unknown } = coverage(questionNumbers, answers);
       if (unknown.length) {
-        throw new RuleViolation([`This set has no ${questionsNamed(unknown)}; its questions are ${listed(numbers)}.`]);
+        throw new RuleViolation([`This set has no ${questionsNamed(unknown)}; its questions are ${listed(questionNumbers)}.`]);
       }
-      await this.store.setAnswers(manager, set.id, answers);
-      const next = await this.store.addRevision(manager, set.id, answers, viewer);
+      const next = await this.store.saveDraft(manager, set.id, answers, viewer);
       await this.store.refreshSearchVector(manager, set.id, { newVersion: true });
       return { revision: next, answers: answers.length };
     });
@@ -256,10 +256,9 @@ export class WorkflowService {
     }));
   }
 
-  private async submitForReview({ manager, set }: Step) {
-    const numbers = await this.store.questionNumbers(manager, set.id);
+  private async submitForReview({ manager, set, questionNumbers }: Step) {
     const answers = await this.store.answerCoverage(manager, set.id);
-    const { uncovered, doublyCovered, unknown } = coverage(numbers, answers);
+    const { uncovered, doublyCovered, unknown } = coverage(questionNumbers, answers);
     const problems = [
       uncovered.length ? `${capitalised(questionsNamed(uncovered))} ${counted(uncovered.length, 'has', 'have')} no answer yet.` : '',
       doublyCovered.length ? `${capitalised(questionsNamed(doublyCovered))} ${counted(doublyCovered.length, 'is', 'are')} answered more than once.` : '',
@@ -332,7 +331,7 @@ export class WorkflowService {
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.queries.lockVisible(viewer, id, manager);
       if (!locked) throw new QuestionSetNotFound(id);
-      const { set, coSigningCodes, signedCodes: signed } = locked;
+      const { set, coSigningCodes, signedCodes: signed, questionNumbers } = locked;
       const own = viewer.ministry?.code ?? null;
       // The rules need the codes only.
       set.coSigningMinistries = coSigningCodes.map((code) => ({ code }) as Ministry);
@@ -345,7 +344,7 @@ export class WorkflowService {
       if (refusal) throw new ActionNotPermitted(this.refusalMessage(action, refusal, viewer, set));
 
       const before = this.questionSets.snapshot(set);
-      const details = await step({ manager, set, coSigningCodes, unsigned: facts.unsignedCoSigners as string[] });
+      const details = await step({ manager, set, coSigningCodes, unsigned: facts.unsignedCoSigners as string[], questionNumbers });
       if (LAST_STEP_ACTIONS.includes(action)) {
         const note = details.reason ?? details.comment;
         await this.store.recordLastStep(manager, id, { action, at: this.clock.now(), note: typeof note === 'string' ? note : null });
