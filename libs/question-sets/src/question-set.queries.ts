@@ -69,6 +69,9 @@ export interface Page<T> {
 export const TOTAL_EXACT_UP_TO = 10_000;
 /** Above this many expected matches the planner's estimate is the total, without counting (see `total`). */
 const ESTIMATE_ONLY_ABOVE = 3 * TOTAL_EXACT_UP_TO;
+/** How long the planner's estimate for a filter is used again, and for how many filters at most. */
+const ESTIMATE_KEPT_MS = 10_000;
+const ESTIMATES_KEPT = 1_000;
 
 const CLOSED = `('${CLOSED_STATUSES.join("', '")}')`;
 
@@ -268,6 +271,9 @@ export const QUESTION_SET_READ_SQL = {
 /** Reads question sets. Visibility is part of every query: a viewer with a ministry sees only its sets. */
 @Injectable()
 export class QuestionSetQueries {
+  /** The planner's estimates of recent filters (`estimate`), oldest first. */
+  private readonly estimates = new Map<string, { rows: number; until: number }>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
@@ -435,14 +441,27 @@ export class QuestionSetQueries {
     return { total: Math.max(n, estimate), totalExact: false };
   }
 
-  /** How many sets the planner expects `filtered` to match (no rows are read). */
+  /**
+   * How many sets the planner expects `filtered` to match (no rows are read). Kept for
+   * ESTIMATE_KEPT_MS per filter: the planner's statistics change only when the table is analysed,
+   * and the same list asked again (the next page, another viewer of the same ministry) then costs
+   * PostgreSQL no planning for it.
+   */
   async estimate(filtered: SelectQueryBuilder<QuestionSet>): Promise<number> {
     const [query, parameters] = this.matching(filtered);
+    const key = `${query}\u0000${JSON.stringify(parameters)}`;
+    const now = Date.now();
+    const kept = this.estimates.get(key);
+    if (kept && kept.until > now) return kept.rows;
     const [{ 'QUERY PLAN': plan }] = await filtered.connection.manager.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(
       `EXPLAIN (FORMAT JSON) ${query}`,
       parameters,
     );
-    return Math.round(plan[0].Plan['Plan Rows']);
+    const rows = Math.round(plan[0].Plan['Plan Rows']);
+    this.estimates.delete(key);
+    if (this.estimates.size >= ESTIMATES_KEPT) this.estimates.delete(this.estimates.keys().next().value!);
+    this.estimates.set(key, { rows, until: now + ESTIMATE_KEPT_MS });
+    return rows;
   }
 
   /** The SQL of the sets `filtered` matches, without order or paging. */
