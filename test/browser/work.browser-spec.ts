@@ -75,6 +75,9 @@ describe('a day of work in the browser', () => {
       const bz = await desk.signedIn('drafter@example.org');
       await bz.goto(`/vragen?q=${encodeURIComponent('visumverlening')}`);
       await bz.getByRole('link', { name: reference }).waitFor();
+      // Its row says how many questions it holds.
+      const row = bz.getByRole('row').filter({ has: bz.getByRole('link', { name: reference }) });
+      await row.getByText(set.questionCount === 1 ? '1 vraag' : `${set.questionCount} vragen`).waitFor();
 
       // … the JenV drafter does not: not in the list, not in the werkvoorraad, not by its address.
       const jenv = await desk.signedIn('drafter.jenv@example.org');

@@ -30,6 +30,7 @@ export function QuestionSetTable({ caption, items, showInternal = false }: { cap
               </td>
               <td className="utrecht-table__cell">
                 {set.subject ?? '—'}
+                <span className="qd-note"> · {set.questionCount === 1 ? '1 vraag' : `${set.questionCount} vragen`}</span>
                 {set.changesRequested ? <span className="qd-flag"> · wijzigingen gevraagd</span> : null}
                 {set.lastRejection ? <span className="qd-note"> · geweigerd: {set.lastRejection.reason}</span> : null}
               </td>
