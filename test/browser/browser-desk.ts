@@ -40,7 +40,7 @@ export interface DeskApi {
   /** A JSON body, or a string sent as text/plain (a document to import). */
   call<T = any>(method: string, path: string, body?: object | string): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any -- whatever the route answers
   /** The id and version of a set by its reference. */
-  set(reference: string): Promise<{ id: string; version: number; subject: string }>;
+  set(reference: string): Promise<{ id: string; version: number; subject: string; questionCount: number }>;
 }
 
 export interface BrowserDesk {
