@@ -1,7 +1,7 @@
 /**
  * Lists at scale (issue 12.1): the list route on a million generated sets.
  *
- *   npm run bench:scale [-- --database qd_scale_1m --sets 1000000 --requests 1000 --warm-up 300]
+ *   npm run bench:scale [-- --database qd_scale_1m --sets 1000000 --requests 1000 --warm-up 300 --only "days overdue"]
  *
  * Makes the named database once (demo data + `--sets` generated sets; the generator's time is
  * printed then) and reuses it on later runs (drop it with --drop when done). Starts the API in a
@@ -12,7 +12,8 @@
  * took 10–11 ms at the median after 10 requests, 6.4 ms after 1,000), and a desk's API serves that
  * many in its first minutes. `--requests` (1,000) are timed per list: the p99 of 200 is the
  * second-slowest, and one pause of the machine (a checkpoint, autovacuum) decided it; of 1,000 it
- * is the tenth-slowest. Then EXPLAIN (ANALYZE, BUFFERS) of every SQL statement one
+ * is the tenth-slowest. `--only` times just the lists whose label contains it (one route for long,
+ * say), without the detail. Then EXPLAIN (ANALYZE, BUFFERS) of every SQL statement one
  * request of each list runs (captured from the query layer itself, so it is the SQL the API sends).
  */
 import { randomBytes } from 'node:crypto';
@@ -30,6 +31,8 @@ const DATABASE = option('database', 'qd_scale_1m');
 const SETS = Number(option('sets', '1000000'));
 const REQUESTS = Number(option('requests', '1000'));
 const WARM_UP = Number(option('warm-up', '300'));
+/** Only the lists whose label contains this text (all when empty). */
+const ONLY = option('only', '');
 
 interface Timed {
   client: number;
@@ -66,6 +69,7 @@ const CASES: ListCase[] = [
   { label: 'page 200 by offset', who: 'desk', path: 'OFFSET' },
   { label: 'same depth by keyset (after=)', who: 'desk', path: 'KEYSET' },
 ];
+const CHOSEN = CASES.filter((c) => c.label.includes(ONLY));
 
 async function signIn(base: string, email: string): Promise<string> {
   const response = await fetch(`${base}/auth/login`, {
@@ -206,14 +210,15 @@ async function main(): Promise<void> {
       c.path === 'KEYSET' ? `/question-sets?pageSize=25&after=${cursor}` : c.path === 'OFFSET' ? `/question-sets?pageSize=25&page=${depth}` : c.path;
     const deepLabel = (c: ListCase) => c.label.replace('page 200', `page ${depth}`);
     const [someId] = (await timedGet(api.base, tokens.desk, '/question-sets?pageSize=1&overdue=true')).body.items.map((i: { id: string }) => i.id);
-    for (const c of [...CASES, { label: 'detail GET /api/question-sets/:id', who: 'desk' as const, path: `/question-sets/${someId}` }]) {
+    const detail = { label: 'detail GET /api/question-sets/:id', who: 'desk' as const, path: `/question-sets/${someId}` };
+    for (const c of ONLY ? CHOSEN : [...CASES, detail]) {
       console.log(report(deepLabel(c), await run(c.who, deepPath(c)), baseline, 'goal' in c ? c.goal : undefined));
     }
     console.log('\nEXPLAIN (ANALYZE, BUFFERS) of each list (one request each, warm):');
     const toQuery = (path: string) => Object.fromEntries(new URL(`http://x${path}`).searchParams.entries());
     await explainEach(
       url,
-      CASES.map((c) => ({ label: deepLabel(c), who: c.who, query: toQuery(deepPath(c)) })),
+      CHOSEN.map((c) => ({ label: deepLabel(c), who: c.who, query: toQuery(deepPath(c)) })),
     );
   } finally {
     await api.stop();
