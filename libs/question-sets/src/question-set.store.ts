@@ -238,7 +238,6 @@ export class QuestionSetStore {
 
   // Revisions of the draft
 
-  /** Keeps a saved draft as the next revision; returns its number. */
   /** Saves a draft: the set's answers become `answers`, kept as its next revision too; returns the revision's number. */
   async saveDraft(manager: EntityManager, questionSetId: string, answers: AnswerRow[], savedBy: { id: string; name: string }): Promise<number> {
     const [{ next }] = await manager.query<NextRevisionRow[]>(SQL.saveDraft, [questionSetId, answersJson(answers), savedBy.id, savedBy.name]);
