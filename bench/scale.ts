@@ -211,7 +211,7 @@ async function main(): Promise<void> {
     const deepLabel = (c: ListCase) => c.label.replace('page 200', `page ${depth}`);
     const [someId] = (await timedGet(api.base, tokens.desk, '/question-sets?pageSize=1&overdue=true')).body.items.map((i: { id: string }) => i.id);
     const detail = { label: 'detail GET /api/question-sets/:id', who: 'desk' as const, path: `/question-sets/${someId}` };
-    for (const c of ONLY ? CHOSEN : [...CASES, detail]) {
+    for (const c of ONLY ? CHOSEN : [...CHOSEN, detail]) {
       console.log(report(deepLabel(c), await run(c.who, deepPath(c)), baseline, 'goal' in c ? c.goal : undefined));
     }
     console.log('\nEXPLAIN (ANALYZE, BUFFERS) of each list (one request each, warm):');

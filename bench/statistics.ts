@@ -16,6 +16,7 @@
  * BUFFERS) of each statistics statement for the year.
  */
 import { Clock, SystemClock } from '@question-desk/deadlines';
+import { OPEN_STATUSES } from '@question-desk/question-sets';
 import { ForecastService, STATISTICS_SQL, StatisticsService, TREND_MAX_MONTHS, type LateRiskSubject, type Period } from '@question-desk/statistics';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -117,14 +118,12 @@ async function main(): Promise<void> {
       async function measureForecast(): Promise<void> {
         console.log(row('the late-risk model (made every 10 minutes)', await measure(RUNS, () => forecast.modelAsOf(clock.today())), baseline));
         await forecast.model();
-        // A page as the list reads it: the facts come with the sets, the model is cached.
-        const page = await sql<LateRiskSubject>(
-          url,
-          `SELECT qs.id, qs.status, CASE WHEN qs.lead_ministry_code IS NULL THEN NULL ELSE json_build_object('code', qs.lead_ministry_code) END AS "leadMinistry",
-                  (SELECT count(*) FROM question q WHERE q.question_set_id = qs.id)::int AS "questionCount",
-                  to_char(qs.submitted_on, 'YYYY-MM-DD') AS "submittedOn", to_char(qs.statutory_deadline, 'YYYY-MM-DD') AS "statutoryDeadline"
-             FROM question_set qs WHERE qs.status NOT IN ('answered', 'withdrawn') ORDER BY qs.deadline DESC LIMIT 100`,
-        );
+        // A page of open sets as the list route answers it: the facts come with the sets, the model is cached.
+        const page = (
+          expectStatus('a list page', await coordinator.get(`/question-sets?status=${OPEN_STATUSES.join(',')}&sort=-deadline&pageSize=100`)).body as {
+            items: LateRiskSubject[];
+          }
+        ).items;
         console.log(row('late risk of a list page of 100 sets (cached model)', await measure(RUNS, () => forecast.lateRisksOf(page)), baseline));
         console.log(row('likely-late section (cached model)', await measure(RUNS, () => forecast.likelyLate(viewer, 10)), baseline));
       }
