@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { NestFactory } from '@nestjs/core';
 import { createTestDatabase, dropTestDatabase } from '@question-desk/database';
 import { forgetRedisPrefix } from '@question-desk/redis';
@@ -90,23 +91,46 @@ export async function loadDemoData(url: string): Promise<void> {
   await context.close();
 }
 
-/** `apps/api/src/main.ts` in a child process, once it answers. */
+/** The young-generation collections (scavenges) of a process so far: each stops it for `pause` ms. */
+export interface Scavenges {
+  count: number;
+  pauseMs: number;
+  /** Bytes that outlived a scavenge and moved to the old generation (garbage a full collection must find later). */
+  promotedBytes: number;
+}
+
+/**
+ * `apps/api/src/main.ts` in a child process, once it answers. With `traceGc` it runs with
+ * `--trace-gc-nvp` and `scavenges()` says how often, and how long, its garbage collector stopped it.
+ */
 export async function startApi(
   databaseUrl: string,
   env: Record<string, string> = {},
   nodeFlags: string[] = [],
-): Promise<{ base: string; pid: number; stop: () => Promise<void> }> {
+  { traceGc = false } = {},
+): Promise<{ base: string; pid: number; stop: () => Promise<void>; scavenges: () => Scavenges }> {
   const port = await aFreePort();
   // BENCH_API=dist: the built API (`npm run build:api` first), as `npm start` runs it; else the sources through ts-node.
   const entry =
     process.env.BENCH_API === 'dist'
       ? ['dist/apps/api/src/main.js']
       : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'];
-  const child = spawn(process.execPath, [...nodeFlags, ...entry], {
+  const child = spawn(process.execPath, [...(traceGc ? ['--trace-gc-nvp'] : []), ...nodeFlags, ...entry], {
     cwd: join(__dirname, '..'),
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', TOKEN_SECRET: randomBytes(32).toString('hex'), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', traceGc ? 'pipe' : 'ignore', 'inherit'],
   });
+  const scavenges: Scavenges = { count: 0, pauseMs: 0, promotedBytes: 0 };
+  if (traceGc) {
+    // One line per collection among the API's own log lines: "… pause=4.9 … gc=s … promoted=1050600 …".
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!line.includes(' gc=s ')) return;
+      const pause = Number(/ pause=([\d.]+)/.exec(line)?.[1] ?? 0);
+      scavenges.count++;
+      scavenges.pauseMs += pause;
+      scavenges.promotedBytes += Number(/ promoted=(\d+)/.exec(line)?.[1] ?? 0);
+    });
+  }
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const base = `http://127.0.0.1:${port}/api`;
   for (const started = Date.now(); ;) {
@@ -127,6 +151,7 @@ export async function startApi(
   return {
     base,
     pid: child.pid!,
+    scavenges: () => ({ ...scavenges }),
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

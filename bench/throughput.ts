@@ -1,7 +1,7 @@
 /**
  * Throughput (issue 12.2): many connections at once against the API, next to a bare Fastify route.
  *
- *   npm run bench:throughput [-- --sets 10000 --seconds 10 --connections 64 --writers 50 --profile]
+ *   npm run bench:throughput [-- --sets 10000 --seconds 10 --connections 64 --writers 50 --profile --no-floors]
  *
  * With `--sets` generated sets and the demo data, the API in a process of its own (as deployed,
  * LOG_LEVEL=info with its request log) and a bare Fastify "hello" in another, autocannon with
@@ -12,6 +12,11 @@
  * version grew by exactly its number of successful saves). `--profile` runs the API under
  * `node --cpu-prof` and prints where its time went (self time per function, top 25); `--only reads`
  * or `--only writes` runs one half.
+ *
+ * Beside bare Fastify it measures the floors (bench/framework-floor.ts): the same hello on Express, on
+ * Nest with Express (what the API runs on) and on Nest with Fastify, each alone in its process. A
+ * route of the desk cannot be cheaper than the floor of its framework, so they show which ratio a
+ * change to the desk can still win and which needs another framework (`--no-floors` skips them).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -19,7 +24,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { aFreePort } from '../test/free-port';
-import { expectStatus, option, startApi, withDemoDatabase } from './bench-desk';
+import type { Framework } from './framework-floor';
+import { expectStatus, option, startApi, withDemoDatabase, type Scavenges } from './bench-desk';
 import { GENERATED_SETS, generateSets, sql } from './generate-sets';
 
 const SETS = Number(option('sets', '10000'));
@@ -30,6 +36,15 @@ const PROFILE = process.argv.includes('--profile');
 /** `--only reads` or `--only writes`: one half of the bench, e.g. to profile it alone. */
 const ONLY = option('only', 'both');
 
+/** The frameworks whose floor is measured beside bare Fastify (`--no-floors` leaves them out). */
+const FLOORS: [Framework, string][] = process.argv.includes('--no-floors')
+  ? []
+  : [
+      ['express', 'floor: Express, GET /hello'],
+      ['nest-express', 'floor: Nest on Express, GET /hello'],
+      ['nest-fastify', 'floor: Nest on Fastify, GET /hello'],
+    ];
+
 interface Load {
   rps: number;
   p50: number;
@@ -38,6 +53,8 @@ interface Load {
   non2xx: number;
   /** CPU time (user + system) the serving process spent per answered request, in µs: unlike req/s, barely moved by the other load on the machine. */
   cpuPerRequest: number;
+  /** The serving process's scavenges meanwhile, when they are traced (the API's). */
+  scavenges?: Scavenges & { requests: number };
 }
 
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -72,11 +89,22 @@ function postgresCpuSince(before: Map<number, number>): number {
   return total;
 }
 
-async function load(url: string, pid: number, headers: Record<string, string> = {}, connections = CONNECTIONS): Promise<Load> {
+async function load(url: string, pid: number, headers: Record<string, string> = {}, connections = CONNECTIONS, scavenges?: () => Scavenges): Promise<Load> {
   const cpuBefore = cpuTimeOf(pid);
+  const scavengesBefore = scavenges?.();
   const result = await autocannon({ url, connections, duration: SECONDS, headers });
   const answered = result.requests.total || 1;
+  const scavengesAfter = scavenges?.();
   return {
+    scavenges:
+      scavengesBefore && scavengesAfter
+        ? {
+            count: scavengesAfter.count - scavengesBefore.count,
+            pauseMs: scavengesAfter.pauseMs - scavengesBefore.pauseMs,
+            promotedBytes: scavengesAfter.promotedBytes - scavengesBefore.promotedBytes,
+            requests: answered,
+          }
+        : undefined,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -86,16 +114,15 @@ async function load(url: string, pid: number, headers: Record<string, string> = 
   };
 }
 
-/** A bare Fastify "hello" in a process of its own; stops with the returned function. */
-async function bareFastify(): Promise<{ url: string; pid: number; stop: () => void }> {
+/** A route that only says hello (bench/framework-floor.ts) in a process of its own; stops with the returned function. */
+async function floorOf(framework: Framework): Promise<{ url: string; pid: number; stop: () => void }> {
   const port = await aFreePort();
-  const child = spawn(
-    process.execPath,
-    ['-e', `const f = require('fastify')(); f.get('/hello', async () => ({ hello: 'world' })); f.listen({ port: ${port}, host: '127.0.0.1' });`],
-    { stdio: 'ignore', cwd: join(__dirname, '..') },
-  );
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'framework-floor.ts'), framework, String(port)], {
+    stdio: 'ignore',
+    cwd: join(__dirname, '..'),
+  });
   const url = `http://127.0.0.1:${port}/hello`;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     if (
       await fetch(url).then(
         () => true,
@@ -111,6 +138,10 @@ async function bareFastify(): Promise<{ url: string; pid: number; stop: () => vo
 function line(label: string, result: Load, bare?: Load, goal?: number): string {
   let text = `${label.padEnd(38)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${String(result.p50).padStart(5)} ms  p99 ${String(result.p99).padStart(5)} ms  CPU ${result.cpuPerRequest.toFixed(0).padStart(5)} µs/req`;
   if (result.errors || result.non2xx) text += `  (${result.errors} errors, ${result.non2xx} non-2xx)`;
+  const gc = result.scavenges;
+  if (gc?.count) {
+    text += `  GC: ${((1000 * gc.count) / gc.requests).toFixed(1)} scavenges per 1,000 requests, ${(gc.pauseMs / gc.count).toFixed(1)} ms each, ${(gc.promotedBytes / gc.requests / 1024).toFixed(1)} kB/request promoted`;
+  }
   if (bare) {
     const ratio = result.rps / bare.rps;
     // What the ratio would be if both had the CPU to themselves: bare's CPU per request over this route's.
@@ -174,8 +205,10 @@ async function main(): Promise<void> {
     );
     await sql(url, 'VACUUM ANALYZE');
     const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'qd-profile-')) : '';
-    const api = await startApi(url, { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' }, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
-    const bare = await bareFastify();
+    const api = await startApi(url, { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' }, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], {
+      traceGc: true,
+    });
+    const bare = await floorOf('fastify');
     try {
       const desk = { Authorization: `Bearer ${await signIn(api.base, 'desk@example.org')}` };
       const drafter = await signIn(api.base, 'drafter@example.org');
@@ -185,10 +218,30 @@ async function main(): Promise<void> {
         await load(`${api.base}/ministries`, api.pid, desk, 8);
         const bareResult = await load(bare.url, bare.pid);
         console.log(line('bare Fastify GET /hello', bareResult));
-        console.log(line('GET /api/ministries', await load(`${api.base}/ministries`, api.pid, desk), bareResult, 0.5));
-        console.log(line('GET /api/auth/me', await load(`${api.base}/auth/me`, api.pid, desk), bareResult, 0.5));
-        console.log(line('GET /api/question-sets?pageSize=25', await load(`${api.base}/question-sets?pageSize=25`, api.pid, desk), bareResult, 0.25));
-        console.log(line('GET /api/question-sets/:id', await load(`${api.base}/question-sets/${someId}`, api.pid, desk), bareResult, 0.25));
+        // The floors: the same hello on Express and on Nest, nothing of the desk in them. No route of the desk can beat
+        // the floor of the framework it runs on, so these say which of the goals below this machine allows at all.
+        for (const [framework, label] of FLOORS) {
+          const floor = await floorOf(framework);
+          try {
+            await load(floor.url, floor.pid, {}, 8); // warm-up
+            console.log(line(label, await load(floor.url, floor.pid), bareResult));
+          } finally {
+            floor.stop();
+          }
+        }
+        console.log(line('GET /api/ministries', await load(`${api.base}/ministries`, api.pid, desk, CONNECTIONS, api.scavenges), bareResult, 0.5));
+        console.log(line('GET /api/auth/me', await load(`${api.base}/auth/me`, api.pid, desk, CONNECTIONS, api.scavenges), bareResult, 0.5));
+        console.log(
+          line(
+            'GET /api/question-sets?pageSize=25',
+            await load(`${api.base}/question-sets?pageSize=25`, api.pid, desk, CONNECTIONS, api.scavenges),
+            bareResult,
+            0.25,
+          ),
+        );
+        console.log(
+          line('GET /api/question-sets/:id', await load(`${api.base}/question-sets/${someId}`, api.pid, desk, CONNECTIONS, api.scavenges), bareResult, 0.25),
+        );
         const bareAgain = await load(bare.url, bare.pid);
         console.log(line('bare Fastify GET /hello (again, after)', bareAgain));
       }
