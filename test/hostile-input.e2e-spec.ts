@@ -49,6 +49,8 @@ describe('hostile and careless input (issue 10)', () => {
     it('is refused with 400 before it is parsed, on login and on every other JSON route', async () => {
       const login = await desk.http().post('/api/auth/login').set('Content-Type', 'application/json').send(nested(5000)).expect(400);
       expect(login.body.message).toMatch(/nests deeper than 32 levels/);
+      // The request log runs before the parsers: a refused body is logged, and answered, with its request id.
+      expect(login.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
       const set = await aSetInDrafting();
       await as(DRAFTER, 'put', `/api/question-sets/${set.id}/answers`)
         .set('Content-Type', 'application/json')

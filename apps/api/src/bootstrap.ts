@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { DeskConfigService } from '@question-desk/config';
+import { requestLogOf } from '@question-desk/operations';
 import { describeLimits } from '@question-desk/question-sets';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -29,6 +30,7 @@ export function configureApi(app: NestExpressApplication): void {
   // limit counts per address, and a client must not pick its own.
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(requestLogOf(app));
   app.use(serverTiming());
   app.use(webAppCompression());
   app.use(cookieParser());

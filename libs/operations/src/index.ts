@@ -1,4 +1,4 @@
-export { DeskLoggingModule } from './logging.module';
+export { DeskLoggingModule, requestLogOf } from './logging.module';
 export { OPERATIONS_QUEUE, WORKER_HEARTBEAT_KEY } from './queues';
 export { HEARTBEAT_JOB } from './heartbeat.job';
 export type { HeartbeatJobData } from './heartbeat.job';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Inject, Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { DeskConfigService } from '@question-desk/config';
 import { LoggerModule, PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
 // nestjs-pino's request context: its Logger writes through the logger stored here (ours, carrying the request id).
@@ -51,13 +51,20 @@ export function requestLog(logger: PinoLogger) {
 }
 
 /**
- * Structured JSON logs (pino) for every process; in the API one line per request (see `requestLog`)
+ * The request log (`requestLog`) of an app that imports DeskLoggingModule, for `app.use` before any
+ * other middleware: a request a body parser refuses is logged with its id too, and no route matching
+ * of Nest's middleware stands before it.
+ */
+export function requestLogOf(app: INestApplicationContext) {
+  return requestLog(app.get<{ pinoHttp: { logger: PinoLogger } }>(PARAMS_PROVIDER_TOKEN).pinoHttp.logger);
+}
+
+/**
+ * Structured JSON logs (pino) for every process; in the API one line per request (`requestLogOf`)
  * and the request id in every line. Passwords, tokens and document bodies are never logged.
  */
 @Module({})
-export class DeskLoggingModule implements NestModule {
-  constructor(@Inject(PARAMS_PROVIDER_TOKEN) private readonly params: { pinoHttp: { logger: PinoLogger } }) {}
-
+export class DeskLoggingModule {
   /** `service` names the process in every line (question-desk-api, -worker, -cli). */
   static forProcess(service: string): DynamicModule {
     return {
@@ -70,10 +77,5 @@ export class DeskLoggingModule implements NestModule {
         }),
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    // Express 5 wants a named wildcard.
-    consumer.apply(requestLog(this.params.pinoHttp.logger)).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

@@ -22,8 +22,13 @@ function describeBodyError(error: { type?: string; limit?: number; message?: str
   }
 }
 
+/** Whether a request carries a body, as the body parsers tell it (type-is: a length, or a chunked transfer). */
+const hasBody = (req: { headers: Record<string, string | string[] | undefined> }) =>
+  req.headers['transfer-encoding'] !== undefined || !Number.isNaN(Number(req.headers['content-length']));
+
+/** A body parser whose errors say what to do; a request without a body (most GETs) passes it by without a closure. */
 function friendly(parser: RequestHandler): RequestHandler {
-  return (req, res, next) => parser(req, res, (error?: unknown) => next(error ? describeBodyError(error) : undefined));
+  return (req, res, next) => (hasBody(req) ? parser(req, res, (error?: unknown) => next(error ? describeBodyError(error) : undefined)) : next());
 }
 
 /** Refuses a deeply nested JSON body from its raw bytes, before it is parsed or transformed. */
