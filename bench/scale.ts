@@ -7,7 +7,8 @@
  * printed then) and reuses it on later runs (drop it with --drop when done). Starts the API in a
  * process of its own and, with one client, times each list: the time the client sees and the
  * API's own time (its Server-Timing header), p50/p95/p99, against its goal and as a ratio to
- * GET /api/ministries in the same run. Each is timed after `--warm-up` requests of its own: a
+ * GET /api/ministries in the same run, and how many of its requests the API's garbage collector
+ * stopped for a scavenge (the API runs with --trace-gc-nvp). Each is timed after `--warm-up` requests of its own: a
  * fresh API process is still compiling its hot code for its first thousand requests or so (a list
  * took 10–11 ms at the median after 10 requests, 6.4 ms after 1,000), and a desk's API serves that
  * many in its first minutes. `--requests` (1,000) are timed per list: the p99 of 200 is the
@@ -23,7 +24,7 @@ import { dropDatabase } from '@question-desk/database';
 import { forgetRedisPrefix } from '@question-desk/redis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { option, startApi } from './bench-desk';
+import { option, startApi, type Scavenges } from './bench-desk';
 import { scaleDatabase } from './scale-database';
 import { quantile } from './stats';
 
@@ -94,14 +95,20 @@ async function timedGet(base: string, token: string, path: string): Promise<Time
 
 const f = (ms: number) => ms.toFixed(1).padStart(7);
 
-function report(label: string, samples: Timed[], baseline: Timed[] | null, goal?: ListCase['goal']): string {
+/** The timed requests of one list, with the API's scavenges while they ran. */
+interface Run {
+  samples: Timed[];
+  scavenges: Scavenges;
+}
+
+function report(label: string, { samples, scavenges }: Run, baseline: Run | null, goal?: ListCase['goal']): string {
   const client = samples.map((s) => s.client).sort((a, b) => a - b);
   const server = samples.map((s) => s.server).sort((a, b) => a - b);
   const q = (sorted: number[], p: number) => quantile(sorted, p);
   let line = `${label.padEnd(44)} server p50 ${f(q(server, 0.5))} p95 ${f(q(server, 0.95))} p99 ${f(q(server, 0.99))} · client p50 ${f(q(client, 0.5))} p99 ${f(q(client, 0.99))} ms`;
   if (baseline) {
     const base = quantile(
-      baseline.map((s) => s.server).sort((a, b) => a - b),
+      baseline.samples.map((s) => s.server).sort((a, b) => a - b),
       0.5,
     );
     line += `  ×${(q(server, 0.5) / base).toFixed(1)} baseline (server p50)`;
@@ -109,6 +116,10 @@ function report(label: string, samples: Timed[], baseline: Timed[] | null, goal?
   if (goal) {
     const value = q(server, goal.quantile);
     line += `  goal p${goal.quantile * 100} ≤ ${goal.ms} ms: ${value <= goal.ms ? 'met' : 'NOT met'} (${(value / goal.ms).toFixed(2)} of goal)`;
+  }
+  // A request during which the API stopped for a scavenge waits for it: when more than 1 % of them did, the p99 is such a request.
+  if (scavenges.count) {
+    line += `  · GC: ${scavenges.count} scavenges in ${samples.length} requests (${((100 * scavenges.count) / samples.length).toFixed(1)} %), ${(scavenges.pauseMs / scavenges.count).toFixed(1)} ms each`;
   }
   return line;
 }
@@ -189,14 +200,23 @@ async function main(): Promise<void> {
       `Generator: ${SETS.toLocaleString('en')} sets in ${generatedSeconds.toFixed(1)} s — goal ≤ 300 s per million: ${SETS < 100_000 ? 'judged from 100,000 sets on' : generatedSeconds * (1e6 / SETS) <= 300 ? 'met' : 'NOT met'}`,
     );
   }
-  const api = await startApi(url, { LOG_LEVEL: 'silent' });
+  const api = await startApi(url, { LOG_LEVEL: 'silent' }, [], { traceGc: true });
   try {
     const tokens = { desk: await signIn(api.base, 'desk@example.org'), drafter: await signIn(api.base, 'drafter@example.org') };
     const run = async (who: 'desk' | 'drafter', path: string) => {
       for (let i = 0; i < WARM_UP; i++) await timedGet(api.base, tokens[who], path);
       const samples: Timed[] = [];
+      const before = api.scavenges();
       for (let i = 0; i < REQUESTS; i++) samples.push(await timedGet(api.base, tokens[who], path));
-      return samples;
+      // The last lines of the API's GC trace may still be on their way through its stdout.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const after = api.scavenges();
+      const scavenges = {
+        count: after.count - before.count,
+        pauseMs: after.pauseMs - before.pauseMs,
+        promotedBytes: after.promotedBytes - before.promotedBytes,
+      };
+      return { samples, scavenges };
     };
     const baseline = await run('desk', '/ministries');
     console.log(report('GET /api/ministries (baseline)', baseline, null));

@@ -6,7 +6,23 @@ describe('calendar dates', () => {
     expect(isCalendarDate(date)).toBe(true);
   });
 
-  it.each(['2021-02-29', '1900-02-29', '2021-02-31', '2021-13-01', '2021-1-5', '15-01-2021', '', 'tomorrow'])('rejects %s', (date) => {
+  it.each([
+    '2021-02-29',
+    '1900-02-29',
+    '2021-02-31',
+    '2021-13-01',
+    '2021-00-10',
+    '2021-01-00',
+    '2021-1-5',
+    '15-01-2021',
+    '2021-01-01\n',
+    ' 2021-01-01',
+    '2021/01/01',
+    '2021-01-0x',
+    '２０２１-01-01',
+    '',
+    'tomorrow',
+  ])('rejects %s', (date) => {
     expect(isCalendarDate(date)).toBe(false);
   });
 
@@ -22,6 +38,14 @@ describe('calendar dates', () => {
     const wrong: string[] = [];
     for (let n = 0, day = first; !day.isAfter(LocalDate.of(2101, 12, 31)); n++, day = day.plusDays(1)) {
       if (!isCalendarDate(day.toString()) || daysBetween(first.toString(), day.toString()) !== n) wrong.push(day.toString());
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("puts every date of the desk's years on the day js-joda does, from the year 1 to 2999", () => {
+    const wrong: string[] = [];
+    for (let day = LocalDate.of(1, 1, 1); day.year() < 3000; day = day.plusDays(13)) {
+      if (daysBetween('1970-01-01', day.toString()) !== day.toEpochDay()) wrong.push(day.toString());
     }
     expect(wrong).toEqual([]);
   });

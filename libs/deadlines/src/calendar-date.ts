@@ -5,21 +5,45 @@ export type CalendarDate = string;
 
 export const DESK_TIME_ZONE = 'Europe/Amsterdam';
 
-const YYYY_MM_DD = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
+const DIGIT_ZERO = 48;
+const HYPHEN = 45;
+
+/** The number written by `count` ASCII digits of `value` from `from`, else NaN. */
+function digitsAt(value: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = value.charCodeAt(i) - DIGIT_ZERO;
+    if (!(digit >= 0 && digit <= 9)) return NaN;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** Days in `month` (1–12) of `year` (proleptic Gregorian). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return 30 + ((month + (month >> 3)) & 1);
+}
 
 /**
  * Days since 1970-01-01 of a real date written `YYYY-MM-DD`, else NaN ("2021-02-31" is not one).
- * By hand rather than through js-joda's parser: a list of 25 sets works out its deadlines' standing
- * from some hundred dates, and parsing them was a quarter of the list's time in the API.
+ * By hand, with nothing allocated: a list of 25 sets works out its deadlines' standing and late
+ * risk from some hundred dates. Through js-joda's parser that was a quarter of the list's time in
+ * the API; through a regular expression and a Date, a tenth of all it allocated (bench:scale's GC).
+ * The count of days is Howard Hinnant's `days_from_civil`.
  */
 function epochDayOf(value: string): number {
-  const parts = YYYY_MM_DD.exec(value);
-  if (!parts) return NaN;
-  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  const instant = new Date(0);
-  instant.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads years 0–99 as 1900–1999
-  return instant.getUTCFullYear() === year && instant.getUTCMonth() === month - 1 && instant.getUTCDate() === day ? instant.getTime() / MS_PER_DAY : NaN;
+  if (value.length !== 10 || value.charCodeAt(4) !== HYPHEN || value.charCodeAt(7) !== HYPHEN) return NaN;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return NaN;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** True for a real date written `YYYY-MM-DD` ("2021-02-31" is not one). */
