@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { NestFactory } from '@nestjs/core';
@@ -100,6 +100,21 @@ export interface Scavenges {
 }
 
 /**
+ * The scavenges of `child` so far, as its `--trace-gc-nvp` lines on its stdout tell them (one line per
+ * collection among whatever else it prints: "… pause=4.9 … gc=s … promoted=1050600 …").
+ */
+export function scavengesOf(child: ChildProcess): () => Scavenges {
+  const scavenges: Scavenges = { count: 0, pauseMs: 0, promotedBytes: 0 };
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (!line.includes(' gc=s ')) return;
+    scavenges.count++;
+    scavenges.pauseMs += Number(/ pause=([\d.]+)/.exec(line)?.[1] ?? 0);
+    scavenges.promotedBytes += Number(/ promoted=(\d+)/.exec(line)?.[1] ?? 0);
+  });
+  return () => ({ ...scavenges });
+}
+
+/**
  * `apps/api/src/main.ts` in a child process, once it answers. With `traceGc` it runs with
  * `--trace-gc-nvp` and `scavenges()` says how often, and how long, its garbage collector stopped it.
  */
@@ -120,17 +135,7 @@ export async function startApi(
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', TOKEN_SECRET: randomBytes(32).toString('hex'), ...env },
     stdio: ['ignore', traceGc ? 'pipe' : 'ignore', 'inherit'],
   });
-  const scavenges: Scavenges = { count: 0, pauseMs: 0, promotedBytes: 0 };
-  if (traceGc) {
-    // One line per collection among the API's own log lines: "… pause=4.9 … gc=s … promoted=1050600 …".
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (!line.includes(' gc=s ')) return;
-      const pause = Number(/ pause=([\d.]+)/.exec(line)?.[1] ?? 0);
-      scavenges.count++;
-      scavenges.pauseMs += pause;
-      scavenges.promotedBytes += Number(/ promoted=(\d+)/.exec(line)?.[1] ?? 0);
-    });
-  }
+  const scavenges = traceGc ? scavengesOf(child) : () => ({ count: 0, pauseMs: 0, promotedBytes: 0 });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const base = `http://127.0.0.1:${port}/api`;
   for (const started = Date.now(); ;) {
@@ -151,7 +156,7 @@ export async function startApi(
   return {
     base,
     pid: child.pid!,
-    scavenges: () => ({ ...scavenges }),
+    scavenges,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { aFreePort } from '../test/free-port';
 import type { Framework } from './framework-floor';
-import { expectStatus, option, startApi, withDemoDatabase, type Scavenges } from './bench-desk';
+import { expectStatus, option, scavengesOf, startApi, withDemoDatabase, type Scavenges } from './bench-desk';
 import { GENERATED_SETS, generateSets, sql } from './generate-sets';
 
 const SETS = Number(option('sets', '10000'));
@@ -53,7 +53,7 @@ interface Load {
   non2xx: number;
   /** CPU time (user + system) the serving process spent per answered request, in µs: unlike req/s, barely moved by the other load on the machine. */
   cpuPerRequest: number;
-  /** The serving process's scavenges meanwhile, when they are traced (the API's). */
+  /** The serving process's scavenges meanwhile (it runs with --trace-gc-nvp). */
   scavenges?: Scavenges & { requests: number };
 }
 
@@ -115,12 +115,17 @@ async function load(url: string, pid: number, headers: Record<string, string> = 
 }
 
 /** A route that only says hello (bench/framework-floor.ts) in a process of its own; stops with the returned function. */
-async function floorOf(framework: Framework): Promise<{ url: string; pid: number; stop: () => void }> {
+async function floorOf(framework: Framework): Promise<{ url: string; pid: number; stop: () => void; scavenges: () => Scavenges }> {
   const port = await aFreePort();
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'framework-floor.ts'), framework, String(port)], {
-    stdio: 'ignore',
-    cwd: join(__dirname, '..'),
-  });
+  const child = spawn(
+    process.execPath,
+    ['--trace-gc-nvp', '-r', 'ts-node/register/transpile-only', join(__dirname, 'framework-floor.ts'), framework, String(port)],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      cwd: join(__dirname, '..'),
+    },
+  );
+  const scavenges = scavengesOf(child);
   const url = `http://127.0.0.1:${port}/hello`;
   for (let i = 0; i < 300; i++) {
     if (
@@ -132,7 +137,7 @@ async function floorOf(framework: Framework): Promise<{ url: string; pid: number
       break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') };
+  return { url, pid: child.pid!, stop: () => child.kill('SIGTERM'), scavenges };
 }
 
 function line(label: string, result: Load, bare?: Load, goal?: number): string {
@@ -216,7 +221,7 @@ async function main(): Promise<void> {
       if (ONLY !== 'writes') {
         await load(bare.url, bare.pid, {}, 8); // warm-up
         await load(`${api.base}/ministries`, api.pid, desk, 8);
-        const bareResult = await load(bare.url, bare.pid);
+        const bareResult = await load(bare.url, bare.pid, {}, CONNECTIONS, bare.scavenges);
         console.log(line('bare Fastify GET /hello', bareResult));
         // The floors: the same hello on Express and on Nest, nothing of the desk in them. No route of the desk can beat
         // the floor of the framework it runs on, so these say which of the goals below this machine allows at all.
@@ -224,7 +229,7 @@ async function main(): Promise<void> {
           const floor = await floorOf(framework);
           try {
             await load(floor.url, floor.pid, {}, 8); // warm-up
-            console.log(line(label, await load(floor.url, floor.pid), bareResult));
+            console.log(line(label, await load(floor.url, floor.pid, {}, CONNECTIONS, floor.scavenges), bareResult));
           } finally {
             floor.stop();
           }
@@ -242,7 +247,7 @@ async function main(): Promise<void> {
         console.log(
           line('GET /api/question-sets/:id', await load(`${api.base}/question-sets/${someId}`, api.pid, desk, CONNECTIONS, api.scavenges), bareResult, 0.25),
         );
-        const bareAgain = await load(bare.url, bare.pid);
+        const bareAgain = await load(bare.url, bare.pid, {}, CONNECTIONS, bare.scavenges);
         console.log(line('bare Fastify GET /hello (again, after)', bareAgain));
       }
 
