@@ -4,6 +4,7 @@ import { Clock, FixedClock } from '@question-desk/deadlines';
 import request from 'supertest';
 import { AppModule } from '../apps/api/src/app.module';
 import { configureApi } from '../apps/api/src/bootstrap';
+import { DeskExpressAdapter } from '../apps/api/src/http/desk-express-adapter';
 import { DemoSeed } from '../apps/cli/src/demo-seed';
 import { CliModule } from '../apps/cli/src/cli.module';
 import { NestFactory } from '@nestjs/core';
@@ -28,7 +29,7 @@ export async function startDesk(now = new Date()): Promise<TestDesk> {
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>(new DeskExpressAdapter(), { bodyParser: false, logger: false });
   configureApi(app);
   await app.init();
   const sessions = new Map<string, { accessToken: string; user: { id: string; name: string; roles: string[] } }>();

@@ -8,6 +8,7 @@ import { describeLimits } from '@question-desk/question-sets';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { useBodyParsers } from './http/body-parsers';
+import { DeskExpressAdapter } from './http/desk-express-adapter';
 import { webAppCompression } from './web/web-app';
 import { declareErrorResponses } from './http/openapi-errors';
 import { SESSION_COOKIE } from './http/browser-session';
@@ -17,7 +18,7 @@ export const API_PREFIX = 'api';
 
 /** The API, configured but not yet listening: `main.ts` starts it, the tests drive it. */
 export async function createApi(): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, new DeskExpressAdapter(), { bodyParser: false, bufferLogs: true });
   configureApi(app);
   return app;
 }
