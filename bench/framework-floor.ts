@@ -3,7 +3,7 @@
  * framework itself costs per request on this machine, below anything the desk adds. bench:throughput
  * starts one of each beside the API, so that its ratios can be read against what is possible at all.
  *
- *   node -r ts-node/register/transpile-only bench/framework-floor.ts <fastify|express|nest-express|nest-fastify> <port>
+ *   node -r ts-node/register/transpile-only bench/framework-floor.ts <fastify|express|nest-express|nest-desk-express|nest-fastify> <port>
  */
 import 'reflect-metadata';
 import { Controller, Get, Module } from '@nestjs/common';
@@ -11,8 +11,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import express from 'express';
 import fastify from 'fastify';
+import { DeskExpressAdapter } from '../apps/api/src/http/desk-express-adapter';
 
-export const FRAMEWORKS = ['fastify', 'express', 'nest-express', 'nest-fastify'] as const;
+export const FRAMEWORKS = ['fastify', 'express', 'nest-express', 'nest-desk-express', 'nest-fastify'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
 const HELLO = { hello: 'world' };
@@ -45,6 +46,9 @@ async function serve(framework: Framework, port: number): Promise<void> {
     }
     case 'nest-express':
       await (await NestFactory.create(HelloModule, { logger: false })).listen(port, host);
+      return;
+    case 'nest-desk-express':
+      await (await NestFactory.create(HelloModule, new DeskExpressAdapter(), { logger: false })).listen(port, host);
       return;
     case 'nest-fastify':
       await (await NestFactory.create(HelloModule, new FastifyAdapter(), { logger: false })).listen(port, host);

@@ -13,10 +13,11 @@
  * `node --cpu-prof` and prints where its time went (self time per function, top 25); `--only reads`
  * or `--only writes` runs one half.
  *
- * Beside bare Fastify it measures the floors (bench/framework-floor.ts): the same hello on Express, on
- * Nest with Express (what the API runs on) and on Nest with Fastify, each alone in its process. A
- * route of the desk cannot be cheaper than the floor of its framework, so they show which ratio a
- * change to the desk can still win and which needs another framework (`--no-floors` skips them).
+ * Beside bare Fastify it measures the floors (bench/framework-floor.ts): the same hello on Express,
+ * on Nest with Express, on Nest with the API's DeskExpressAdapter (what the API runs on) and on Nest
+ * with Fastify, each alone in its process. A route of the desk cannot be cheaper than the floor of
+ * its framework, so they show which ratio a change to the desk can still win and which needs
+ * another framework (`--no-floors` skips them).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ const FLOORS: [Framework, string][] = process.argv.includes('--no-floors')
   : [
       ['express', 'floor: Express, GET /hello'],
       ['nest-express', 'floor: Nest on Express, GET /hello'],
+      ['nest-desk-express', 'floor: Nest, DeskExpressAdapter, GET /hello'],
       ['nest-fastify', 'floor: Nest on Fastify, GET /hello'],
     ];
 
