@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { NestFactory } from '@nestjs/core';
@@ -91,6 +92,18 @@ export async function loadDemoData(url: string): Promise<void> {
   await context.close();
 }
 
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system) a process has used so far, in µs (Linux /proc; 0 elsewhere). */
+export function cpuTimeOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
 /** The young-generation collections (scavenges) of a process so far: each stops it for `pause` ms. */
 export interface Scavenges {
   count: number;
@@ -117,21 +130,23 @@ export function scavengesOf(child: ChildProcess): () => Scavenges {
 /**
  * `apps/api/src/main.ts` in a child process, once it answers. With `traceGc` it runs with
  * `--trace-gc-nvp` and `scavenges()` says how often, and how long, its garbage collector stopped it.
+ * `root` runs the built API of another checkout (its `npm run build:api` done) instead of this one's.
  */
 export async function startApi(
   databaseUrl: string,
   env: Record<string, string> = {},
   nodeFlags: string[] = [],
-  { traceGc = false } = {},
+  { traceGc = false, root }: { traceGc?: boolean; root?: string } = {},
 ): Promise<{ base: string; pid: number; stop: () => Promise<void>; scavenges: () => Scavenges }> {
   const port = await aFreePort();
   // BENCH_API=dist: the built API (`npm run build:api` first), as `npm start` runs it; else the sources through ts-node.
-  const entry =
-    process.env.BENCH_API === 'dist'
+  const entry = root
+    ? [join(root, 'dist/apps/api/src/main.js')]
+    : process.env.BENCH_API === 'dist'
       ? ['dist/apps/api/src/main.js']
       : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'];
   const child = spawn(process.execPath, [...(traceGc ? ['--trace-gc-nvp'] : []), ...nodeFlags, ...entry], {
-    cwd: join(__dirname, '..'),
+    cwd: root ?? join(__dirname, '..'),
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', TOKEN_SECRET: randomBytes(32).toString('hex'), ...env },
     stdio: ['ignore', traceGc ? 'pipe' : 'ignore', 'inherit'],
   });

@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { aFreePort } from '../test/free-port';
 import type { Framework } from './framework-floor';
-import { expectStatus, option, scavengesOf, startApi, withDemoDatabase, type Scavenges } from './bench-desk';
+import { cpuTimeOf, expectStatus, option, scavengesOf, startApi, withDemoDatabase, type Scavenges } from './bench-desk';
 import { GENERATED_SETS, generateSets, sql } from './generate-sets';
 
 const SETS = Number(option('sets', '10000'));
@@ -57,18 +57,6 @@ interface Load {
   cpuPerRequest: number;
   /** The serving process's scavenges meanwhile (it runs with --trace-gc-nvp). */
   scavenges?: Scavenges & { requests: number };
-}
-
-const CLOCK_TICKS_PER_SECOND = 100;
-
-/** CPU time (user + system) a process has used so far, in µs (Linux /proc; 0 elsewhere). */
-function cpuTimeOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
 }
 
 /** CPU time (user + system) of each PostgreSQL process on this machine so far, in µs by pid (Linux /proc; none elsewhere). */
