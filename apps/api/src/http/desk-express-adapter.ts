@@ -8,13 +8,12 @@ import type { Express } from 'express';
  * prototypes from the start.
  *
  * Express gives every request and response its prototypes as it comes in (`app.handle` calls
- * `Object.setPrototypeOf` on both). V8 then moves each of the two objects to another hidden class,
- * and whatever a request allocates outlives the next young collection: Express's own hello
- * promoted ~9 kB per request to the old generation and stopped for 7–11 ms per scavenge, where
- * Node's bare server promotes nothing and stops for under a millisecond (bench:throughput's floors
- * and GC column). Made on `app.request`/`app.response` by the server (Node's `IncomingMessage` and
- * `ServerResponse` options), the objects already have those prototypes, and Express's
- * `setPrototypeOf` changes nothing.
+ * `Object.setPrototypeOf` on both), and what each request allocated then outlived the next
+ * young-generation collection: Express's own hello promoted ~9 kB per request to the old generation
+ * and stopped for 10–12 ms per scavenge, where Fastify's promotes nothing and stops for about a
+ * millisecond (bench:throughput's floors and their GC column). Made on `app.request` and
+ * `app.response` by the server (Node's `IncomingMessage` and `ServerResponse` options), the
+ * objects already have those prototypes, and Express's `setPrototypeOf` changes nothing.
  */
 export class DeskExpressAdapter extends ExpressAdapter {
   override initHttpServer(options: NestApplicationOptions): void {

@@ -29,8 +29,8 @@ export function webAppCacheHeaders(response: Response, path: string): void {
 
 /**
  * The web app's page and bundles go out gzipped (its first visit: ~120 kB instead of ~400 kB); the
- * API's answers do not, and an API request does not enter compression at all: its wrapping of each
- * answer was a good part of the garbage that outlives a young collection (bench:throughput, GC).
+ * API's answers do not, and an API request does not enter compression at all (it wrapped each
+ * answer's writes only to find, at the first of them, that there was nothing to compress).
  */
 export function webAppCompression(): RequestHandler {
   const compress = compression();
