@@ -127,6 +127,11 @@ export function scavengesOf(child: ChildProcess): () => Scavenges {
   return () => ({ ...scavenges });
 }
 
+/** The scavenges from `before` to `after` (two readings of `scavengesOf`). */
+export function scavengesBetween(before: Scavenges, after: Scavenges): Scavenges {
+  return { count: after.count - before.count, pauseMs: after.pauseMs - before.pauseMs, promotedBytes: after.promotedBytes - before.promotedBytes };
+}
+
 /**
  * `apps/api/src/main.ts` in a child process, once it answers. With `traceGc` it runs with
  * `--trace-gc-nvp` and `scavenges()` says how often, and how long, its garbage collector stopped it.
@@ -179,14 +184,19 @@ export async function startApi(
   };
 }
 
-export async function signIn(base: string, email: string): Promise<DeskClient> {
-  const login = await fetch(`${base}/auth/login`, {
+/** The access token of a demo account (its password DEMO_PASSWORD, by default demo-password), signed in at the API at `base`. */
+export async function accessTokenOf(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email, password: process.env.DEMO_PASSWORD ?? 'demo-password' }),
   });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' };
+  if (response.status !== 200) throw new Error(`sign-in of ${email}: ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+export async function signIn(base: string, email: string): Promise<DeskClient> {
+  const headers = { Authorization: `Bearer ${await accessTokenOf(base, email)}`, 'Content-Type': 'application/json' };
   const read = async (response: Response): Promise<Reply> => ({ status: response.status, body: await response.json() });
   return {
     get: async (path) => read(await fetch(`${base}${path}`, { headers })),

@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { withDatabaseName } from '@question-desk/database';
-import { cpuTimeOf, option, SERVER, startApi } from './bench-desk';
+import { accessTokenOf, cpuTimeOf, option, SERVER, startApi } from './bench-desk';
 import { sql } from './generate-sets';
 
 const BEFORE = option('before', '');
@@ -44,12 +44,7 @@ async function main(): Promise<void> {
     after: await startApi(url, env, [], { root: join(__dirname, '..') }),
   };
   try {
-    const login = await fetch(`${builds.after.base}/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'desk@example.org', password: process.env.DEMO_PASSWORD ?? 'demo-password' }),
-    });
-    const headers = { Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+    const headers = { Authorization: `Bearer ${await accessTokenOf(builds.after.base, 'desk@example.org')}` };
     const [{ id }] = await sql<{ id: string }>(url, 'SELECT id FROM question_set ORDER BY id LIMIT 1');
     const routes = ['/auth/me', '/ministries', '/question-sets?pageSize=25', `/question-sets/${id}`];
     for (const route of routes) {

@@ -7,7 +7,7 @@
  *   npm run bench:documents [-- --imports 15 --documents 40]
  */
 import { typesetFromText, typesetPdf } from '../test/documents/typeset';
-import { expectStatus, option, withBenchDesk } from './bench-desk';
+import { accessTokenOf, expectStatus, option, withBenchDesk } from './bench-desk';
 import { row, summarise, timeEach } from './stats';
 
 const WORD = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -52,15 +52,7 @@ async function main(): Promise<void> {
     0,
     async () => undefined,
     async (desk) => {
-      const headers = async () => {
-        const login = await fetch(`${desk.base}/auth/login`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ email: 'desk@example.org', password: 'demo-password' }),
-        });
-        return { Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
-      };
-      const auth = await headers();
+      const auth = { Authorization: `Bearer ${await accessTokenOf(desk.base, 'desk@example.org')}` };
       const uploadPdf = async (i: number) => {
         const form = new FormData();
         form.append('file', new Blob([pdfs[i]], { type: 'application/pdf' }), `vragen-${i}.pdf`);

@@ -10,7 +10,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { option, startApi, withBenchDesk, type BenchDesk } from './bench-desk';
+import { accessTokenOf, option, startApi, withBenchDesk, type BenchDesk } from './bench-desk';
 import { summarise, timeEach } from './stats';
 
 const SETS = Number(option('sets', '100000'));
@@ -74,13 +74,7 @@ async function withDesk(work: (desk: Pick<BenchDesk, 'base'>) => Promise<void>):
 
 async function main(): Promise<void> {
   await withDesk(async (desk) => {
-    const login = await fetch(`${desk.base}/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'desk@example.org', password: process.env.DEMO_PASSWORD ?? 'demo-password' }),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const auth = { Authorization: `Bearer ${accessToken}` };
+    const auth = { Authorization: `Bearer ${await accessTokenOf(desk.base, 'desk@example.org')}` };
     const pid = apiPid();
 
     const page = summarise(await timeEach(10, () => fetch(`${desk.base}/question-sets?pageSize=100&sort=deadline`, { headers: auth }).then((r) => r.json())));

@@ -8,8 +8,8 @@
  * process of its own and, with one client, times each list: the time the client sees and the
  * API's own time (its Server-Timing header), p50/p95/p99, against its goal and as a ratio to
  * GET /api/ministries in the same run, and how many of its requests the API's garbage collector
- * stopped for a scavenge (the API runs with --trace-gc-nvp). Each is timed after `--warm-up` requests of its own: a
- * fresh API process is still compiling its hot code for its first thousand requests or so (a list
+ * stopped for a scavenge (the API runs with --trace-gc-nvp). Each is timed after `--warm-up`
+ * requests of its own: a fresh API process is still compiling its hot code for its first thousand requests or so (a list
  * took 10–11 ms at the median after 10 requests, 6.4 ms after 1,000), and a desk's API serves that
  * many in its first minutes. `--requests` (1,000) are timed per list: the p99 of 200 is the
  * second-slowest, and one pause of the machine (a checkpoint, autovacuum) decided it; of 1,000 it
@@ -24,7 +24,7 @@ import { dropDatabase } from '@question-desk/database';
 import { forgetRedisPrefix } from '@question-desk/redis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { option, startApi, type Scavenges } from './bench-desk';
+import { accessTokenOf, option, scavengesBetween, startApi, type Scavenges } from './bench-desk';
 import { scaleDatabase } from './scale-database';
 import { quantile } from './stats';
 
@@ -71,16 +71,6 @@ const CASES: ListCase[] = [
   { label: 'same depth by keyset (after=)', who: 'desk', path: 'KEYSET' },
 ];
 const CHOSEN = CASES.filter((c) => c.label.includes(ONLY));
-
-async function signIn(base: string, email: string): Promise<string> {
-  const response = await fetch(`${base}/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: process.env.DEMO_PASSWORD ?? 'demo-password' }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in of ${email}: ${response.status}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever the route answers
 async function timedGet(base: string, token: string, path: string): Promise<Timed & { body: any }> {
@@ -202,7 +192,7 @@ async function main(): Promise<void> {
   }
   const api = await startApi(url, { LOG_LEVEL: 'silent' }, [], { traceGc: true });
   try {
-    const tokens = { desk: await signIn(api.base, 'desk@example.org'), drafter: await signIn(api.base, 'drafter@example.org') };
+    const tokens = { desk: await accessTokenOf(api.base, 'desk@example.org'), drafter: await accessTokenOf(api.base, 'drafter@example.org') };
     const run = async (who: 'desk' | 'drafter', path: string) => {
       for (let i = 0; i < WARM_UP; i++) await timedGet(api.base, tokens[who], path);
       const samples: Timed[] = [];
@@ -210,13 +200,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < REQUESTS; i++) samples.push(await timedGet(api.base, tokens[who], path));
       // The last lines of the API's GC trace may still be on their way through its stdout.
       await new Promise((resolve) => setTimeout(resolve, 50));
-      const after = api.scavenges();
-      const scavenges = {
-        count: after.count - before.count,
-        pauseMs: after.pauseMs - before.pauseMs,
-        promotedBytes: after.promotedBytes - before.promotedBytes,
-      };
-      return { samples, scavenges };
+      return { samples, scavenges: scavengesBetween(before, api.scavenges()) };
     };
     const baseline = await run('desk', '/ministries');
     console.log(report('GET /api/ministries (baseline)', baseline, null));

@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { aFreePort } from '../test/free-port';
 import type { Framework } from './framework-floor';
-import { cpuTimeOf, expectStatus, option, scavengesOf, startApi, withDemoDatabase, type Scavenges } from './bench-desk';
+import { accessTokenOf, cpuTimeOf, expectStatus, option, scavengesBetween, scavengesOf, startApi, withDemoDatabase, type Scavenges } from './bench-desk';
 import { GENERATED_SETS, generateSets, sql } from './generate-sets';
 
 const SETS = Number(option('sets', '10000'));
@@ -86,15 +86,7 @@ async function load(url: string, pid: number, headers: Record<string, string> = 
   const answered = result.requests.total || 1;
   const scavengesAfter = scavenges?.();
   return {
-    scavenges:
-      scavengesBefore && scavengesAfter
-        ? {
-            count: scavengesAfter.count - scavengesBefore.count,
-            pauseMs: scavengesAfter.pauseMs - scavengesBefore.pauseMs,
-            promotedBytes: scavengesAfter.promotedBytes - scavengesBefore.promotedBytes,
-            requests: answered,
-          }
-        : undefined,
+    scavenges: scavengesBefore && scavengesAfter ? { ...scavengesBetween(scavengesBefore, scavengesAfter), requests: answered } : undefined,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -177,15 +169,6 @@ function profileSummary(dir: string, n = 25): string[] {
     .map(([key, us]) => `${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`);
 }
 
-async function signIn(base: string, email: string): Promise<string> {
-  const response = await fetch(`${base}/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password: process.env.DEMO_PASSWORD ?? 'demo-password' }),
-  });
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
 async function main(): Promise<void> {
   console.log(`Question Desk throughput — node ${process.version}, ${SETS} sets, ${CONNECTIONS} connections, ${SECONDS} s per row, ${WRITERS} writers`);
   await withDemoDatabase(async (url) => {
@@ -205,8 +188,8 @@ async function main(): Promise<void> {
     });
     const bare = await floorOf('fastify');
     try {
-      const desk = { Authorization: `Bearer ${await signIn(api.base, 'desk@example.org')}` };
-      const drafter = await signIn(api.base, 'drafter@example.org');
+      const desk = { Authorization: `Bearer ${await accessTokenOf(api.base, 'desk@example.org')}` };
+      const drafter = await accessTokenOf(api.base, 'drafter@example.org');
       const [{ id: someId }] = await sql<{ id: string }>(url, `SELECT id FROM question_set WHERE ${GENERATED_SETS} ORDER BY id LIMIT 1`);
       if (ONLY !== 'writes') {
         await load(bare.url, bare.pid, {}, 8); // warm-up
