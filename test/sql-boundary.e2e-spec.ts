@@ -11,6 +11,7 @@ import { REMINDER_SQL } from '../libs/reminders/src/reminder-ledger.store';
 import { FORECAST_SQL } from '../libs/statistics/src/forecast.queries';
 import { STATISTICS_SQL } from '../libs/statistics/src/statistics.queries';
 import { NOTIFICATION_MAIL_SQL } from '../libs/reminders/src/notification-mail.store';
+import { MINISTRY_SQL } from '../libs/ministries/src/ministries.service';
 
 /**
  * Every SQL string the data-access modules run, prepared (parsed, planned and checked against the
@@ -35,6 +36,7 @@ const sweepStatements = DEFAULT_REMINDER_POLICY.flatMap((rule): [string, string]
 
 const STATEMENTS = [
   ...named('question-sets', QUESTION_SET_SQL),
+  ...named('ministries', MINISTRY_SQL),
   ...named('question-sets reads', QUESTION_SET_READ_SQL),
   ...named('question-sets suggestions', SUGGESTION_SQL),
   ...named('reminders', REMINDER_SQL),

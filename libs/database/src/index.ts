@@ -1,5 +1,5 @@
 export { dataSourceOptions } from './data-source-options';
-export { preparedQuery } from './prepared';
+export { directQuery, preparedQuery } from './prepared';
 export type { Schema } from './data-source-options';
 export { assertDatabaseReady, CONNECT_TIMEOUT_MS, databaseProblem } from './database-check';
 export { databaseNameOf, dropDatabase, ensureDatabase, withDatabaseName } from './database-admin';

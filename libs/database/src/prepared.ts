@@ -21,8 +21,20 @@ function nameOf(text: string): string {
  * the values (a load by primary keys); not for lists, whose filters decide the plan. Inside a
  * transaction (`manager.queryRunner`) on the transaction's connection, else on one from the pool.
  */
-export async function preparedQuery<T extends QueryResultRow>(manager: EntityManager, text: string, values: unknown[]): Promise<T[]> {
-  const config = { name: nameOf(text), text, values };
+export function preparedQuery<T extends QueryResultRow>(manager: EntityManager, text: string, values: unknown[]): Promise<T[]> {
+  return rowsOf<T>(manager, { name: nameOf(text), text, values });
+}
+
+/**
+ * Runs `text` once (unnamed, planned for these values) on pg directly, as `preparedQuery` does, and not
+ * through TypeORM's query runner: for the SQL of a list's query builder, its count and its estimate.
+ */
+export function directQuery<T extends QueryResultRow>(manager: EntityManager, text: string, values: unknown[]): Promise<T[]> {
+  return rowsOf<T>(manager, { text, values });
+}
+
+/** Inside a transaction (`manager.queryRunner`) on the transaction's connection, else on one from the pool. */
+async function rowsOf<T extends QueryResultRow>(manager: EntityManager, config: { name?: string; text: string; values: unknown[] }): Promise<T[]> {
   const runner = manager.queryRunner;
   if (runner && !runner.isReleased) {
     const client = (await runner.connect()) as PoolClient;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Viewer } from '@question-desk/accounts';
-import { preparedQuery } from '@question-desk/database';
+import { directQuery, preparedQuery } from '@question-desk/database';
 import { DeskError } from '@question-desk/errors';
 import type { CalendarDate, Chamber } from '@question-desk/deadlines';
+import type { QueryResultRow } from 'pg';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Answer } from './answer.entity';
 import { QuestionSet } from './question-set.entity';
@@ -353,10 +354,7 @@ export class QuestionSetQueries {
     if (keyset) {
       rows = await this.afterCursor(qb, order, cursor, filter.pageSize);
     } else {
-      rows = await qb
-        .offset((filter.page - 1) * filter.pageSize)
-        .limit(filter.pageSize)
-        .getRawMany<ListRow>();
+      rows = await rawRowsOf<ListRow>(qb.offset((filter.page - 1) * filter.pageSize).limit(filter.pageSize));
     }
     const { total, totalExact } = await totals;
     const last = rows[rows.length - 1];
@@ -395,7 +393,8 @@ export class QuestionSetQueries {
     const order = keys.map((key, i) => `k${i} ${key.direction} ${key.nulls ?? ''}`).join(', ');
     // Words are asked of the GIN index as exact lexemes (desk_search_query), so its bitmap stays exact in the default
     // work_mem: at 1M sets the drafter's search of bench:scale reads 4,324 heap blocks, none lossy.
-    const [{ n, ids }] = await base.connection.manager.query<{ n: number; ids: string[] }[]>(
+    const [{ n, ids }] = await directQuery<{ n: number; ids: string[] }>(
+      base.connection.manager,
       `WITH matches AS MATERIALIZED (${query})
        SELECT (SELECT count(*)::int FROM matches) AS n,
               ARRAY(SELECT CAST(id AS text) FROM matches ORDER BY ${order} OFFSET $${parameters.length + 1} LIMIT $${parameters.length + 2}) AS ids`,
@@ -408,7 +407,7 @@ export class QuestionSetQueries {
   /** The rows after `cursor` in `order`: an index range scan from the cursor on, then the sets without a value (sorted last, or first when descending). */
   private async afterCursor(qb: SelectQueryBuilder<QuestionSet>, order: OrderColumn, cursor: Cursor, pageSize: number): Promise<ListRow[]> {
     const op = order.direction === 'ASC' ? '>' : '<';
-    const page = (where: string, params: object, limit: number) => qb.clone().andWhere(where, params).limit(limit).getRawMany<ListRow>();
+    const page = (where: string, params: object, limit: number) => rawRowsOf<ListRow>(qb.clone().andWhere(where, params).limit(limit));
     if (order.direction === 'ASC') {
       if (cursor.value === null) return page(`${order.sql} IS NULL AND qs.id > :afterId`, { afterId: cursor.id }, pageSize);
       const rows = await page(`(${order.sql}, qs.id) > (:afterValue, :afterId)`, { afterValue: cursor.value, afterId: cursor.id }, pageSize);
@@ -430,7 +429,8 @@ export class QuestionSetQueries {
     const estimate = await this.estimate(filtered);
     if (estimate > ESTIMATE_ONLY_ABOVE) return { total: estimate, totalExact: false };
     const [query, parameters] = this.matching(filtered);
-    const [{ n }] = await filtered.connection.manager.query<{ n: number }[]>(
+    const [{ n }] = await directQuery<{ n: number }>(
+      filtered.connection.manager,
       `SELECT count(*)::int AS n FROM (${query} LIMIT ${TOTAL_EXACT_UP_TO + 1}) capped`,
       parameters,
     );
@@ -450,7 +450,8 @@ export class QuestionSetQueries {
     const now = Date.now();
     const kept = this.estimates.get(key);
     if (kept && kept.until > now) return kept.rows;
-    const [{ 'QUERY PLAN': plan }] = await filtered.connection.manager.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>(
+    const [{ 'QUERY PLAN': plan }] = await directQuery<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+      filtered.connection.manager,
       `EXPLAIN (FORMAT JSON) ${query}`,
       parameters,
     );
@@ -549,6 +550,12 @@ function toLoadedSet(row: LoadedRow): QuestionSet {
     ...(answers ? { answers } : {}),
   };
   return Object.assign(new QuestionSet(), columns, related as unknown as Partial<QuestionSet>);
+}
+
+/** The raw rows of `qb`, read by pg directly (`directQuery`). */
+function rawRowsOf<T extends object>(qb: SelectQueryBuilder<QuestionSet>): Promise<T[]> {
+  const [text, values] = qb.getQueryAndParameters() as [string, unknown[]];
+  return directQuery<T & QueryResultRow>(qb.connection.manager, text, values);
 }
 
 /** A sort value (read as text) as a cursor keeps it: dates as YYYY-MM-DD, days as numbers. */

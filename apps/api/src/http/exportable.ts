@@ -5,14 +5,13 @@ import {
   Injectable,
   SetMetadata,
   StreamableFile,
-  UseInterceptors,
-  type CallHandler,
+  UseGuards,
+  type CanActivate,
   type ExecutionContext,
-  type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiProduces, ApiQuery } from '@nestjs/swagger';
-import { Clock } from '@question-desk/deadlines';
+import { Clock, type CalendarDate } from '@question-desk/deadlines';
 import {
   attachment,
   EXPORT_FORMAT_NAMES,
@@ -25,15 +24,10 @@ import {
   type Table,
 } from '@question-desk/exports';
 import type { Request, Response } from 'express';
-import { map, type Observable } from 'rxjs';
 
 const EXPORT_TABLE = 'exportTable';
 
-interface ExportingRequest extends Request {
-  exportFormat?: ExportFormat;
-}
-
-/** What an exportable handler may return: the rows (a list or an async stream), or a page of them. */
+/** What an exportable handler may export: the rows (a list or an async stream), or a page of them. */
 type Exported<Row> = AsyncIterable<Row> | Iterable<Row> | { items: Row[] };
 
 function rowsOf<Row>(result: Exported<Row>): AsyncIterable<Row> | Iterable<Row> {
@@ -41,19 +35,52 @@ function rowsOf<Row>(result: Exported<Row>): AsyncIterable<Row> | Iterable<Row> 
   return result as AsyncIterable<Row> | Iterable<Row>;
 }
 
+/** The CSV or .xlsx download a request asked for; its handler answers with `file(rows)`. */
+export class TabularExport {
+  constructor(
+    readonly format: ExportFormat,
+    private readonly table: Table<unknown>,
+    private readonly today: CalendarDate,
+    private readonly response: Response,
+  ) {}
+
+  /** The rows as a file download, with the table's Dutch columns and a dated file name. */
+  file(rows: Exported<unknown>): StreamableFile {
+    this.response.setHeader('Cache-Control', 'no-store');
+    const stream = tabularStream(this.format, this.table, rowsOf(rows));
+    // A download stopped half-way: end the stream, so the rows' cursor closes and its connection goes back.
+    this.response.once('close', () => {
+      if (!stream.readableEnded) stream.destroy();
+    });
+    return new StreamableFile(stream, {
+      type: EXPORT_FORMATS[this.format].contentType,
+      disposition: attachment(exportFileName(this.table, this.format, this.today)),
+    });
+  }
+}
+
+interface ExportingRequest extends Request {
+  tabularExport?: TabularExport;
+}
+
 /**
- * Turns a handler's answer into a CSV or .xlsx download when the request asks for one (`Accept:
- * text/csv` or the .xlsx media type, or `?format=csv|xlsx` for a plain link); otherwise the JSON
- * answer passes untouched. `format` is taken off the query before validation sees it.
+ * Reads which download the request asks for (`Accept: text/csv` or the .xlsx media type, or
+ * `?format=csv|xlsx` for a plain link), refuses an unknown format with 400, and takes `format` off
+ * the query before validation sees it. It runs after authentication (a global guard) and before
+ * validation, so a stranger gets 401 and a bad format its own message.
+ *
+ * A guard and not an interceptor: Nest runs every intercepted request through rxjs and
+ * `AsyncResource.bind`, and that kept each JSON list answer alive past the next scavenge, so it was
+ * promoted to the old generation (bench:scale: p99 of the overdue list 11.6 → 9.7 ms without it).
  */
 @Injectable()
-export class TabularExportInterceptor implements NestInterceptor {
+export class TabularExportGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly clock: Clock,
   ) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<ExportingRequest>();
     const { format: asked, ...query } = request.query;
     if (asked !== undefined && !isExportFormat(asked)) {
@@ -61,37 +88,24 @@ export class TabularExportInterceptor implements NestInterceptor {
     }
     const format = exportFormatOf(request.headers.accept, asked);
     if (asked !== undefined) Object.defineProperty(request, 'query', { value: query, configurable: true, enumerable: true, writable: true });
-    if (!format) return next.handle();
-    request.exportFormat = format;
-    const table = this.reflector.get<Table<unknown>>(EXPORT_TABLE, context.getHandler());
-    const response = context.switchToHttp().getResponse<Response>();
-    return next.handle().pipe(
-      map((result: Exported<unknown>) => {
-        response.setHeader('Cache-Control', 'no-store');
-        const stream = tabularStream(format, table, rowsOf(result));
-        // A download stopped half-way: end the stream, so the rows' cursor closes and its connection goes back.
-        response.once('close', () => {
-          if (!stream.readableEnded) stream.destroy();
-        });
-        return new StreamableFile(stream, {
-          type: EXPORT_FORMATS[format].contentType,
-          disposition: attachment(exportFileName(table, format, this.clock.today())),
-        });
-      }),
-    );
+    if (format) {
+      const table = this.reflector.get<Table<unknown>>(EXPORT_TABLE, context.getHandler());
+      request.tabularExport = new TabularExport(format, table, this.clock.today(), context.switchToHttp().getResponse<Response>());
+    }
+    return true;
   }
 }
 
 /**
  * Makes a GET route downloadable as CSV (;-separated, UTF-8 with BOM, formula-safe) and .xlsx, with
- * `table`'s Dutch columns. The handler returns its rows as usual (a list, `{ items }`, or an async
- * iterable for a stream); `@ExportFormatRequested()` tells it when an export is asked for, so it can
- * return every row instead of one page.
+ * `table`'s Dutch columns. The handler takes `@ExportRequested()`: when it is not null, it answers
+ * with its `file(rows)` (every row, as a list, `{ items }` or an async iterable for a stream) instead
+ * of the JSON page.
  */
 export const Exportable = <Row>(table: Table<Row>) =>
   applyDecorators(
     SetMetadata(EXPORT_TABLE, table),
-    UseInterceptors(TabularExportInterceptor),
+    UseGuards(TabularExportGuard),
     ApiProduces('application/json', EXPORT_FORMATS.csv.mediaType, EXPORT_FORMATS.xlsx.mediaType),
     ApiQuery({
       name: 'format',
@@ -101,7 +115,7 @@ export const Exportable = <Row>(table: Table<Row>) =>
     }),
   );
 
-/** The export format the request asked for, or null for JSON (set by `@Exportable`). */
-export const ExportFormatRequested = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): ExportFormat | null => context.switchToHttp().getRequest<ExportingRequest>().exportFormat ?? null,
+/** The download the request asked for, or null for JSON (set by `@Exportable`). */
+export const ExportRequested = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): TabularExport | null => context.switchToHttp().getRequest<ExportingRequest>().tabularExport ?? null,
 );

@@ -1,10 +1,9 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Viewer } from '@question-desk/accounts';
 import { NotificationsService } from '@question-desk/reminders';
-import type { ExportFormat } from '@question-desk/exports';
 import { CurrentViewer } from '../http/current-viewer.decorator';
-import { Exportable, ExportFormatRequested } from '../http/exportable';
+import { Exportable, ExportRequested, type TabularExport } from '../http/exportable';
 import { NOTIFICATION_EXPORT, NOTIFICATION_EXPORT_LIMIT } from './notification-export';
 import { ListNotificationsQuery, MarkedReadDto, NotificationDto } from './notification.dto';
 
@@ -19,13 +18,14 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationDto, isArray: true })
   @ApiBadRequestResponse({ description: 'unread or limit is not valid' })
   @Exportable(NOTIFICATION_EXPORT)
-  list(
+  async list(
     @CurrentViewer() viewer: Viewer,
     @Query() query: ListNotificationsQuery,
-    @ExportFormatRequested() format: ExportFormat | null,
-  ): Promise<NotificationDto[]> {
+    @ExportRequested() download: TabularExport | null,
+  ): Promise<NotificationDto[] | StreamableFile> {
     // A download is every notification (of the filter) unless a limit is asked for; the screen shows the newest 100.
-    return this.notifications.list(viewer, { unreadOnly: query.unread, limit: query.limit ?? (format ? NOTIFICATION_EXPORT_LIMIT : 100) });
+    const notifications = this.notifications.list(viewer, { unreadOnly: query.unread, limit: query.limit ?? (download ? NOTIFICATION_EXPORT_LIMIT : 100) });
+    return download ? download.file(await notifications) : notifications;
   }
 
   @Post('read-all')

@@ -33,11 +33,10 @@ import {
 import type { Viewer } from '@question-desk/accounts';
 import { UnsupportedDocumentFile } from '@question-desk/documents';
 import { DocumentImportService, QuestionSetRows, QuestionSetsService, type QuestionSetView } from '@question-desk/question-sets';
-import type { ExportFormat } from '@question-desk/exports';
 import { ForecastService } from '@question-desk/statistics';
 import type { Response } from 'express';
 import { CurrentViewer } from '../http/current-viewer.decorator';
-import { Exportable, ExportFormatRequested } from '../http/exportable';
+import { Exportable, ExportRequested, type TabularExport } from '../http/exportable';
 import { Roles } from '../http/roles.decorator';
 import { IntakeDto } from './intake.dto';
 import { ListQuestionSetsQuery } from './list-question-sets.query';
@@ -76,11 +75,11 @@ export class QuestionSetsController {
   async list(
     @CurrentViewer() viewer: Viewer,
     @Query() { assignee, page, pageSize, ...query }: ListQuestionSetsQuery,
-    @ExportFormatRequested() format: ExportFormat | null,
+    @ExportRequested() download: TabularExport | null,
   ) {
     const filter = { ...query, assigneeId: assignee === 'me' ? viewer.id : assignee };
     // An export is every matching set, streamed in the list's order; paging is for the screen.
-    if (format) return this.rows.rows(viewer, filter);
+    if (download) return download.file(this.rows.rows(viewer, filter));
     const found = await this.questionSets.list(viewer, { ...filter, page, pageSize });
     // The late risk comes from the forecast's cached model and what the page already holds.
     const risks = await this.forecast.lateRisksOf(found.items);

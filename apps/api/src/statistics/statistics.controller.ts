@@ -1,10 +1,10 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCookieAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Viewer } from '@question-desk/accounts';
 import { BACK_TEST_MAX_MONTHS, ForecastService, StatisticsService, TREND_MAX_MONTHS, type Period } from '@question-desk/statistics';
 import { SESSION_COOKIE } from '../http/browser-session';
 import { CurrentViewer } from '../http/current-viewer.decorator';
-import { Exportable } from '../http/exportable';
+import { Exportable, ExportRequested, type TabularExport } from '../http/exportable';
 import { Roles } from '../http/roles.decorator';
 import { PARTIES_EXPORT, STATISTICS_EXPORT, TREND_EXPORT } from './statistics-export';
 import {
@@ -16,6 +16,9 @@ import {
   STATISTICS_DEFINITIONS,
   StatisticsPeriodQuery,
 } from './statistics.dto';
+
+/** The figures as JSON, or as the download asked for. */
+const exported = async <Row>(rows: Promise<Row[]>, download: TabularExport | null) => (download ? download.file(await rows) : rows);
 
 const monthsOf = ({ from, to }: Period) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
 
@@ -51,8 +54,12 @@ export class StatisticsController {
   @ApiOkResponse({ type: MinistryStatisticsDto, isArray: true, description: 'One row per lead ministry with any figure in the period, by code' })
   @ApiBadRequestResponse({ description: 'from or to is not a date, or from lies after to' })
   @Exportable(STATISTICS_EXPORT)
-  perMinistry(@CurrentViewer() viewer: Viewer, @Query() query: StatisticsPeriodQuery): Promise<MinistryStatisticsDto[]> {
-    return this.statistics.perMinistry(viewer, this.periodOf(query));
+  perMinistry(
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: StatisticsPeriodQuery,
+    @ExportRequested() download: TabularExport | null,
+  ): Promise<MinistryStatisticsDto[] | StreamableFile> {
+    return exported(this.statistics.perMinistry(viewer, this.periodOf(query)), download);
   }
 
   @Get('trend')
@@ -63,8 +70,12 @@ export class StatisticsController {
   @ApiOkResponse({ type: MonthStatisticsDto, isArray: true, description: 'Every month of the period, oldest first, empty months too' })
   @ApiBadRequestResponse({ description: `from or to is not a date, from lies after to, or the period spans more than ${TREND_MAX_MONTHS} months` })
   @Exportable(TREND_EXPORT)
-  trend(@CurrentViewer() viewer: Viewer, @Query() query: StatisticsPeriodQuery): Promise<MonthStatisticsDto[]> {
-    return this.statistics.perMonth(viewer, this.periodOf(query, TREND_MAX_MONTHS));
+  trend(
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: StatisticsPeriodQuery,
+    @ExportRequested() download: TabularExport | null,
+  ): Promise<MonthStatisticsDto[] | StreamableFile> {
+    return exported(this.statistics.perMonth(viewer, this.periodOf(query, TREND_MAX_MONTHS)), download);
   }
 
   @Get('parties')
@@ -75,8 +86,12 @@ export class StatisticsController {
   @ApiOkResponse({ type: PartyStatisticsDto, isArray: true, description: 'One row per party, most sets received first' })
   @ApiBadRequestResponse({ description: 'from or to is not a date, or from lies after to' })
   @Exportable(PARTIES_EXPORT)
-  parties(@CurrentViewer() viewer: Viewer, @Query() query: StatisticsPeriodQuery): Promise<PartyStatisticsDto[]> {
-    return this.statistics.perParty(viewer, this.periodOf(query));
+  parties(
+    @CurrentViewer() viewer: Viewer,
+    @Query() query: StatisticsPeriodQuery,
+    @ExportRequested() download: TabularExport | null,
+  ): Promise<PartyStatisticsDto[] | StreamableFile> {
+    return exported(this.statistics.perParty(viewer, this.periodOf(query)), download);
   }
 
   @Get('days-to-answer')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,9 +13,8 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { UsersService, type Viewer } from '@question-desk/accounts';
-import type { ExportFormat } from '@question-desk/exports';
 import { CurrentViewer } from '../http/current-viewer.decorator';
-import { Exportable, ExportFormatRequested } from '../http/exportable';
+import { Exportable, ExportRequested, type TabularExport } from '../http/exportable';
 import { Roles } from '../http/roles.decorator';
 import { USER_EXPORT, USER_EXPORT_LIMIT } from './user-export';
 import { CreateUserDto, ListUsersQuery, UpdateUserDto, UserDto, UserEventDto, UserPageDto } from './user.dto';
@@ -38,9 +37,10 @@ export class UsersController {
   @ApiOkResponse({ type: UserPageDto })
   @ApiBadRequestResponse({ description: 'A filter that is not understood; the message names it' })
   @Exportable(USER_EXPORT)
-  list(@Query() query: ListUsersQuery, @ExportFormatRequested() format: ExportFormat | null): Promise<UserPageDto> {
+  async list(@Query() query: ListUsersQuery, @ExportRequested() download: TabularExport | null): Promise<UserPageDto | StreamableFile> {
     // A download is every account the filter finds, not one page.
-    return this.users.list(format ? { ...query, page: 1, pageSize: USER_EXPORT_LIMIT } : query);
+    if (download) return download.file(await this.users.list({ ...query, page: 1, pageSize: USER_EXPORT_LIMIT }));
+    return this.users.list(query);
   }
 
   @Get(':id')
