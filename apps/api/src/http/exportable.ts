@@ -70,8 +70,8 @@ interface ExportingRequest extends Request {
  * validation, so a stranger gets 401 and a bad format its own message.
  *
  * A guard and not an interceptor: Nest runs every intercepted request through rxjs and
- * `AsyncResource.bind`, and that kept each JSON list answer alive past the next scavenge, so it was
- * promoted to the old generation (bench:scale: p99 of the overdue list 11.6 → 9.7 ms without it).
+ * `AsyncResource.bind`, which kept part of each JSON list answer alive into the old generation (an
+ * overdue list at 1M sets promoted 958 kB per scavenge with the interceptor, 834 kB without).
  */
 @Injectable()
 export class TabularExportGuard implements CanActivate {
