@@ -115,6 +115,11 @@ export const Exportable = <Row>(table: Table<Row>) =>
     }),
   );
 
+/** `rows` as the JSON answer, or as the download the request asked for. */
+export async function rowsOrDownload<Row>(rows: Promise<Row[]>, download: TabularExport | null): Promise<Row[] | StreamableFile> {
+  return download ? download.file(await rows) : rows;
+}
+
 /** The download the request asked for, or null for JSON (set by `@Exportable`). */
 export const ExportRequested = createParamDecorator(
   (_data: unknown, context: ExecutionContext): TabularExport | null => context.switchToHttp().getRequest<ExportingRequest>().tabularExport ?? null,

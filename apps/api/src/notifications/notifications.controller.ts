@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkRespons
 import type { Viewer } from '@question-desk/accounts';
 import { NotificationsService } from '@question-desk/reminders';
 import { CurrentViewer } from '../http/current-viewer.decorator';
-import { Exportable, ExportRequested, type TabularExport } from '../http/exportable';
+import { Exportable, ExportRequested, rowsOrDownload, type TabularExport } from '../http/exportable';
 import { NOTIFICATION_EXPORT, NOTIFICATION_EXPORT_LIMIT } from './notification-export';
 import { ListNotificationsQuery, MarkedReadDto, NotificationDto } from './notification.dto';
 
@@ -18,14 +18,16 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationDto, isArray: true })
   @ApiBadRequestResponse({ description: 'unread or limit is not valid' })
   @Exportable(NOTIFICATION_EXPORT)
-  async list(
+  list(
     @CurrentViewer() viewer: Viewer,
     @Query() query: ListNotificationsQuery,
     @ExportRequested() download: TabularExport | null,
   ): Promise<NotificationDto[] | StreamableFile> {
     // A download is every notification (of the filter) unless a limit is asked for; the screen shows the newest 100.
-    const notifications = this.notifications.list(viewer, { unreadOnly: query.unread, limit: query.limit ?? (download ? NOTIFICATION_EXPORT_LIMIT : 100) });
-    return download ? download.file(await notifications) : notifications;
+    return rowsOrDownload(
+      this.notifications.list(viewer, { unreadOnly: query.unread, limit: query.limit ?? (download ? NOTIFICATION_EXPORT_LIMIT : 100) }),
+      download,
+    );
   }
 
   @Post('read-all')

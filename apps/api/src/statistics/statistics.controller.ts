@@ -4,7 +4,7 @@ import type { Viewer } from '@question-desk/accounts';
 import { BACK_TEST_MAX_MONTHS, ForecastService, StatisticsService, TREND_MAX_MONTHS, type Period } from '@question-desk/statistics';
 import { SESSION_COOKIE } from '../http/browser-session';
 import { CurrentViewer } from '../http/current-viewer.decorator';
-import { Exportable, ExportRequested, type TabularExport } from '../http/exportable';
+import { Exportable, ExportRequested, rowsOrDownload, type TabularExport } from '../http/exportable';
 import { Roles } from '../http/roles.decorator';
 import { PARTIES_EXPORT, STATISTICS_EXPORT, TREND_EXPORT } from './statistics-export';
 import {
@@ -16,9 +16,6 @@ import {
   STATISTICS_DEFINITIONS,
   StatisticsPeriodQuery,
 } from './statistics.dto';
-
-/** The figures as JSON, or as the download asked for. */
-const exported = async <Row>(rows: Promise<Row[]>, download: TabularExport | null) => (download ? download.file(await rows) : rows);
 
 const monthsOf = ({ from, to }: Period) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
 
@@ -59,7 +56,7 @@ export class StatisticsController {
     @Query() query: StatisticsPeriodQuery,
     @ExportRequested() download: TabularExport | null,
   ): Promise<MinistryStatisticsDto[] | StreamableFile> {
-    return exported(this.statistics.perMinistry(viewer, this.periodOf(query)), download);
+    return rowsOrDownload(this.statistics.perMinistry(viewer, this.periodOf(query)), download);
   }
 
   @Get('trend')
@@ -75,7 +72,7 @@ export class StatisticsController {
     @Query() query: StatisticsPeriodQuery,
     @ExportRequested() download: TabularExport | null,
   ): Promise<MonthStatisticsDto[] | StreamableFile> {
-    return exported(this.statistics.perMonth(viewer, this.periodOf(query, TREND_MAX_MONTHS)), download);
+    return rowsOrDownload(this.statistics.perMonth(viewer, this.periodOf(query, TREND_MAX_MONTHS)), download);
   }
 
   @Get('parties')
@@ -91,7 +88,7 @@ export class StatisticsController {
     @Query() query: StatisticsPeriodQuery,
     @ExportRequested() download: TabularExport | null,
   ): Promise<PartyStatisticsDto[] | StreamableFile> {
-    return exported(this.statistics.perParty(viewer, this.periodOf(query)), download);
+    return rowsOrDownload(this.statistics.perParty(viewer, this.periodOf(query)), download);
   }
 
   @Get('days-to-answer')
