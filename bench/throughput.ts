@@ -11,7 +11,8 @@
  * their own: requests/s, and whether every save that got a 2xx is there afterwards (each set's
  * version grew by exactly its number of successful saves). `--profile` runs the API under
  * `node --cpu-prof` and prints where its time went (self time per function, top 25); `--only reads`
- * or `--only writes` runs one half.
+ * or `--only writes` runs one half. `--api <checkout>` runs the built API of another checkout (its
+ * `npm run build:api` done), to compare two builds run after run (bench:compare does so for reads).
  *
  * Beside bare Fastify it measures the floors (bench/framework-floor.ts): the same hello on Express,
  * on Nest with Express, on Nest with the API's DeskExpressAdapter (what the API runs on) and on Nest
@@ -36,6 +37,7 @@ const WRITERS = Number(option('writers', '50'));
 const PROFILE = process.argv.includes('--profile');
 /** `--only reads` or `--only writes`: one half of the bench, e.g. to profile it alone. */
 const ONLY = option('only', 'both');
+const API_ROOT = option('api', '') || undefined;
 
 /** The frameworks whose floor is measured beside bare Fastify (`--no-floors` leaves them out). */
 const FLOORS: [Framework, string][] = process.argv.includes('--no-floors')
@@ -185,6 +187,7 @@ async function main(): Promise<void> {
     const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), 'qd-profile-')) : '';
     const api = await startApi(url, { LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' }, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], {
       traceGc: true,
+      root: API_ROOT,
     });
     const bare = await floorOf('fastify');
     try {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { preparedQuery } from '@question-desk/database';
 import type { CalendarDate, Chamber } from '@question-desk/deadlines';
 import { EntityManager, In } from 'typeorm';
 import { AnswerRevision } from './answer-revision.entity';
@@ -161,7 +162,7 @@ export class QuestionSetStore {
 
   /** Keeps the step that says who holds the set and why, in the same version as the step's own change. */
   async recordLastStep(manager: EntityManager, id: string, step: { action: string; at: Date; note: string | null }): Promise<void> {
-    await manager.query(SQL.recordLastStep, [id, step.action, step.at, step.note]);
+    await preparedQuery(manager, SQL.recordLastStep, [id, step.action, step.at, step.note]);
   }
 
   /**
@@ -169,7 +170,7 @@ export class QuestionSetStore {
    * new version, for a change that touches no column of the set itself (a saved draft, new questions).
    */
   async refreshSearchVector(manager: EntityManager, id: string, options: { newVersion?: boolean } = {}): Promise<void> {
-    await manager.query(options.newVersion ? SQL.newVersionAndSearchVector : SQL.refreshSearchVector, [id]);
+    await preparedQuery(manager, options.newVersion ? SQL.newVersionAndSearchVector : SQL.refreshSearchVector, [id]);
   }
 
   // Members, questions, answers, co-signing ministries
@@ -197,14 +198,14 @@ export class QuestionSetStore {
   }
 
   async coSigningCodes(manager: EntityManager, questionSetId: string): Promise<string[]> {
-    const rows = await manager.query<CoSignerRow[]>(SQL.coSigningCodes, [questionSetId]);
+    const rows = await preparedQuery<CoSignerRow>(manager, SQL.coSigningCodes, [questionSetId]);
     return rows.map((r) => r.ministryCode);
   }
 
   async setCoSigningMinistries(manager: EntityManager, questionSetId: string, codes: string[]): Promise<void> {
-    await manager.query(SQL.clearCoSigners, [questionSetId]);
+    await preparedQuery(manager, SQL.clearCoSigners, [questionSetId]);
     const unique = [...new Set(codes)];
-    if (unique.length) await manager.query(SQL.addCoSigners, [questionSetId, unique]);
+    if (unique.length) await preparedQuery(manager, SQL.addCoSigners, [questionSetId, unique]);
   }
 
   async questionNumbers(manager: EntityManager, questionSetId: string): Promise<number[]> {
@@ -229,18 +230,18 @@ export class QuestionSetStore {
 
   /** Which questions each stored answer covers. */
   answerCoverage(manager: EntityManager, questionSetId: string): Promise<CoverageRow[]> {
-    return manager.query<CoverageRow[]>(SQL.answerCoverage, [questionSetId]);
+    return preparedQuery<CoverageRow>(manager, SQL.answerCoverage, [questionSetId]);
   }
 
   async setAnswers(manager: EntityManager, questionSetId: string, answers: AnswerRow[]): Promise<void> {
-    await manager.query(SQL.setAnswers, [questionSetId, answersJson(answers)]);
+    await preparedQuery(manager, SQL.setAnswers, [questionSetId, answersJson(answers)]);
   }
 
   // Revisions of the draft
 
   /** Saves a draft: the set's answers become `answers`, kept as its next revision too; returns the revision's number. */
   async saveDraft(manager: EntityManager, questionSetId: string, answers: AnswerRow[], savedBy: { id: string; name: string }): Promise<number> {
-    const [{ next }] = await manager.query<NextRevisionRow[]>(SQL.saveDraft, [questionSetId, answersJson(answers), savedBy.id, savedBy.name]);
+    const [{ next }] = await preparedQuery<NextRevisionRow>(manager, SQL.saveDraft, [questionSetId, answersJson(answers), savedBy.id, savedBy.name]);
     return next;
   }
 
