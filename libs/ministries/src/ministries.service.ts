@@ -70,7 +70,7 @@ export class MinistriesService {
 
   /** The ministries valid today, or all of them (ended and future ones too). */
   async list(options: { all?: boolean } = {}): Promise<Ministry[]> {
-    // Every screen reads it: one prepared statement, read by pg directly (see `directQuery`), not TypeORM's find.
+    // Every screen reads it: one prepared statement, not TypeORM's find (libs/database/src/prepared.ts says why).
     const ministries = await preparedQuery<Ministry & QueryResultRow>(this.dataSource.manager, MINISTRY_SQL.list, []);
     const today = this.clock.today();
     return options.all ? ministries : ministries.filter((m) => isValidOn(m, today));

@@ -552,7 +552,7 @@ function toLoadedSet(row: LoadedRow): QuestionSet {
   return Object.assign(new QuestionSet(), columns, related as unknown as Partial<QuestionSet>);
 }
 
-/** The raw rows of `qb`, read by pg directly (`directQuery`). */
+/** The raw rows of `qb` (made outside a transaction, as every list is), read by pg directly (`directQuery`). */
 function rawRowsOf<T extends object>(qb: SelectQueryBuilder<QuestionSet>): Promise<T[]> {
   const [text, values] = qb.getQueryAndParameters() as [string, unknown[]];
   return directQuery<T & QueryResultRow>(qb.connection.manager, text, values);
