@@ -1,6 +1,7 @@
 import { DUTCH_WORKING_DAYS } from '@question-desk/deadlines';
 import { DEFAULT_REMINDER_POLICY, ReminderSweep } from '@question-desk/reminders';
 import { Client } from 'pg';
+import { AUDIT_SQL } from '../libs/audit/src/audit-trail.service';
 import { CALENDAR_SQL } from '../libs/calendar/src/calendar.service';
 import { INTAKE_SQL } from '../libs/intake/src/intake.store';
 import { QUESTION_SET_READ_SQL } from '../libs/question-sets/src/question-set.queries';
@@ -37,6 +38,7 @@ const sweepStatements = DEFAULT_REMINDER_POLICY.flatMap((rule): [string, string]
 const STATEMENTS = [
   ...named('question-sets', QUESTION_SET_SQL),
   ...named('ministries', MINISTRY_SQL),
+  ...named('audit', AUDIT_SQL),
   ...named('question-sets reads', QUESTION_SET_READ_SQL),
   ...named('question-sets suggestions', SUGGESTION_SQL),
   ...named('reminders', REMINDER_SQL),

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { preparedQuery } from '@question-desk/database';
 import type { EntityManager, Repository } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditEvent } from './audit-event.entity';
+
+/** The trail's own SQL (test/sql-boundary.e2e-spec.ts prepares it against the migrated schema). */
+export const AUDIT_SQL = {
+  record: 'INSERT INTO audit_event (question_set_id, actor_id, actor_name, type, details) VALUES ($1, $2, $3, $4, $5)',
+} as const;
 
 export interface Actor {
   id: string | null;
@@ -25,13 +30,7 @@ export class AuditTrail {
 
   /** Appends an event inside the caller's transaction, so the change and its record land together. */
   async record(manager: EntityManager, event: NewAuditEvent): Promise<void> {
-    await manager.insert(AuditEvent, {
-      questionSetId: event.questionSetId,
-      actorId: event.actor.id,
-      actorName: event.actor.name,
-      type: event.type,
-      details: event.details as QueryDeepPartialEntity<AuditEvent['details']>,
-    });
+    await preparedQuery(manager, AUDIT_SQL.record, [event.questionSetId, event.actor.id, event.actor.name, event.type, JSON.stringify(event.details)]);
   }
 
   /** The trail of an account (events about no set that name it as `details.userId`), oldest first. */

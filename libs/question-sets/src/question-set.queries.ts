@@ -211,17 +211,23 @@ const isoDate = (column: string, alias: string) => `to_char(${column}, 'YYYY-MM-
 const related = (sql: string, alias: string) => `coalesce((${sql}), '[]') AS "${alias}"`;
 
 /**
+ * Every column of `qs` as the `QuestionSet` entity names it, calendar dates as `YYYY-MM-DD`: the start
+ * of `loadSql` and of the store's reads of one set (question-set.store.ts).
+ */
+export const SET_COLUMNS = `qs.id, qs.reference, qs.appendix_number AS "appendixNumber", qs.chamber, qs.subject, ${isoDate('qs.submitted_on', 'submittedOn')},
+       qs.addressees, qs.lead_ministry_code AS "leadMinistryCode", qs.explanatory_note AS "explanatoryNote",
+       qs.related_references AS "relatedReferences", qs.status, ${isoDate('qs.statutory_deadline', 'statutoryDeadline')}, ${isoDate('qs.deadline', 'deadline')},
+       ${isoDate('qs.answered_on', 'answeredOn')}, qs.answered_by AS "answeredBy", qs.answered_by_post AS "answeredByPost",
+       ${isoDate('qs.draft_deadline', 'draftDeadline')}, ${isoDate('qs.review_deadline', 'reviewDeadline')}, ${isoDate('qs.co_signing_deadline', 'coSigningDeadline')},
+       qs.assignee_id AS "assigneeId", qs.version, qs.created_at AS "createdAt", qs.updated_at AS "updatedAt",
+       qs.last_step AS "lastStep", qs.last_step_at AS "lastStepAt", qs.last_step_note AS "lastStepNote"`;
+
+/**
  * The sets `$1` (uuid[]) with everything a list item shows, of those a viewer of ministry `$2` may
  * see (all when null); `content` adds their questions and answers.
  */
 function loadSql(content: boolean): string {
-  return `SELECT qs.id, qs.reference, qs.appendix_number AS "appendixNumber", qs.chamber, qs.subject, ${isoDate('qs.submitted_on', 'submittedOn')},
-       qs.addressees, qs.lead_ministry_code AS "leadMinistryCode", lm.name AS "leadMinistryName", qs.explanatory_note AS "explanatoryNote",
-       qs.related_references AS "relatedReferences", qs.status, ${isoDate('qs.statutory_deadline', 'statutoryDeadline')}, ${isoDate('qs.deadline', 'deadline')},
-       ${isoDate('qs.answered_on', 'answeredOn')}, qs.answered_by AS "answeredBy", qs.answered_by_post AS "answeredByPost",
-       ${isoDate('qs.draft_deadline', 'draftDeadline')}, ${isoDate('qs.review_deadline', 'reviewDeadline')}, ${isoDate('qs.co_signing_deadline', 'coSigningDeadline')},
-       qs.assignee_id AS "assigneeId", au.name AS "assigneeName", qs.version, qs.created_at AS "createdAt", qs.updated_at AS "updatedAt",
-       qs.last_step AS "lastStep", qs.last_step_at AS "lastStepAt", qs.last_step_note AS "lastStepNote",
+  return `SELECT ${SET_COLUMNS}, lm.name AS "leadMinistryName", au.name AS "assigneeName",
        (SELECT count(*) FROM question q WHERE q.question_set_id = qs.id)::int AS "questionCount",
        ${related(
          `SELECT json_agg(json_build_object('position', s.position, 'name', m.name, 'party', m.party) ORDER BY s.position)
@@ -267,6 +273,17 @@ function loadSql(content: boolean): string {
 export const QUESTION_SET_READ_SQL = {
   load: loadSql(false),
   loadWithContent: loadSql(true),
+  /**
+   * For a workflow step: set $1 if a viewer of ministry $2 (all when null) may see it, locked for the
+   * rest of the transaction, with what the workflow's rules read besides its columns.
+   */
+  lockForStep: `SELECT ${SET_COLUMNS},
+       ARRAY(SELECT cs.ministry_code FROM question_set_co_signing_ministry cs WHERE cs.question_set_id = qs.id ORDER BY 1) AS "coSigningCodes",
+       ARRAY(SELECT c.ministry_code FROM co_signature c WHERE c.question_set_id = qs.id ORDER BY 1) AS "signedCodes",
+       ARRAY(SELECT q.number FROM question q WHERE q.question_set_id = qs.id ORDER BY 1) AS "questionNumbers"
+  FROM question_set qs
+ WHERE qs.id = $1 AND ($2::text IS NULL OR ${involvesSql('$2')})
+   FOR UPDATE`,
 } as const;
 
 /** Reads question sets. Visibility is part of every query: a viewer with a ministry sees only its sets. */
@@ -475,23 +492,17 @@ export class QuestionSetQueries {
   /**
    * For a workflow step: the set `viewer` may see, locked for the rest of the transaction, with the
    * codes of its co-signing ministries and of those that signed and the numbers of its questions, in
-   * one statement; null when it does not exist or they may not see it.
+   * one prepared statement; null when it does not exist or they may not see it.
    */
   async lockVisible(
     viewer: Viewer,
     id: string,
     manager: EntityManager,
   ): Promise<{ set: QuestionSet; coSigningCodes: string[]; signedCodes: string[]; questionNumbers: number[] } | null> {
-    const { entities, raw } = await this.visible(viewer, manager)
-      .andWhere('qs.id = :id', { id })
-      .setLock('pessimistic_write')
-      .addSelect('ARRAY(SELECT cs.ministry_code FROM question_set_co_signing_ministry cs WHERE cs.question_set_id = qs.id ORDER BY 1)', 'co_signing_codes')
-      .addSelect('ARRAY(SELECT c.ministry_code FROM co_signature c WHERE c.question_set_id = qs.id ORDER BY 1)', 'signed_codes')
-      .addSelect('ARRAY(SELECT q.number FROM question q WHERE q.question_set_id = qs.id ORDER BY 1)', 'question_numbers')
-      .getRawAndEntities<{ co_signing_codes: string[]; signed_codes: string[]; question_numbers: number[] }>();
-    return entities[0]
-      ? { set: entities[0], coSigningCodes: raw[0].co_signing_codes, signedCodes: raw[0].signed_codes, questionNumbers: raw[0].question_numbers }
-      : null;
+    const [row] = await preparedQuery<LockedRow>(manager, QUESTION_SET_READ_SQL.lockForStep, [id, viewer.ministry?.code ?? null]);
+    if (!row) return null;
+    const { coSigningCodes, signedCodes, questionNumbers, ...columns } = row;
+    return { set: Object.assign(new QuestionSet(), columns), coSigningCodes, signedCodes, questionNumbers };
   }
 
   /** One set with everything, or null when it does not exist or the viewer may not see it. */
@@ -518,11 +529,21 @@ export class QuestionSetQueries {
   }
 }
 
-/** A set as `loadSets` reads it: the set's columns, the names it refers to, and each relation as JSON. */
-interface LoadedRow extends Omit<
+/** A set's own columns, as `SET_COLUMNS` reads them (the entity without its relations). */
+export type SetColumnsRow = Omit<
   QuestionSet,
   'leadMinistry' | 'assignee' | 'submitters' | 'coSigningMinistries' | 'postponements' | 'coSignatures' | 'questions' | 'answers'
-> {
+>;
+
+/** A set as `lockForStep` reads it: its columns and what the workflow's rules read. */
+interface LockedRow extends SetColumnsRow {
+  coSigningCodes: string[];
+  signedCodes: string[];
+  questionNumbers: number[];
+}
+
+/** A set as `loadSets` reads it: the set's columns, the names it refers to, and each relation as JSON. */
+interface LoadedRow extends SetColumnsRow {
   leadMinistryName: string | null;
   assigneeName: string | null;
   submitters: { position: number; name: string; party: string | null }[];

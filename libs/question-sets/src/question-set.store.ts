@@ -10,6 +10,8 @@ import { Member } from './member.entity';
 import { Postponement } from './postponement.entity';
 import { QuestionSetSubmitter } from './question-set-submitter.entity';
 import { QuestionSet } from './question-set.entity';
+import { SET_COLUMNS, type SetColumnsRow } from './question-set.queries';
+import { QuestionSetNotFound } from './question-sets.errors';
 import { Question } from './question.entity';
 import type { SourceDocument } from './source-document.entity';
 import type { TableStatus } from './workflow';
@@ -23,12 +25,18 @@ const ANSWERS_REPLACED = `gone AS (DELETE FROM answer WHERE question_set_id = $1
                   a.answer ->> 'text', coalesce(a.answer -> 'footnotes', '[]')
              FROM jsonb_array_elements(CAST($2 AS jsonb)) WITH ORDINALITY a(answer, position))`;
 
+const SET_BY_ID = `SELECT ${SET_COLUMNS} FROM question_set qs WHERE qs.id = $1`;
+
 /**
  * Every SQL statement over the question-set tables that is not TypeORM's own, by name, with the
  * row each returns below. test/sql-boundary.e2e-spec.ts prepares every one of them against the
  * migrated schema, so a renamed column fails `npm test`, not a request in production.
  */
 export const QUESTION_SET_SQL = {
+  /** Set $1 as the entity names its columns (`SET_COLUMNS`). */
+  byId: SET_BY_ID,
+  /** Set $1, locked for the rest of the transaction. */
+  lock: `${SET_BY_ID} FOR UPDATE`,
   coSigningCodes: 'SELECT ministry_code AS "ministryCode" FROM question_set_co_signing_ministry WHERE question_set_id = $1 ORDER BY 1',
   clearCoSigners: 'DELETE FROM question_set_co_signing_ministry WHERE question_set_id = $1',
   addCoSigners: 'INSERT INTO question_set_co_signing_ministry (question_set_id, ministry_code) SELECT $1, unnest($2::varchar[])',
@@ -134,12 +142,16 @@ function answersJson(answers: AnswerRow[]): string {
 @Injectable()
 export class QuestionSetStore {
   /** The set, locked for the rest of the transaction. */
-  lock(manager: EntityManager, id: string): Promise<QuestionSet | null> {
-    return manager.findOne(QuestionSet, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  async lock(manager: EntityManager, id: string): Promise<QuestionSet | null> {
+    const [row] = await preparedQuery<SetColumnsRow>(manager, SQL.lock, [id]);
+    return row ? Object.assign(new QuestionSet(), row) : null;
   }
 
-  byId(manager: EntityManager, id: string): Promise<QuestionSet> {
-    return manager.findOneByOrFail(QuestionSet, { id });
+  /** The set as it is now in this transaction: one that was found (or locked) in it before. */
+  async byId(manager: EntityManager, id: string): Promise<QuestionSet> {
+    const [row] = await preparedQuery<SetColumnsRow>(manager, SQL.byId, [id]);
+    if (!row) throw new QuestionSetNotFound(id);
+    return Object.assign(new QuestionSet(), row);
   }
 
   existsAny(manager: EntityManager): Promise<boolean> {
