@@ -17,6 +17,7 @@ import autocannon from 'autocannon';
 import { withDatabaseName } from '@question-desk/database';
 import { accessTokenOf, cpuTimeOf, option, SERVER, startApi } from './bench-desk';
 import { sql } from './generate-sets';
+import { quantile } from './stats';
 
 const BEFORE = option('before', '');
 const DATABASE = option('database', 'qd_scale_1m');
@@ -29,7 +30,8 @@ interface Round {
   cpuPerRequest: number;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** The median of the rounds (of an even number, the lower of the middle two, as bench/stats.ts's quantile takes it). */
+const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
 
 async function main(): Promise<void> {
   if (!BEFORE) throw new Error('Name the other checkout: --before <directory> (its API built with npm run build:api).');

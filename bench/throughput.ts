@@ -30,6 +30,7 @@ import { aFreePort } from '../test/free-port';
 import type { Framework } from './framework-floor';
 import { accessTokenOf, cpuTimeOf, expectStatus, option, scavengesBetween, scavengesOf, startApi, withDemoDatabase, type Scavenges } from './bench-desk';
 import { GENERATED_SETS, generateSets, sql } from './generate-sets';
+import { quantile } from './stats';
 
 const SETS = Number(option('sets', '10000'));
 const SECONDS = Number(option('seconds', '10'));
@@ -140,10 +141,6 @@ function line(label: string, result: Load, bare?: Load, goal?: number): string {
     if (goal) text += ` — goal ≥ ${goal}: ${ratio >= goal ? 'met' : 'NOT met'}`;
   }
   return text;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 }
 
 /** Self time per function in the .cpuprofile files of `dir`, top `n`. */
@@ -271,7 +268,7 @@ async function main(): Promise<void> {
         latencies.sort((a, b) => a - b);
         const refusals = [...refused.entries()].map(([status, n]) => `${n}× ${status}`).join(', ') || 'none';
         console.log(
-          `PUT …/answers, ${WRITERS} concurrent writers: ${rps.toFixed(0)} saves/s  p50 ${percentile(latencies, 50).toFixed(0)} ms  p99 ${percentile(latencies, 99).toFixed(0)} ms  CPU ${cpuPerWrite.toFixed(0)} µs/save in the API, ${postgresCpuPerWrite.toFixed(0)} in PostgreSQL, ${clientCpuPerWrite.toFixed(0)} in this bench's writers  (${ok} saved, refused: ${refusals}) — goal ≥ ${3 * 81}/s (3× 81): ${rps >= 243 ? 'met' : 'NOT met'}`,
+          `PUT …/answers, ${WRITERS} concurrent writers: ${rps.toFixed(0)} saves/s  p50 ${quantile(latencies, 0.5).toFixed(0)} ms  p99 ${quantile(latencies, 0.99).toFixed(0)} ms  CPU ${cpuPerWrite.toFixed(0)} µs/save in the API, ${postgresCpuPerWrite.toFixed(0)} in PostgreSQL, ${clientCpuPerWrite.toFixed(0)} in this bench's writers  (${ok} saved, refused: ${refusals}) — goal ≥ ${3 * 81}/s (3× 81): ${rps >= 243 ? 'met' : 'NOT met'}`,
         );
         console.log(
           `  saves that got a 2xx but are not in the database: ${lostSaves} (sets whose version does not match their successful saves: ${lost}) — goal 0: ${lost === 0 ? 'met' : 'NOT met'}`,
