@@ -31,7 +31,11 @@ interface Round {
 }
 
 /** The median of the rounds (of an even number, the lower of the middle two, as bench/stats.ts's quantile takes it). */
-const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
+const median = (values: number[]) =>
+  quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 
 async function main(): Promise<void> {
   if (!BEFORE) throw new Error('Name the other checkout: --before <directory> (its API built with npm run build:api).');
