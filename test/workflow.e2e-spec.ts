@@ -1,3 +1,5 @@
+import { DataSource } from 'typeorm';
+import { QUESTION_SET_SQL } from '../libs/question-sets/src/question-set.store';
 import { ensureDemoData, startDesk, type TestDesk } from './desk';
 import { aQuestionsDocument, aReference } from './factories';
 
@@ -182,6 +184,54 @@ describe('the workflow of a question set', () => {
     const current = (await as(DRAFTER, 'get', `/${set.id}`).expect(200)).body;
     expect(current.status).toBe('drafting');
     expect(current.version).toBe(set.version);
+  });
+
+  it('finds a saved draft by its words at once, and no longer by the words the next save replaced', async () => {
+    let set = await anImportedSet();
+    const drafter = await desk.userOf(DRAFTER);
+    set = (await as(DESK, 'post', `/${set.id}/assignment`, { version: set.version, assigneeId: drafter.id }).expect(200)).body;
+    set = (await as(DRAFTER, 'post', `/${set.id}/assignment/accept`, { version: set.version }).expect(200)).body;
+    // Words no other set of the run holds, so each search finds this set or nothing.
+    const [first, second] = ['kwartiermakerschap', 'grensoverschrijdendheid'].map((word) => `${word}${set.id.replace(/[^a-f]/g, '')}`);
+    const found = async (word: string) => (await as(COORDINATOR, 'get', `?q=${word}`).expect(200)).body.items.map((s: { id: string }) => s.id);
+    const save = async (text: string) =>
+      (
+        await as(DRAFTER, 'put', `/${set.id}/answers`, {
+          version: set.version,
+          answers: [
+            { questionNumbers: [1, 2], text: 'Ja.' },
+            { questionNumbers: [3], text },
+          ],
+        }).expect(200)
+      ).body;
+
+    const accepted = set.version;
+    set = await save(`Het ${first} is gestart.`);
+    expect(set.version).toBe(accepted + 1);
+    expect(await found(first)).toEqual([set.id]);
+    set = await save(`Het ${second} blijft.`);
+    expect(set.version).toBe(accepted + 2);
+    expect(await found(first)).toEqual([]);
+    expect(await found(second)).toEqual([set.id]);
+
+    // The vector a save writes is the one the set's stored text gives when remade in full.
+    const db = desk.app.get(DataSource);
+    const vector = async () => (await db.query('SELECT search_vector::text AS v FROM question_set WHERE id = $1', [set.id]))[0].v;
+    const saved = await vector();
+    await db.query(QUESTION_SET_SQL.refreshSearchVector, [set.id]);
+    expect(await vector()).toBe(saved);
+
+    // The trail keeps each save with the set as it left it.
+    const events = (await as(COORDINATOR, 'get', `/${set.id}/events`).expect(200)).body;
+    expect(events.filter((e: { type: string }) => e.type === 'save-draft').map((e: { details: object }) => e.details)).toEqual([
+      expect.objectContaining({
+        revision: 1,
+        answers: 2,
+        before: expect.objectContaining({ status: 'drafting' }),
+        after: expect.objectContaining({ status: 'drafting', reference: set.reference, deadline: set.deadline }),
+      }),
+      expect.objectContaining({ revision: 2, answers: 2 }),
+    ]);
   });
 
   it('lets a drafter reject an assignment with a reason, and the desk transfer the set to another ministry', async () => {

@@ -25,6 +25,27 @@ const ANSWERS_REPLACED = `gone AS (DELETE FROM answer WHERE question_set_id = $1
                   a.answer ->> 'text', coalesce(a.answer -> 'footnotes', '[]')
              FROM jsonb_array_elements(CAST($2 AS jsonb)) WITH ORDINALITY a(answer, position))`;
 
+/** The text of set $1's stored answers, in order. */
+const STORED_ANSWERS_TEXT = "(SELECT string_agg(text, ' ' ORDER BY position) FROM answer WHERE question_set_id = qs.id)";
+/** The text of the answers in $2 (a JSON array of `AnswerRow`s), in order: the same as `STORED_ANSWERS_TEXT` once they are stored. */
+const NEW_ANSWERS_TEXT = `(SELECT string_agg(a.answer ->> 'text', ' ' ORDER BY a.position) FROM jsonb_array_elements(CAST($2 AS jsonb)) WITH ORDINALITY a(answer, position))`;
+/** What a change that touches no column of the set itself (a saved draft, new questions) also sets. */
+const NEW_VERSION = 'version = qs.version + 1, updated_at = CURRENT_TIMESTAMP,';
+
+/**
+ * The UPDATE that remakes set $1's search vector from its subject, questions, answers (`answers`,
+ * the stored ones by default) and identifiers, setting `also` too.
+ */
+function searchVectorUpdate(also = '', answers = STORED_ANSWERS_TEXT): string {
+  return `UPDATE question_set qs SET ${also} search_vector =
+         setweight(to_tsvector('dutch', coalesce(qs.subject, '')), 'A') ||
+         setweight(to_tsvector('dutch', coalesce((SELECT string_agg(text, ' ' ORDER BY number) FROM question WHERE question_set_id = qs.id), '')), 'B') ||
+         setweight(to_tsvector('dutch', coalesce(${answers}, '')), 'C') ||
+         setweight(to_tsvector('dutch', concat_ws(' ', qs.reference, qs.appendix_number,
+           (SELECT string_agg(m.name, ' ') FROM question_set_submitter s JOIN member m ON m.id = s.member_id WHERE s.question_set_id = qs.id))), 'D')
+       WHERE qs.id = $1`;
+}
+
 const SET_BY_ID = `SELECT ${SET_COLUMNS} FROM question_set qs WHERE qs.id = $1`;
 
 /**
@@ -43,13 +64,19 @@ export const QUESTION_SET_SQL = {
   /** The set $1's answers become those of $2 (a JSON array of `AnswerRow`s, in order), in one statement. */
   setAnswers: `WITH ${ANSWERS_REPLACED} SELECT 1`,
   /**
-   * A saved draft: the answers replaced as in `setAnswers` and kept as the next revision, saved by
-   * $3 named $4. The set is locked by the step that saves: no other revision can take the same number meanwhile.
+   * A saved draft, in one statement: the answers replaced as in `setAnswers`, kept as the next
+   * revision (saved by $3 named $4), and the set given a new version and its search vector remade
+   * with the answers of $2 (the statement cannot see the rows it inserts). Returns the revision's
+   * number and the set as it now is. The set is locked by the step that saves: no other revision can
+   * take the same number meanwhile.
    */
-  saveDraft: `WITH ${ANSWERS_REPLACED}
-         INSERT INTO answer_revision (question_set_id, number, answers, saved_by_id, saved_by_name)
-         SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4 FROM answer_revision WHERE question_set_id = $1
-         RETURNING number AS next`,
+  saveDraft: `WITH ${ANSWERS_REPLACED},
+         revision AS (
+           INSERT INTO answer_revision (question_set_id, number, answers, saved_by_id, saved_by_name)
+           SELECT $1, coalesce(max(number), 0) + 1, $2, $3, $4 FROM answer_revision WHERE question_set_id = $1
+           RETURNING number),
+         saved AS (${searchVectorUpdate(NEW_VERSION, NEW_ANSWERS_TEXT)} RETURNING ${SET_COLUMNS})
+         SELECT revision.number AS next, saved.* FROM revision, saved`,
   answerCoverage: 'SELECT question_numbers AS "questionNumbers" FROM answer WHERE question_set_id = $1',
   recordLastStep: 'UPDATE question_set SET last_step = $2, last_step_at = $3, last_step_note = $4 WHERE id = $1',
   importLock: 'SELECT pg_advisory_xact_lock($1)',
@@ -73,27 +100,17 @@ export const QUESTION_SET_SQL = {
         GROUP BY q.question_set_id
         ORDER BY hits DESC
         LIMIT 1`,
-  refreshSearchVector: searchVectorUpdate(''),
-  newVersionAndSearchVector: searchVectorUpdate('version = qs.version + 1, updated_at = CURRENT_TIMESTAMP,'),
+  refreshSearchVector: searchVectorUpdate(),
+  newVersionAndSearchVector: searchVectorUpdate(NEW_VERSION),
 } as const;
-
-/** The UPDATE that remakes a set's search vector from its subject, questions, answers and identifiers, setting `also` too. */
-function searchVectorUpdate(also: string): string {
-  return `UPDATE question_set qs SET ${also} search_vector =
-         setweight(to_tsvector('dutch', coalesce(qs.subject, '')), 'A') ||
-         setweight(to_tsvector('dutch', coalesce((SELECT string_agg(text, ' ' ORDER BY number) FROM question WHERE question_set_id = qs.id), '')), 'B') ||
-         setweight(to_tsvector('dutch', coalesce((SELECT string_agg(text, ' ' ORDER BY position) FROM answer WHERE question_set_id = qs.id), '')), 'C') ||
-         setweight(to_tsvector('dutch', concat_ws(' ', qs.reference, qs.appendix_number,
-           (SELECT string_agg(m.name, ' ') FROM question_set_submitter s JOIN member m ON m.id = s.member_id WHERE s.question_set_id = qs.id))), 'D')
-       WHERE qs.id = $1`;
-}
 
 const SQL = QUESTION_SET_SQL;
 
 interface CoSignerRow {
   ministryCode: string;
 }
-interface NextRevisionRow {
+interface SavedDraftRow extends SetColumnsRow {
+  /** The number of the revision saved. */
   next: number;
 }
 interface CoverageRow {
@@ -251,10 +268,18 @@ export class QuestionSetStore {
 
   // Revisions of the draft
 
-  /** Saves a draft: the set's answers become `answers`, kept as its next revision too; returns the revision's number. */
-  async saveDraft(manager: EntityManager, questionSetId: string, answers: AnswerRow[], savedBy: { id: string; name: string }): Promise<number> {
-    const [{ next }] = await preparedQuery<NextRevisionRow>(manager, SQL.saveDraft, [questionSetId, answersJson(answers), savedBy.id, savedBy.name]);
-    return next;
+  /**
+   * Saves a draft: the set's answers become `answers`, kept as its next revision too, and the set
+   * gets a new version. Returns the revision's number and the set as it now is.
+   */
+  async saveDraft(
+    manager: EntityManager,
+    questionSetId: string,
+    answers: AnswerRow[],
+    savedBy: { id: string; name: string },
+  ): Promise<{ revision: number; set: QuestionSet }> {
+    const [{ next, ...set }] = await preparedQuery<SavedDraftRow>(manager, SQL.saveDraft, [questionSetId, answersJson(answers), savedBy.id, savedBy.name]);
+    return { revision: next, set: Object.assign(new QuestionSet(), set) };
   }
 
   revisions(manager: EntityManager, questionSetId: string): Promise<AnswerRevision[]> {

@@ -81,6 +81,8 @@ interface Step {
   unsigned: string[];
   /** The numbers of the set's questions, in order. */
   questionNumbers: number[];
+  /** The set as the step's last write returned it, if it did: then it is not read again for the audit trail. */
+  after?: QuestionSet;
 }
 
 /** Carries a set from arrival to answer: assign, draft, review, co-sign, postpone, answer. */
@@ -197,14 +199,14 @@ export class WorkflowService {
 
   /** Saves the draft answers; every save is kept as a revision. */
   async saveDraft(viewer: Viewer, id: string, version: number, answers: NewAnswer[]): Promise<QuestionSetView> {
-    return this.act(viewer, id, version, 'save-draft', async ({ manager, set, questionNumbers }) => {
-      const { unknown } = coverage(questionNumbers, answers);
+    return this.act(viewer, id, version, 'save-draft', async (step) => {
+      const { unknown } = coverage(step.questionNumbers, answers);
       if (unknown.length) {
-        throw new RuleViolation([`This set has no ${questionsNamed(unknown)}; its questions are ${listed(questionNumbers)}.`]);
+        throw new RuleViolation([`This set has no ${questionsNamed(unknown)}; its questions are ${listed(step.questionNumbers)}.`]);
       }
-      const next = await this.store.saveDraft(manager, set.id, answers, viewer);
-      await this.store.refreshSearchVector(manager, set.id, { newVersion: true });
-      return { revision: next, answers: answers.length };
+      const saved = await this.store.saveDraft(step.manager, step.set.id, answers, viewer);
+      step.after = saved.set;
+      return { revision: saved.revision, answers: answers.length };
     });
   }
 
@@ -344,12 +346,14 @@ export class WorkflowService {
       if (refusal) throw new ActionNotPermitted(this.refusalMessage(action, refusal, viewer, set));
 
       const before = this.questionSets.snapshot(set);
-      const details = await step({ manager, set, coSigningCodes, unsigned: facts.unsignedCoSigners as string[], questionNumbers });
+      const frame: Step = { manager, set, coSigningCodes, unsigned: facts.unsignedCoSigners as string[], questionNumbers };
+      const details = await step(frame);
       if (LAST_STEP_ACTIONS.includes(action)) {
         const note = details.reason ?? details.comment;
         await this.store.recordLastStep(manager, id, { action, at: this.clock.now(), note: typeof note === 'string' ? note : null });
+        frame.after = undefined;
       }
-      const after = await this.store.byId(manager, id);
+      const after = frame.after ?? (await this.store.byId(manager, id));
       await this.audit.record(manager, {
         questionSetId: id,
         actor: { id: viewer.id, name: viewer.name },
