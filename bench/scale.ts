@@ -22,8 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { NestFactory } from '@nestjs/core';
 import { dropDatabase } from '@question-desk/database';
 import { forgetRedisPrefix } from '@question-desk/redis';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { Client, type QueryConfig } from 'pg';
 import { accessTokenOf, option, scavengesBetween, startApi, type Scavenges } from './bench-desk';
 import { scaleDatabase } from './scale-database';
 import { quantile } from './stats';
@@ -114,19 +113,25 @@ function report(label: string, { samples, scavenges }: Run, baseline: Run | null
   return line;
 }
 
-/** Every SQL statement one list request runs, captured from the query layer, with EXPLAIN (ANALYZE, BUFFERS) of each. */
+/**
+ * Every SQL statement one list request runs, with EXPLAIN (ANALYZE, BUFFERS) of each. The statements
+ * are taken where pg sends them (`Client.prototype.query`), so those read by pg directly
+ * (`directQuery`, `preparedQuery`) count as well as TypeORM's own.
+ */
 async function explainEach(url: string, cases: { label: string; who: 'desk' | 'drafter'; query: Record<string, string> }[]): Promise<void> {
   process.env.DATABASE_URL = url;
   const { CliModule } = await import('../apps/cli/src/cli.module');
   const { QuestionSetsService } = await import('@question-desk/question-sets');
   const context = await NestFactory.createApplicationContext(CliModule, { logger: false });
-  const dataSource = context.get(DataSource);
   const captured: { query: string; parameters?: unknown[] }[] = [];
-  const original = dataSource.logger;
-  (dataSource as { logger: unknown }).logger = new Proxy(original, {
-    get: (target, name) =>
-      name === 'logQuery' ? (query: string, parameters?: unknown[]) => captured.push({ query, parameters }) : Reflect.get(target, name as string),
-  });
+  let capturing = false;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with its own client below, and put back when done
+  const send = Client.prototype.query;
+  Client.prototype.query = function (this: Client, config: string | QueryConfig, ...rest: unknown[]) {
+    if (capturing)
+      captured.push(typeof config === 'string' ? { query: config, parameters: rest[0] as unknown[] } : { query: config.text, parameters: config.values });
+    return (send as (...args: unknown[]) => unknown).call(this, config, ...rest);
+  } as typeof send;
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -135,11 +140,13 @@ async function explainEach(url: string, cases: { label: string; who: 'desk' | 'd
       const email = who === 'desk' ? 'desk@example.org' : 'drafter@example.org';
       const viewer = await viewerOf(client, email);
       captured.length = 0;
+      capturing = true;
       // The query string as the route's validation hands it on: booleans and numbers typed.
       const typed = Object.fromEntries(
         Object.entries(query).map(([k, v]) => [k, v === 'true' ? true : v === 'false' ? false : /^(page|pageSize)$/.test(k) ? Number(v) : v]),
       );
       await service.list(viewer as never, { page: 1, pageSize: 20, ...typed });
+      capturing = false;
       await client.query('RESET ALL');
       console.log(`\n=== ${label} (${who}) — ${captured.length} statements`);
       for (const { query: text, parameters } of captured) {
@@ -155,6 +162,7 @@ async function explainEach(url: string, cases: { label: string; who: 'desk' | 'd
       }
     }
   } finally {
+    Client.prototype.query = send;
     await client.end();
     await context.close();
   }
