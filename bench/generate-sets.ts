@@ -82,7 +82,7 @@ const fill = (list: string[], s: string, q: string) => `replace(replace((${texts
 const joined = (list: string[], s: string) => `(SELECT string_agg(${fill(list, s, 'q')}, ' ' ORDER BY q) FROM generate_series(1, ${s}.questions) q)`;
 
 /** The tables the generator fills; their plain indexes (not those behind a key or a unique constraint) are dropped while rows go in. */
-const FILLED_TABLES = [
+export const FILLED_TABLES = [
   'question_set',
   'question_set_submitter',
   'question',
