@@ -502,7 +502,7 @@ export class QuestionSetQueries {
     const [row] = await preparedQuery<LockedRow>(manager, QUESTION_SET_READ_SQL.lockForStep, [id, viewer.ministry?.code ?? null]);
     if (!row) return null;
     const { coSigningCodes, signedCodes, questionNumbers, ...columns } = row;
-    return { set: Object.assign(new QuestionSet(), columns), coSigningCodes, signedCodes, questionNumbers };
+    return { set: setOfColumns(columns), coSigningCodes, signedCodes, questionNumbers };
   }
 
   /** One set with everything, or null when it does not exist or the viewer may not see it. */
@@ -534,6 +534,11 @@ export type SetColumnsRow = Omit<
   QuestionSet,
   'leadMinistry' | 'assignee' | 'submitters' | 'coSigningMinistries' | 'postponements' | 'coSignatures' | 'questions' | 'answers'
 >;
+
+/** The set whose columns `SET_COLUMNS` read as `row` (its relations not loaded). */
+export function setOfColumns(row: SetColumnsRow): QuestionSet {
+  return Object.assign(new QuestionSet(), row);
+}
 
 /** A set as `lockForStep` reads it: its columns and what the workflow's rules read. */
 interface LockedRow extends SetColumnsRow {

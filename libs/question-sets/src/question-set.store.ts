@@ -10,7 +10,7 @@ import { Member } from './member.entity';
 import { Postponement } from './postponement.entity';
 import { QuestionSetSubmitter } from './question-set-submitter.entity';
 import { QuestionSet } from './question-set.entity';
-import { SET_COLUMNS, type SetColumnsRow } from './question-set.queries';
+import { SET_COLUMNS, setOfColumns, type SetColumnsRow } from './question-set.queries';
 import { QuestionSetNotFound } from './question-sets.errors';
 import { Question } from './question.entity';
 import type { SourceDocument } from './source-document.entity';
@@ -78,7 +78,8 @@ export const QUESTION_SET_SQL = {
          saved AS (${searchVectorUpdate(NEW_VERSION, NEW_ANSWERS_TEXT)} RETURNING ${SET_COLUMNS})
          SELECT revision.number AS next, saved.* FROM revision, saved`,
   answerCoverage: 'SELECT question_numbers AS "questionNumbers" FROM answer WHERE question_set_id = $1',
-  recordLastStep: 'UPDATE question_set SET last_step = $2, last_step_at = $3, last_step_note = $4 WHERE id = $1',
+  /** Set $1's last step ($2 at $3, with note $4), returning the set as it now is. */
+  recordLastStep: `UPDATE question_set qs SET last_step = $2, last_step_at = $3, last_step_note = $4 WHERE qs.id = $1 RETURNING ${SET_COLUMNS}`,
   importLock: 'SELECT pg_advisory_xact_lock($1)',
   importedBefore: 'SELECT question_set_id AS id FROM source_document WHERE content_sha256 = $1',
   keepDocument: 'INSERT INTO source_document (question_set_id, kind, content, content_sha256, imported_by_id) VALUES ($1, $2, $3, $4, $5)',
@@ -161,14 +162,14 @@ export class QuestionSetStore {
   /** The set, locked for the rest of the transaction. */
   async lock(manager: EntityManager, id: string): Promise<QuestionSet | null> {
     const [row] = await preparedQuery<SetColumnsRow>(manager, SQL.lock, [id]);
-    return row ? Object.assign(new QuestionSet(), row) : null;
+    return row ? setOfColumns(row) : null;
   }
 
   /** The set as it is now in this transaction: one that was found (or locked) in it before. */
   async byId(manager: EntityManager, id: string): Promise<QuestionSet> {
     const [row] = await preparedQuery<SetColumnsRow>(manager, SQL.byId, [id]);
     if (!row) throw new QuestionSetNotFound(id);
-    return Object.assign(new QuestionSet(), row);
+    return setOfColumns(row);
   }
 
   existsAny(manager: EntityManager): Promise<boolean> {
@@ -189,9 +190,13 @@ export class QuestionSetStore {
     await manager.update(QuestionSet, id, changes);
   }
 
-  /** Keeps the step that says who holds the set and why, in the same version as the step's own change. */
-  async recordLastStep(manager: EntityManager, id: string, step: { action: string; at: Date; note: string | null }): Promise<void> {
-    await preparedQuery(manager, SQL.recordLastStep, [id, step.action, step.at, step.note]);
+  /**
+   * Keeps the step that says who holds the set and why, in the same version as the step's own
+   * change; returns the set as it now is.
+   */
+  async recordLastStep(manager: EntityManager, id: string, step: { action: string; at: Date; note: string | null }): Promise<QuestionSet> {
+    const [row] = await preparedQuery<SetColumnsRow>(manager, SQL.recordLastStep, [id, step.action, step.at, step.note]);
+    return setOfColumns(row);
   }
 
   /**
@@ -279,7 +284,7 @@ export class QuestionSetStore {
     savedBy: { id: string; name: string },
   ): Promise<{ revision: number; set: QuestionSet }> {
     const [{ next, ...set }] = await preparedQuery<SavedDraftRow>(manager, SQL.saveDraft, [questionSetId, answersJson(answers), savedBy.id, savedBy.name]);
-    return { revision: next, set: Object.assign(new QuestionSet(), set) };
+    return { revision: next, set: setOfColumns(set) };
   }
 
   revisions(manager: EntityManager, questionSetId: string): Promise<AnswerRevision[]> {

@@ -81,7 +81,7 @@ interface Step {
   unsigned: string[];
   /** The numbers of the set's questions, in order. */
   questionNumbers: number[];
-  /** The set as the step's last write returned it, if it did: then it is not read again for the audit trail. */
+  /** The set as the step's last write returned it, if it did: then it is not read again after the step. */
   after?: QuestionSet;
 }
 
@@ -350,8 +350,7 @@ export class WorkflowService {
       const details = await step(frame);
       if (LAST_STEP_ACTIONS.includes(action)) {
         const note = details.reason ?? details.comment;
-        await this.store.recordLastStep(manager, id, { action, at: this.clock.now(), note: typeof note === 'string' ? note : null });
-        frame.after = undefined;
+        frame.after = await this.store.recordLastStep(manager, id, { action, at: this.clock.now(), note: typeof note === 'string' ? note : null });
       }
       const after = frame.after ?? (await this.store.byId(manager, id));
       await this.audit.record(manager, {
