@@ -17,7 +17,7 @@ import autocannon from 'autocannon';
 import { withDatabaseName } from '@question-desk/database';
 import { accessTokenOf, cpuTimeOf, option, SERVER, startApi } from './bench-desk';
 import { sql } from './generate-sets';
-import { quantile } from './stats';
+import { summarise } from './stats';
 
 const BEFORE = option('before', '');
 const DATABASE = option('database', 'qd_scale_1m');
@@ -31,11 +31,7 @@ interface Round {
 }
 
 /** The median of the rounds (of an even number, the lower of the middle two, as bench/stats.ts's quantile takes it). */
-const median = (values: number[]) =>
-  quantile(
-    [...values].sort((a, b) => a - b),
-    0.5,
-  );
+const median = (values: number[]) => summarise(values).p50;
 
 async function main(): Promise<void> {
   if (!BEFORE) throw new Error('Name the other checkout: --before <directory> (its API built with npm run build:api).');
