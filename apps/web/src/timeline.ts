@@ -25,6 +25,26 @@ const SENTENCES: Record<string, string> = {
   'open-data-questions': 'vulde de vragen aan uit de gepubliceerde tekst',
   'open-data-conflict': 'zag een verschil met de open data en liet de wijziging van de desk staan',
   'open-data-deleted': 'zag dat de open data dit als verwijderd markeert; er is niets verwijderd',
+  // Reminders (actor: the desk itself, or the admin who sent one again).
+  'reminder-sent': 'stuurde een herinnering',
+  'reminder-failed': 'kon een herinnering niet versturen',
+  'reminder-cancelled': 'stuurde een herinnering toch niet',
+  'reminder-retried': 'liet een herinnering opnieuw versturen',
+};
+
+/** The name the trail gives the desk's own background work (libs/audit's SYSTEM_ACTOR). */
+const SYSTEM_ACTOR_NAME = 'system';
+
+/** Why a reminder did not go out after all (libs/reminders' CancelReason). */
+const CANCEL_REASONS: Record<string, string> = {
+  'switched-off': 'deze soort herinnering staat uit',
+  'set-closed': 'de vragenset is afgehandeld',
+  'condition-gone': 'de aanleiding is er niet meer',
+  'date-moved': 'de datum is verschoven',
+  expired: 'de datum is al voorbij',
+  superseded: 'er is een nieuwere herinnering',
+  'not-a-recipient': 'de ontvanger hoort er niet meer bij',
+  'nothing-overdue': 'er is niets meer te laat',
 };
 
 const FIELDS: Record<string, string> = {
@@ -59,7 +79,8 @@ export interface TimelineEntry {
 /** One audit event as Dutch text: who did what, which fields changed, and the reason or comment given. */
 export function describeEvent(event: AuditEvent): TimelineEntry {
   const details = (event.details ?? {}) as Record<string, unknown>;
-  const sentence = `${event.actor} ${SENTENCES[event.type] ?? `deed: ${event.type}`}`;
+  const actor = event.actor === SYSTEM_ACTOR_NAME ? 'De Vragendesk' : event.actor;
+  const sentence = `${actor} ${SENTENCES[event.type] ?? `deed: ${event.type}`}`;
   const before = (details.before ?? {}) as Record<string, unknown>;
   const after = (details.after ?? {}) as Record<string, unknown>;
   const changes: string[] = [];
@@ -76,7 +97,9 @@ export function describeEvent(event: AuditEvent): TimelineEntry {
   if (typeof details.ministry === 'string') notes.push(`Namens: ${details.ministry}`);
   if (typeof details.newDeadline === 'string') notes.push(`Nieuwe termijn: ${formatDate(details.newDeadline)}`);
   if (typeof details.revision === 'number') notes.push(`Versie ${details.revision}`);
-  if (typeof details.reason === 'string' && details.reason) notes.push(`Reden: ${details.reason}`);
+  const recipient = details.recipient as { name?: string } | undefined;
+  if (recipient?.name) notes.push(`Aan: ${recipient.name}`);
+  if (typeof details.reason === 'string' && details.reason) notes.push(`Reden: ${(event.type === 'reminder-cancelled' && CANCEL_REASONS[details.reason]) || details.reason}`);
   if (typeof details.comment === 'string' && details.comment) notes.push(`Opmerking: ${details.comment}`);
   return { sentence, changes, notes };
 }
